@@ -1,0 +1,68 @@
+# Two commands: `make run` sets up and serves the app with demo data; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+FLASK := $(VENV)/bin/flask --app awards
+PORT ?= 5000
+export AWARDS_DEMO_PASSWORD ?= demo-awards-2025
+
+# WeasyPrint needs pango; libharfbuzz-subset0 makes it about five times faster.
+RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo libopenjp2-7
+# Browser tests drive Debian's Chromium; PDF tests use poppler and zbar like a print shop would.
+TEST_DEBS := chromium poppler-utils zbar-tools fonts-dejavu-core
+
+.PHONY: run test install install-dev system-deps test-system-deps translations extract lint serve-dev
+
+run: install
+	@mkdir -p instance
+	$(FLASK) db upgrade
+	$(FLASK) demo --if-empty
+	@echo "Serving on http://127.0.0.1:$(PORT)"
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: install-dev test-system-deps
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: system-deps $(VENV)/.installed translations
+
+install-dev: install $(VENV)/.installed-dev
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+translations: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --use-fuzzy -q -d awards/translations
+
+# Refresh the catalogs after changing user-facing strings.
+extract: $(VENV)/.installed
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o awards/translations/messages.pot .
+	$(VENV)/bin/pybabel update -q --no-fuzzy-matching -i awards/translations/messages.pot -d awards/translations
+
+system-deps:
+	@$(MAKE) --no-print-directory _debs DEBS="$(RUNTIME_DEBS)"
+
+test-system-deps:
+	@$(MAKE) --no-print-directory _debs DEBS="$(TEST_DEBS)"
+
+_debs:
+	@missing=$$(for p in $(DEBS); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing system packages: $$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else \
+	    echo "Missing system packages: $$missing"; \
+	    echo "Install them with: sudo apt-get install $$missing"; exit 1; \
+	  fi; \
+	fi
+
+lint: install-dev
+	$(VENV)/bin/ruff check awards tests config.py

@@ -1,0 +1,1 @@
+"""People and the organizations they belong to: login, passwords, invitations, language."""

@@ -1,0 +1,209 @@
+"""Account use cases: passwords, login, invitations and resets. Flushes, never commits."""
+
+import hashlib
+import hmac
+
+from argon2 import PasswordHasher, profiles
+from argon2.exceptions import InvalidHashError, VerificationError
+from flask import current_app
+from flask_babel import gettext as _
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import select
+
+from awards.accounts.models import Organization, User
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import LANGUAGE_NAMES, clean_texts, utcnow
+
+MIN_PASSWORD_LENGTH = 10
+INVITATION_SALT = "awards.invitation"
+RESET_SALT = "awards.password-reset"
+
+
+def _hasher() -> PasswordHasher:
+    profile = getattr(profiles, current_app.config["ARGON2_PROFILE"])
+    return PasswordHasher.from_parameters(profile)
+
+
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password`` after checking the length rule."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            _("The password must be at least %(n)d characters long.", n=MIN_PASSWORD_LENGTH),
+            field="password",
+        )
+    return _hasher().hash(password)
+
+
+def _password_matches(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher().verify(password_hash or _dummy_hash(), password) and bool(password_hash)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+_DUMMY: dict[str, str] = {}
+
+
+def _dummy_hash() -> str:
+    # Verifying against a real hash for unknown emails keeps the answer time the same.
+    profile = current_app.config["ARGON2_PROFILE"]
+    if profile not in _DUMMY:
+        _DUMMY[profile] = _hasher().hash("not-a-real-password")
+    return _DUMMY[profile]
+
+
+def normalize_email(email: str) -> str:
+    return (email or "").strip().lower()
+
+
+def find_user_by_email(email: str) -> User | None:
+    return db.session.scalar(select(User).where(User.email == normalize_email(email)))
+
+
+def authenticate(*, email: str, password: str) -> User | None:
+    """The active user with this email and password, or None; the same work either way.
+
+    Side effects: records the login time on success.
+    """
+    user = find_user_by_email(email)
+    ok = _password_matches(user.password_hash if user else None, password)
+    if not (user and ok and user.is_active):
+        return None
+    user.last_login_at = utcnow()
+    db.session.flush()
+    return user
+
+
+def create_user(
+    *,
+    email: str,
+    name: str = "",
+    password: str | None = None,
+    locale: str = "kk",
+    organization: Organization | None = None,
+    is_admin: bool = False,
+    actor: User | None,
+) -> User:
+    """A new user; active at once when a password is given, otherwise waiting for an invitation.
+
+    Side effects: adds the user to the session and flushes.
+    """
+    email = normalize_email(email)
+    if find_user_by_email(email):
+        raise DomainError(_("A user with this email already exists."), field="email")
+    user = User(
+        email=email,
+        name=name.strip(),
+        locale=locale if locale in LANGUAGE_NAMES else "kk",
+        organization=organization,
+        is_admin=is_admin,
+    )
+    if password is not None:
+        user.password_hash = hash_password(password)
+        user.activated_at = utcnow()
+    db.session.add(user)
+    db.session.flush()
+    return user
+
+
+def change_password(*, user: User, current_password: str, new_password: str, actor: User) -> None:
+    """Replace the password after checking the current one.
+
+    Side effects: new hash stored; outstanding reset links stop working.
+    """
+    if actor.id != user.id:
+        raise DomainError(_("You can only change your own password."))
+    if not _password_matches(user.password_hash, current_password):
+        raise DomainError(_("The current password is not correct."), field="current_password")
+    user.password_hash = hash_password(new_password)
+    db.session.flush()
+
+
+def set_locale(*, user: User, locale: str, actor: User) -> None:
+    """Save the language the user reads the site and their emails in."""
+    if locale not in LANGUAGE_NAMES:
+        raise DomainError(_("Unknown language."), field="locale")
+    user.locale = locale
+    db.session.flush()
+
+
+def find_or_create_organization(*, name: dict, bin: str | None = None, actor: User | None):
+    """The organization with this BIN, or this exact Russian or Kazakh name, or a new one."""
+    name = clean_texts(name)
+    if not name:
+        raise DomainError(_("Enter the organization's name."), field="organization")
+    if bin:
+        found = db.session.scalar(select(Organization).where(Organization.bin == bin))
+        if found:
+            return found
+    for organization in db.session.scalars(select(Organization)):
+        if any(organization.name.get(code) == text for code, text in name.items()):
+            return organization
+    organization = Organization(name=name, bin=bin or None)
+    db.session.add(organization)
+    db.session.flush()
+    return organization
+
+
+# Tokens: signed, time-limited, and bound to the password hash so that each works once.
+
+
+def _serializer(salt: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
+
+
+def _fingerprint(user: User) -> str:
+    digest = hashlib.sha256((user.password_hash or "unset").encode()).hexdigest()
+    return digest[:16]
+
+
+def make_token(user: User, *, salt: str) -> str:
+    return _serializer(salt).dumps({"uid": user.id, "fp": _fingerprint(user)})
+
+
+def read_token(token: str, *, salt: str, max_age: int) -> User:
+    """The user a token was made for, if it is genuine, fresh and not used yet."""
+    try:
+        data = _serializer(salt).loads(token, max_age=max_age)
+    except SignatureExpired as exc:
+        raise DomainError(_("This link has expired. Ask for a new one.")) from exc
+    except BadSignature as exc:
+        raise DomainError(_("This link is not valid.")) from exc
+    user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
+    if user is None or not hmac.compare_digest(str(data.get("fp")), _fingerprint(user)):
+        raise DomainError(_("This link has already been used or is no longer valid."))
+    return user
+
+
+def accept_invitation(*, token: str, name: str, password: str, locale: str) -> User:
+    """Activate an invited account with the name, password and language the invitee chose.
+
+    Side effects: password set, account activated; the invitation link stops working.
+    """
+    user = read_token(
+        token, salt=INVITATION_SALT, max_age=current_app.config["INVITATION_MAX_AGE"]
+    )
+    if user.is_active:
+        raise DomainError(_("This invitation has already been accepted. Log in instead."))
+    if not name.strip():
+        raise DomainError(_("Enter your name."), field="name")
+    user.password_hash = hash_password(password)
+    user.name = name.strip()
+    set_locale(user=user, locale=locale, actor=user)
+    user.activated_at = utcnow()
+    db.session.flush()
+    return user
+
+
+def reset_password(*, token: str, password: str) -> User:
+    """Set a new password from an emailed reset link.
+
+    Side effects: new hash stored; the link and any other reset links stop working.
+    """
+    user = read_token(token, salt=RESET_SALT, max_age=current_app.config["PASSWORD_RESET_MAX_AGE"])
+    if not user.is_active:
+        raise DomainError(_("This link is not valid."))
+    user.password_hash = hash_password(password)
+    db.session.flush()
+    return user

@@ -1,0 +1,154 @@
+"""Login, logout, passwords, invitations, profile and the language switcher."""
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from awards.accounts import services
+from awards.accounts.forms import (
+    ForgotPasswordForm,
+    InvitationForm,
+    LanguageForm,
+    LoginForm,
+    PasswordChangeForm,
+    ProfileForm,
+    ResetPasswordForm,
+)
+from awards.errors import DomainError
+from awards.extensions import db, limiter
+from awards.forms import show_domain_error
+from awards.i18n import LANGUAGE_NAMES
+from awards.mail import external_url, queue_email
+from awards.redirects import safe_next
+
+bp = Blueprint("accounts", __name__)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login():
+    form = LoginForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        user = services.authenticate(email=form.email.data, password=form.password.data)
+        if user is not None:
+            db.session.commit()
+            session.pop("locale", None)  # the account's saved language wins from now on
+            login_user(user, remember=form.remember.data)
+            return redirect(safe_next(form.next.data, url_for("programs.index")))
+        # One message whether the email is unknown or the password wrong.
+        form.form_errors.append(_("The email or password is not correct."))
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash(_("You have logged out."), "info")
+    return redirect(url_for("accounts.login"))
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if form.validate_on_submit():
+        current_user.name = form.name.data.strip()
+        services.set_locale(user=current_user, locale=form.locale.data, actor=current_user)
+        db.session.commit()
+        flash(_("Your details have been saved."), "success")
+        return redirect(url_for("accounts.profile"))
+    return render_template("accounts/profile.html", form=form)
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = PasswordChangeForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(
+                user=current_user,
+                current_password=form.current_password.data,
+                new_password=form.password.data,
+                actor=current_user,
+            )
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your password has been changed."), "success")
+            return redirect(url_for("accounts.profile"))
+    return render_template("accounts/password.html", form=form)
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def forgot_password():
+    form = ForgotPasswordForm()
+    if form.validate_on_submit():
+        user = services.find_user_by_email(form.email.data)
+        if user is not None and user.is_active:
+            token = services.make_token(user, salt=services.RESET_SALT)
+            link = external_url("accounts.reset_password", token=token)
+            queue_email(
+                db.session(), to=user.email, locale=user.locale, template="password_reset",
+                user=user, link=link,
+            )  # fmt: skip
+            db.session.commit()
+        # The same answer for known and unknown addresses.
+        flash(_("If this address has an account, we have sent it a link to set a new password."),
+              "info")  # fmt: skip
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/forgot.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.reset_password(token=token, password=form.password.data)
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("Your new password is set. You can log in now."), "success")
+            return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset.html", form=form)
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    form = InvitationForm(locale=request.args.get("lang") or session.get("locale") or "kk")
+    if form.validate_on_submit():
+        try:
+            user = services.accept_invitation(
+                token=token, name=form.name.data, password=form.password.data,
+                locale=form.locale.data,
+            )  # fmt: skip
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            login_user(user)
+            flash(_("Welcome! Your account is ready."), "success")
+            return redirect(url_for("programs.index"))
+    return render_template("accounts/invitation.html", form=form)
+
+
+@bp.post("/language")
+def switch_language():
+    form = LanguageForm()
+    target = safe_next(form.next.data, url_for("main.index"))
+    if form.validate_on_submit() and form.locale.data in LANGUAGE_NAMES:
+        if current_user.is_authenticated:
+            services.set_locale(user=current_user, locale=form.locale.data, actor=current_user)
+            db.session.commit()
+        else:
+            session["locale"] = form.locale.data
+    return redirect(target)

@@ -1,0 +1,199 @@
+"""Demo data: the 2025 forum closing East Kazakhstan's "Year of Working Professions".
+
+Facts come from ../shared/DOMAIN.md and the news report it cites; the demo people are invented.
+"""
+
+from datetime import datetime
+
+from awards.accounts import services as accounts
+from awards.i18n import to_utc
+from awards.programs import services as programs
+from awards.programs.models import Program, Role
+
+DEMO_SLUG = "working-professions-2025"
+TZ = "Asia/Almaty"
+
+EDUCATION_DEPARTMENT = {
+    "kk": "Шығыс Қазақстан облысының білім басқармасы",
+    "ru": "Управление образования Восточно-Казахстанской области",
+    "en": "Education Department of East Kazakhstan Region",
+}
+CHAMBER = {
+    "kk": "Шығыс Қазақстан облысының кәсіпкерлер палатасы",
+    "ru": "Палата предпринимателей Восточно-Казахстанской области",
+    "en": "East Kazakhstan Regional Chamber of Entrepreneurs",
+}
+UNIVERSITY = {
+    "kk": "Д. Серікбаев атындағы Шығыс Қазақстан техникалық университеті",
+    "ru": "Восточно-Казахстанский технический университет им. Д. Серикбаева",
+    "en": "D. Serikbayev East Kazakhstan Technical University",
+}
+KAZZINC = {"kk": "«Қазмырыш» ЖШС", "ru": "ТОО «Казцинк»", "en": "Kazzinc LLP"}
+
+# The laureates named at the 2025 ceremony in the category "Best Social Partner".
+SOCIAL_PARTNERS = [
+    {"kk": "Өскемен титан-магний комбинаты", "ru": "Усть-Каменогорский титано-магниевый комбинат",
+     "en": "Ust-Kamenogorsk Titanium and Magnesium Plant"},
+    {"kk": "Үлбі металлургиялық зауыты", "ru": "Ульбинский металлургический завод",
+     "en": "Ulba Metallurgical Plant"},
+    {"kk": "Өскемен жылу электр орталығы", "ru": "Усть-Каменогорская теплоэлектроцентраль",
+     "en": "Ust-Kamenogorsk Combined Heat and Power Plant"},
+    {"kk": "Соғра жылу электр орталығы", "ru": "Согринская теплоэлектроцентраль",
+     "en": "Sogrinskaya Combined Heat and Power Plant"},
+    {"kk": "Біріккен энергосервистік компания", "ru": "Объединённая энергосервисная компания",
+     "en": "United Energy Service Company"},
+    {"kk": "Өскемен өнеркәсіптік арматура зауыты",
+     "ru": "Усть-Каменогорский завод промышленной арматуры",
+     "en": "Ust-Kamenogorsk Industrial Valves Plant"},
+    {"kk": "Өскемен су электр станциясы", "ru": "Усть-Каменогорская гидроэлектростанция",
+     "en": "Ust-Kamenogorsk Hydroelectric Power Station"},
+    {"kk": "Өскемен конденсатор зауыты", "ru": "Усть-Каменогорский конденсаторный завод",
+     "en": "Ust-Kamenogorsk Capacitor Plant"},
+    {"kk": "«Промтехмонтаж» ЖШС", "ru": "ТОО «Промтехмонтаж»", "en": "Promtekhmontazh LLP"},
+    {"kk": "VK Development Group", "ru": "VK Development Group", "en": "VK Development Group"},
+    {"kk": "«ВетЛаб» ветеринариялық клиникалық-диагностикалық орталығы",
+     "ru": "Ветеринарный клинико-диагностический центр «ВетЛаб»",
+     "en": "VetLab Veterinary Clinical Diagnostic Centre"},
+    {"kk": "Qurt & Wine қазақ асханасы мейрамханасы", "ru": "Ресторан казахской кухни Qurt & Wine",
+     "en": "Qurt & Wine Kazakh cuisine restaurant"},
+    {"kk": "«Поляна» кафесі", "ru": "Кафе «Поляна»", "en": "Polyana Cafe"},
+    {"kk": "«СМУ-Шығыс» құрылыс компаниясы", "ru": "Строительная компания «СМУ-Шығыс»",
+     "en": "SMU-Shygys construction company"},
+    {"kk": "Шығыс Қазақстан облыстық филармониясы",
+     "ru": "Восточно-Казахстанская областная филармония",
+     "en": "East Kazakhstan Regional Philharmonic"},
+    {"kk": "Катонқарағай мемлекеттік ұлттық табиғи паркі",
+     "ru": "Катон-Карагайский государственный национальный природный парк",
+     "en": "Katon-Karagay State National Nature Park"},
+]  # fmt: skip
+
+CATEGORIES = [
+    {
+        "slug": "best-patron",
+        "title": {"kk": "Жылдың үздік меценаты", "ru": "Лучший меценат года",
+                  "en": "Best Patron of the Year"},
+        "description": {
+            "kk": "Өңірдің кәсіптік білім беруін дамытуға ең көп үлес қосқан кәсіпорындар мен "
+                  "ұйымдар үшін: колледждерді жабдықтау, WorldSkills чемпионаттарын қолдау, "
+                  "білім алушыларды қолдау бағдарламалары.",
+            "ru": "Для предприятий и организаций, внёсших наибольший вклад в развитие "
+                  "профессионального образования региона: оснащение колледжей, поддержка "
+                  "чемпионатов WorldSkills, программы поддержки обучающихся.",
+            "en": "For enterprises and organizations that contributed most to vocational "
+                  "education in the region: equipping colleges, supporting WorldSkills "
+                  "championships, student support programmes.",
+        },
+        "max_laureates": 1,
+        "criteria": [
+            ({"kk": "Колледждердің материалдық-техникалық базасын нығайту",
+              "ru": "Укрепление материально-технической базы колледжей",
+              "en": "Strengthening colleges' facilities and equipment"}, 3),
+            ({"kk": "WorldSkills чемпионаттары мен кәсіби шеберлік байқауларын қолдау",
+              "ru": "Поддержка чемпионатов WorldSkills и конкурсов профмастерства",
+              "en": "Support for WorldSkills championships and skills competitions"}, 2),
+            ({"kk": "Білім алушыларды қолдау бағдарламалары",
+              "ru": "Программы поддержки обучающихся",
+              "en": "Student support programmes"}, 2),
+            ({"kk": "Студенттердің практикалық дағдыларын сараптамалық бағалауға қатысу",
+              "ru": "Участие в экспертной оценке практических навыков студентов",
+              "en": "Expert assessment of students' practical skills"}, 1),
+        ],
+    },
+    {
+        "slug": "best-social-partner",
+        "title": {"kk": "Үздік әлеуметтік серіктес", "ru": "Лучший социальный партнёр",
+                  "en": "Best Social Partner"},
+        "description": {
+            "kk": "Кадр даярлауда колледждерге серіктес болған кәсіпорындар мен ұйымдар үшін: "
+                  "дуалды оқыту, тәлімгерлік, мақсатты даярлау және түлектерді жұмысқа "
+                  "орналастыру.",
+            "ru": "Для предприятий и организаций — партнёров колледжей в подготовке кадров: "
+                  "дуальное обучение, наставничество, целевая подготовка и трудоустройство "
+                  "выпускников.",
+            "en": "For enterprises and organizations partnering with colleges in workforce "
+                  "training: dual training, mentoring, targeted training and employment of "
+                  "graduates.",
+        },
+        "max_laureates": 0,
+        "criteria": [
+            ({"kk": "Дуалды оқыту: практика орындары мен тәлімгерлер",
+              "ru": "Дуальное обучение: места практики и наставники",
+              "en": "Dual training: placements and mentors"}, 3),
+            ({"kk": "Мемлекеттік тапсырыс бойынша мақсатты кадр даярлау",
+              "ru": "Целевая подготовка кадров по госзаказу",
+              "en": "Targeted training under the state order"}, 2),
+            ({"kk": "Түлектерді жұмысқа орналастыру", "ru": "Трудоустройство выпускников",
+              "en": "Employment of graduates"}, 2),
+            ({"kk": "Жұмысшы мамандықтарын насихаттау", "ru": "Популяризация рабочих профессий",
+              "en": "Promoting working professions"}, 1),
+        ],
+    },
+]  # fmt: skip
+
+# (email, role, name, language, organization)
+DEMO_PEOPLE = [
+    ("organizer@demo.kz", Role.ORGANIZER, "Айгерім Қасымова", "ru", EDUCATION_DEPARTMENT),
+    ("committee@demo.kz", Role.COMMITTEE, "Ерлан Жақыпов", "kk", CHAMBER),
+    ("judge1@demo.kz", Role.JUDGE, "Сергей Ким", "ru", UNIVERSITY),
+    ("judge2@demo.kz", Role.JUDGE, "Гүлнар Төлеуова", "kk", KAZZINC),
+    ("judge3@demo.kz", Role.JUDGE, "Anna Petrova", "en", EDUCATION_DEPARTMENT),
+]
+DEMO_ACCOUNTS = [(email, str(role)) for email, role, *_ in DEMO_PEOPLE]
+
+
+def _program_dates() -> dict:
+    def at(*parts):
+        return datetime(*parts)
+
+    dates = {
+        "nominations_open_at": at(2025, 10, 1, 9, 0),
+        "nominations_close_at": at(2025, 11, 20, 18, 0),
+        "judging_open_at": at(2025, 11, 21, 9, 0),
+        "judging_close_at": at(2025, 12, 10, 18, 0),
+        "ceremony_at": at(2025, 12, 19, 10, 0),
+    }
+    return {name: to_utc(value, TZ) for name, value in dates.items()}
+
+
+def _people(password: str) -> dict:
+    users = {}
+    for email, role, name, locale, org_name in DEMO_PEOPLE:
+        organization = accounts.find_or_create_organization(name=org_name, actor=None)
+        users[email] = accounts.create_user(
+            email=email, name=name, password=password, locale=locale,
+            organization=organization, is_admin=role == Role.ORGANIZER, actor=None,
+        )  # fmt: skip
+    return users
+
+
+def load_demo(*, password: str) -> Program:
+    """Create the demo program, its categories and rubrics, the nominees and the demo people.
+
+    Side effects: adds organizations, users, the program and its roles; flushes.
+    """
+    users = _people(password)
+    organizer = users["organizer@demo.kz"]
+    program = programs.create_program(
+        actor=organizer, slug=DEMO_SLUG, year=2025, timezone=TZ,
+        title={"kk": "«Жұмысшы мамандықтары жылы» қорытынды форумының марапаттары",
+               "ru": "Награды форума по итогам Года рабочих профессий",
+               "en": "Year of Working Professions Forum Awards"},
+        organizing_body=EDUCATION_DEPARTMENT,
+        venue={"kk": "Өскемен қ.", "ru": "г. Усть-Каменогорск", "en": "Ust-Kamenogorsk"},
+        **_program_dates(),
+    )  # fmt: skip
+    for spec in CATEGORIES:
+        category = programs.add_category(
+            program=program, actor=organizer, slug=spec["slug"], title=spec["title"],
+            description=spec["description"], max_laureates=spec["max_laureates"],
+            nominee_kind="organization",
+        )  # fmt: skip
+        for name, weight in spec["criteria"]:
+            programs.add_criterion(
+                category=category, actor=organizer, name=name, weight=weight, max_points=10
+            )
+    for email, role, *_ in DEMO_PEOPLE:
+        programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
+    for name in (KAZZINC, *SOCIAL_PARTNERS):
+        accounts.find_or_create_organization(name=name, actor=organizer)
+    return program

@@ -1,0 +1,13 @@
+"""The one exception a user can cause: a broken business rule, with a translated message."""
+
+
+class DomainError(Exception):
+    """A rule of the domain refused the request; ``message`` is already translated.
+
+    ``field`` names the form field the message belongs beside, when there is one.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field

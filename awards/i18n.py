@@ -1,0 +1,68 @@
+"""Languages: which one a request speaks, multilingual values, and times in a program's zone."""
+
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, request, session
+from flask_babel import get_locale
+from flask_login import current_user
+
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+# Where the reader's language is missing: Russian is read by nearly everyone here, then Kazakh.
+FALLBACK_ORDER = ("ru", "kk", "en")
+REQUIRED_LANGUAGES = ("kk", "ru")
+
+
+def select_locale() -> str:
+    """The saved preference, else the header switcher's choice, else Accept-Language, else kk."""
+    languages = current_app.config["LANGUAGES"]
+    user_locale = getattr(current_user, "locale", None) if current_user else None
+    if user_locale in languages:
+        return user_locale
+    if session.get("locale") in languages:
+        return session["locale"]
+    best = request.accept_languages.best_match(languages)
+    return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale else "kk"
+
+
+def localized(texts: dict | None, language: str | None = None) -> str:
+    """The text in ``language`` (default: the request's), falling back to the others."""
+    if not texts:
+        return ""
+    language = language or current_language()
+    for code in (language, *FALLBACK_ORDER):
+        value = texts.get(code)
+        if value:
+            return value
+    return ""
+
+
+def clean_texts(texts: dict | None) -> dict:
+    """Keep only known languages with non-blank text, stripped."""
+    texts = texts or {}
+    return {code: texts[code].strip() for code in LANGUAGE_NAMES if (texts.get(code) or "").strip()}
+
+
+def utcnow() -> datetime:
+    """Now as naive UTC: the form every timestamp is stored in."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def to_utc(local: datetime | None, timezone: str) -> datetime | None:
+    """A wall-clock time in ``timezone`` as naive UTC for storage."""
+    if local is None:
+        return None
+    aware = local.replace(tzinfo=ZoneInfo(timezone))
+    return aware.astimezone(UTC).replace(tzinfo=None)
+
+
+def to_local(stored: datetime | None, timezone: str) -> datetime | None:
+    """A stored naive-UTC time as a naive wall-clock time in ``timezone``."""
+    if stored is None:
+        return None
+    return stored.replace(tzinfo=UTC).astimezone(ZoneInfo(timezone)).replace(tzinfo=None)

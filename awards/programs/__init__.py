@@ -1,0 +1,1 @@
+"""Awards programs, their categories and scoring rubrics, and who holds which role in them."""

@@ -1,0 +1,124 @@
+"""Program, category, criterion, invitation and copy forms: shape of input only."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateTimeLocalField,
+    EmailField,
+    FloatField,
+    IntegerField,
+    SelectField,
+    StringField,
+)
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+)
+
+from awards.accounts.forms import LANGUAGE_CHOICES
+from awards.forms import translated_text
+
+SLUG_HINT = _l("Latin letters, digits and hyphens; it appears in addresses.")
+TIMEZONES = [
+    ("Asia/Almaty", _l("Kazakhstan (Astana, Almaty, Oskemen)")),
+    ("Asia/Aqtau", _l("Aktau")),
+    ("Asia/Oral", _l("Oral")),
+    ("UTC", "UTC"),
+]
+ROLE_CHOICES = [
+    ("committee", _l("Nomination committee member")),
+    ("judge", _l("Judge")),
+    ("organizer", _l("Organizer")),
+]
+NOMINEE_KIND_CHOICES = [
+    ("organization", _l("An organization")),
+    ("person", _l("A person")),
+    ("team", _l("A team")),
+]
+
+
+def _slug_field():
+    return StringField(
+        _l("Short name"),
+        validators=[
+            DataRequired(),
+            Length(max=80),
+            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=SLUG_HINT),
+        ],
+        description=SLUG_HINT,
+    )
+
+
+def _when(label):
+    return DateTimeLocalField(label, validators=[Optional()], format="%Y-%m-%dT%H:%M")
+
+
+class ProgramForm(FlaskForm):
+    slug = _slug_field()
+    title = translated_text(_l("Title"), max_length=300)
+    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(2000, 2100)])
+    organizing_body = translated_text(_l("Organizing body"), required=False, max_length=300)
+    timezone = SelectField(_l("Time zone"), choices=TIMEZONES)
+    nominations_open_at = _when(_l("Nominations open"))
+    nominations_close_at = _when(_l("Nominations close"))
+    judging_open_at = _when(_l("Judging opens"))
+    judging_close_at = _when(_l("Judging closes"))
+    ceremony_at = _when(_l("Ceremony date and time"))
+    venue = translated_text(_l("Venue"), required=False, max_length=300)
+
+
+class ProgramCopyForm(FlaskForm):
+    slug = _slug_field()
+    title = translated_text(_l("Title"), max_length=300)
+    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(2000, 2100)])
+
+
+class CategoryForm(FlaskForm):
+    slug = _slug_field()
+    title = translated_text(_l("Title"), max_length=300)
+    description = translated_text(
+        _l("Description"), required=False, multiline=True, max_length=4000
+    )
+    nominee_kind = SelectField(_l("Who can be nominated"), choices=NOMINEE_KIND_CHOICES)
+    max_laureates = IntegerField(
+        _l("Maximum number of laureates"),
+        validators=[InputRequired(), NumberRange(min=0, max=1000)],
+        description=_l("0 means no limit."),
+        default=1,
+    )
+    eligibility_notes = translated_text(
+        _l("Eligibility notes"), required=False, multiline=True, max_length=4000
+    )
+
+
+class CriterionForm(FlaskForm):
+    name = translated_text(_l("Name"), max_length=300)
+    description = translated_text(
+        _l("Description"), required=False, multiline=True, max_length=2000
+    )
+    weight = FloatField(
+        _l("Weight"), validators=[DataRequired(), NumberRange(min=0.01, max=1000)], default=1
+    )
+    max_points = IntegerField(
+        _l("Maximum points"), validators=[DataRequired(), NumberRange(min=1, max=1000)], default=10
+    )
+    step = FloatField(
+        _l("Step"), validators=[DataRequired(), NumberRange(min=0.01, max=1000)], default=1,
+        description=_l("Points are given in multiples of the step, for example 0.5."),
+    )  # fmt: skip
+
+
+class InvitationForm(FlaskForm):
+    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    role = SelectField(_l("Role"), choices=ROLE_CHOICES)
+    organization = StringField(_l("Organization"), validators=[Optional(), Length(max=300)])
+    bin = StringField(
+        _l("BIN"),
+        validators=[Optional(), Regexp(r"^\d{12}$", message=_l("A BIN has 12 digits."))],
+    )
+    locale = SelectField(_l("Language of the invitation"), choices=LANGUAGE_CHOICES)

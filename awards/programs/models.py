@@ -1,0 +1,153 @@
+"""Programs, categories, criteria and program roles."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from awards.accounts.models import User
+from awards.extensions import db
+from awards.i18n import localized, utcnow
+
+
+class Role(StrEnum):
+    ORGANIZER = "organizer"
+    COMMITTEE = "committee"
+    JUDGE = "judge"
+
+
+class NomineeKind(StrEnum):
+    ORGANIZATION = "organization"
+    PERSON = "person"
+    TEAM = "team"
+
+
+class Program(db.Model):
+    """One year's edition of an awards program."""
+
+    __tablename__ = "programs"
+    __table_args__ = (
+        CheckConstraint("year BETWEEN 2000 AND 2100", name="year_plausible"),
+        CheckConstraint(
+            "nominations_open_at IS NULL OR nominations_close_at IS NULL"
+            " OR nominations_open_at < nominations_close_at",
+            name="nominations_window_ordered",
+        ),
+        CheckConstraint(
+            "judging_open_at IS NULL OR judging_close_at IS NULL"
+            " OR judging_open_at < judging_close_at",
+            name="judging_window_ordered",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[dict] = mapped_column(JSON)
+    year: Mapped[int]
+    organizing_body: Mapped[dict] = mapped_column(JSON, default=dict)
+    logo_file: Mapped[str | None] = mapped_column(String(100))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Almaty")
+    # Stored as naive UTC; forms show and take them in the program's timezone.
+    nominations_open_at: Mapped[datetime | None]
+    nominations_close_at: Mapped[datetime | None]
+    judging_open_at: Mapped[datetime | None]
+    judging_close_at: Mapped[datetime | None]
+    ceremony_at: Mapped[datetime | None]
+    venue: Mapped[dict] = mapped_column(JSON, default=dict)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    categories: Mapped[list["Category"]] = relationship(
+        back_populates="program", order_by="Category.position", cascade="all, delete-orphan"
+    )
+    roles: Mapped[list["ProgramRole"]] = relationship(
+        back_populates="program", cascade="all, delete-orphan"
+    )
+
+    @property
+    def display_title(self) -> str:
+        return localized(self.title)
+
+    def __repr__(self) -> str:
+        return f"<Program {self.slug}>"
+
+
+class Category(db.Model):
+    """An award category ("номинация" in Russian usage) with its rubric."""
+
+    __tablename__ = "categories"
+    __table_args__ = (
+        UniqueConstraint("program_id", "slug", name="uq_categories_program_slug"),
+        CheckConstraint("max_laureates >= 0", name="max_laureates_not_negative"),
+        CheckConstraint(
+            "nominee_kind IN ('organization', 'person', 'team')", name="nominee_kind_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"))
+    slug: Mapped[str] = mapped_column(String(80))
+    title: Mapped[dict] = mapped_column(JSON)
+    description: Mapped[dict] = mapped_column(JSON, default=dict)
+    nominee_kind: Mapped[str] = mapped_column(String(20), default=NomineeKind.ORGANIZATION)
+    max_laureates: Mapped[int] = mapped_column(default=1)  # 0 means no limit
+    eligibility_notes: Mapped[dict] = mapped_column(JSON, default=dict)
+    position: Mapped[int] = mapped_column(default=0)
+
+    program: Mapped[Program] = relationship(back_populates="categories")
+    criteria: Mapped[list["Criterion"]] = relationship(
+        back_populates="category", order_by="Criterion.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def display_title(self) -> str:
+        return localized(self.title)
+
+    @property
+    def total_weight(self) -> float:
+        return sum(criterion.weight for criterion in self.criteria)
+
+
+class Criterion(db.Model):
+    """One scored aspect of a category's rubric."""
+
+    __tablename__ = "criteria"
+    __table_args__ = (
+        CheckConstraint("weight > 0", name="weight_positive"),
+        CheckConstraint("max_points > 0", name="max_points_positive"),
+        CheckConstraint("step > 0", name="step_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"))
+    name: Mapped[dict] = mapped_column(JSON)
+    description: Mapped[dict] = mapped_column(JSON, default=dict)
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+    max_points: Mapped[int] = mapped_column(default=10)
+    step: Mapped[float] = mapped_column(Float, default=1.0)
+    position: Mapped[int] = mapped_column(default=0)
+
+    category: Mapped[Category] = relationship(back_populates="criteria")
+
+    @property
+    def display_name(self) -> str:
+        return localized(self.name)
+
+
+class ProgramRole(db.Model):
+    """A person's role in one program; a person may hold several."""
+
+    __tablename__ = "program_roles"
+    __table_args__ = (
+        UniqueConstraint("program_id", "user_id", "role", name="uq_program_roles_once"),
+        CheckConstraint("role IN ('organizer', 'committee', 'judge')", name="role_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    role: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    program: Mapped[Program] = relationship(back_populates="roles")
+    user: Mapped[User] = relationship()

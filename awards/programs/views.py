@@ -1,0 +1,305 @@
+"""Program pages: load, check permission, validate, call one service, commit, redirect."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from awards.accounts import services as accounts
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.forms import show_domain_error
+from awards.i18n import to_local, to_utc
+from awards.programs import services
+from awards.programs.forms import (
+    CategoryForm,
+    CriterionForm,
+    InvitationForm,
+    ProgramCopyForm,
+    ProgramForm,
+)
+from awards.programs.models import Category, Criterion, Program, ProgramRole
+from awards.programs.permissions import (
+    can_create_program,
+    can_manage_program,
+    can_view_program,
+    roles_in,
+)
+
+bp = Blueprint("programs", __name__, url_prefix="/programs")
+DATETIME_FIELDS = (
+    "nominations_open_at", "nominations_close_at", "judging_open_at", "judging_close_at",
+    "ceremony_at",
+)  # fmt: skip
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every program page needs a logged-in user."""
+
+
+def load_program(slug: str, *, manage: bool = False) -> Program:
+    """The program, or 404 for people without a role in it, or 403 for non-organizers."""
+    program = services.get_program_by_slug(slug)
+    if program is None or not can_view_program(current_user, program):
+        abort(404)
+    if manage and not can_manage_program(current_user, program):
+        abort(403)
+    return program
+
+
+def load_category(program: Program, category_id: int) -> Category:
+    category = db.session.get(Category, category_id)
+    if category is None or category.program_id != program.id:
+        abort(404)
+    return category
+
+
+def _program_fields(form: ProgramForm) -> dict:
+    fields = {name: form[name].data for name in services.PROGRAM_FIELDS}
+    for name in DATETIME_FIELDS:
+        fields[name] = to_utc(fields[name], fields["timezone"])
+    return fields
+
+
+def _form_from_program(program: Program) -> ProgramForm:
+    form = ProgramForm(obj=program)
+    if request.method == "GET":
+        for name in DATETIME_FIELDS:
+            form[name].data = to_local(getattr(program, name), program.timezone)
+    return form
+
+
+@bp.get("/")
+def index():
+    query = select(Program).order_by(Program.year.desc(), Program.id.desc())
+    if not current_user.is_admin:
+        mine = select(ProgramRole.program_id).where(ProgramRole.user_id == current_user.id)
+        query = query.where(Program.id.in_(mine))
+    programs = db.session.scalars(query).all()
+    return render_template(
+        "programs/index.html", programs=programs, roles={p.id: roles_in(current_user, p) for p in programs},
+        can_create=can_create_program(current_user),
+    )  # fmt: skip
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    if not can_create_program(current_user):
+        abort(403)
+    form = ProgramForm()
+    if form.validate_on_submit():
+        try:
+            program = services.create_program(
+                actor=current_user, slug=form.slug.data, **_program_fields(form)
+            )
+        except DomainError as error:
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The program has been created."), "success")
+            return redirect(url_for("programs.detail", slug=program.slug))
+    return render_template("programs/form.html", form=form, program=None)
+
+
+@bp.get("/<slug>")
+def detail(slug: str):
+    program = load_program(slug)
+    return render_template(
+        "programs/detail.html", program=program, roles=roles_in(current_user, program),
+        can_manage=can_manage_program(current_user, program),
+    )  # fmt: skip
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+def edit(slug: str):
+    program = load_program(slug, manage=True)
+    form = _form_from_program(program)
+    form.slug.render_kw = {"readonly": True}
+    form.slug.data = program.slug
+    if form.validate_on_submit():
+        try:
+            services.update_program(program=program, actor=current_user, **_program_fields(form))
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The program has been saved."), "success")
+            return redirect(url_for("programs.detail", slug=program.slug))
+    return render_template("programs/form.html", form=form, program=program)
+
+
+@bp.route("/<slug>/copy", methods=["GET", "POST"])
+def copy(slug: str):
+    source = load_program(slug, manage=True)
+    if not can_create_program(current_user):
+        abort(403)
+    form = ProgramCopyForm(year=source.year + 1, slug=f"{source.slug}-copy", title=source.title)
+    if form.validate_on_submit():
+        try:
+            program = services.copy_program(
+                source=source, actor=current_user, slug=form.slug.data, title=form.title.data,
+                year=form.year.data,
+            )  # fmt: skip
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The categories and criteria have been copied."), "success")
+            return redirect(url_for("programs.detail", slug=program.slug))
+    return render_template("programs/copy.html", form=form, program=source)
+
+
+def _category_fields(form: CategoryForm) -> dict:
+    names = ("title", "description", "nominee_kind", "max_laureates", "eligibility_notes")
+    return {name: form[name].data for name in names}
+
+
+@bp.route("/<slug>/categories/new", methods=["GET", "POST"])
+def category_new(slug: str):
+    program = load_program(slug, manage=True)
+    form = CategoryForm()
+    if form.validate_on_submit():
+        try:
+            category = services.add_category(
+                program=program, actor=current_user, slug=form.slug.data, **_category_fields(form)
+            )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The category has been added. Now add its criteria."), "success")
+            return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+    return render_template("programs/category_form.html", form=form, program=program, category=None)
+
+
+@bp.get("/<slug>/categories/<int:category_id>")
+def category(slug: str, category_id: int):
+    program = load_program(slug)
+    category = load_category(program, category_id)
+    return render_template(
+        "programs/category.html", program=program, category=category,
+        can_manage=can_manage_program(current_user, program),
+    )  # fmt: skip
+
+
+@bp.route("/<slug>/categories/<int:category_id>/edit", methods=["GET", "POST"])
+def category_edit(slug: str, category_id: int):
+    program = load_program(slug, manage=True)
+    category = load_category(program, category_id)
+    form = CategoryForm(obj=category)
+    form.slug.render_kw = {"readonly": True}
+    form.slug.data = category.slug
+    if form.validate_on_submit():
+        try:
+            services.update_category(category=category, actor=current_user, **_category_fields(form))
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The category has been saved."), "success")
+            return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+    return render_template(
+        "programs/category_form.html", form=form, program=program, category=category
+    )
+
+
+def _criterion_fields(form: CriterionForm) -> dict:
+    names = ("name", "description", "weight", "max_points", "step")
+    return {name: form[name].data for name in names}
+
+
+@bp.route("/<slug>/categories/<int:category_id>/criteria/new", methods=["GET", "POST"])
+@bp.route(
+    "/<slug>/categories/<int:category_id>/criteria/<int:criterion_id>/edit",
+    methods=["GET", "POST"],
+)
+def criterion_form(slug: str, category_id: int, criterion_id: int | None = None):
+    program = load_program(slug, manage=True)
+    category = load_category(program, category_id)
+    criterion = db.session.get(Criterion, criterion_id) if criterion_id else None
+    if criterion_id and (criterion is None or criterion.category_id != category.id):
+        abort(404)
+    form = CriterionForm(obj=criterion)
+    if form.validate_on_submit():
+        try:
+            if criterion is None:
+                services.add_criterion(category=category, actor=current_user, **_criterion_fields(form))
+            else:
+                services.update_criterion(
+                    criterion=criterion, actor=current_user, **_criterion_fields(form)
+                )
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The criterion has been saved."), "success")
+            return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+    return render_template(
+        "programs/criterion_form.html", form=form, program=program, category=category,
+        criterion=criterion,
+    )  # fmt: skip
+
+
+@bp.post("/<slug>/categories/<int:category_id>/criteria/<int:criterion_id>/delete")
+def criterion_delete(slug: str, category_id: int, criterion_id: int):
+    program = load_program(slug, manage=True)
+    category = load_category(program, category_id)
+    criterion = db.session.get(Criterion, criterion_id)
+    if criterion is None or criterion.category_id != category.id:
+        abort(404)
+    services.delete_criterion(criterion=criterion, actor=current_user)
+    db.session.commit()
+    flash(_("The criterion has been removed."), "success")
+    return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+
+
+@bp.route("/<slug>/people", methods=["GET", "POST"])
+def people(slug: str):
+    program = load_program(slug, manage=True)
+    form = InvitationForm()
+    if form.validate_on_submit():
+        try:
+            organization = None
+            if form.organization.data.strip():
+                organization = accounts.find_or_create_organization(
+                    name={"ru": form.organization.data, "kk": form.organization.data},
+                    bin=form.bin.data or None, actor=current_user,
+                )  # fmt: skip
+            services.invite_member(
+                program=program, actor=current_user, email=form.email.data, role=form.role.data,
+                organization=organization, locale=form.locale.data,
+            )  # fmt: skip
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            flash(_("The invitation has been sent to %(email)s.", email=form.email.data), "success")
+            return redirect(url_for("programs.people", slug=slug))
+    roles = db.session.scalars(
+        select(ProgramRole).where(ProgramRole.program_id == program.id).order_by(ProgramRole.role)
+    ).all()
+    return render_template("programs/people.html", form=form, program=program, roles=roles)
+
+
+@bp.post("/<slug>/people/<int:role_id>/revoke")
+def revoke(slug: str, role_id: int):
+    program = load_program(slug, manage=True)
+    program_role = db.session.get(ProgramRole, role_id)
+    if program_role is None or program_role.program_id != program.id:
+        abort(404)
+    try:
+        services.revoke_role(program_role=program_role, actor=current_user)
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(_("The role has been removed."), "success")
+    return redirect(url_for("programs.people", slug=slug))

@@ -1,0 +1,66 @@
+"""Binding the extensions, blueprints, template helpers and error pages to an app."""
+
+from pathlib import Path
+
+from flask import Flask, render_template
+from flask_babel import format_date, format_datetime, format_decimal
+from flask_wtf.csrf import CSRFError
+
+from awards import cli
+from awards.accounts.models import User
+from awards.accounts.views import bp as accounts_bp
+from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
+from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
+from awards.main import bp as main_bp
+from awards.programs.views import bp as programs_bp
+
+
+def init_app(app: Flask) -> None:
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = None
+    login_manager.user_loader(_load_user)
+    for blueprint in (main_bp, accounts_bp, programs_bp):
+        app.register_blueprint(blueprint)
+    cli.register(app)
+    _template_helpers(app)
+    _error_pages(app)
+
+
+def _load_user(user_id: str) -> User | None:
+    user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
+    return user if user is not None and user.is_active else None
+
+
+def _template_helpers(app: Flask) -> None:
+    app.jinja_env.filters.update(
+        localized=localized,
+        date=format_date,
+        number=format_decimal,
+    )
+
+    @app.template_filter("local_datetime")
+    def local_datetime(value, timezone: str = "Asia/Almaty", format: str = "medium"):
+        # Babel would convert again; hand it the wall-clock time already in the program's zone.
+        return format_datetime(to_local(value, timezone), format, rebase=False) if value else ""
+
+    @app.context_processor
+    def globals_():
+        return {"languages": LANGUAGE_NAMES, "current_language": current_language()}
+
+
+def _error_pages(app: Flask) -> None:
+    def page(status: int):
+        def handler(error):
+            return render_template("errors.html", status=status), status
+
+        return handler
+
+    for status in (400, 403, 404, 405, 413, 429, 500):
+        app.register_error_handler(status, page(status))
+    app.register_error_handler(CSRFError, page(400))
