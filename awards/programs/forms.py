@@ -10,6 +10,7 @@ from wtforms import (
     SelectField,
     StringField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -25,20 +26,20 @@ from awards.forms import translated_text
 
 SLUG_HINT = _l("Latin letters, digits and hyphens; it appears in addresses.")
 TIMEZONES = [
-    ("Asia/Almaty", _l("Kazakhstan (Astana, Almaty, Oskemen)")),
-    ("Asia/Aqtau", _l("Aktau")),
-    ("Asia/Oral", _l("Oral")),
-    ("UTC", "UTC"),
+    SelectChoice("Asia/Almaty", _l("Kazakhstan (Astana, Almaty, Oskemen)")),
+    SelectChoice("Asia/Aqtau", _l("Aktau")),
+    SelectChoice("Asia/Oral", _l("Oral")),
+    SelectChoice("UTC", "UTC"),
 ]
 ROLE_CHOICES = [
-    ("committee", _l("Nomination committee member")),
-    ("judge", _l("Judge")),
-    ("organizer", _l("Organizer")),
+    SelectChoice("committee", _l("Nomination committee member")),
+    SelectChoice("judge", _l("Judge")),
+    SelectChoice("organizer", _l("Organizer")),
 ]
 NOMINEE_KIND_CHOICES = [
-    ("organization", _l("An organization")),
-    ("person", _l("A person")),
-    ("team", _l("A team")),
+    SelectChoice("organization", _l("An organization")),
+    SelectChoice("person", _l("A person")),
+    SelectChoice("team", _l("A team")),
 ]
 
 

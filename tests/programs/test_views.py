@@ -1,0 +1,133 @@
+from awards.extensions import db
+from awards.programs.models import Category, Program
+from tests import factories
+
+DEMO = "/programs/test-awards"
+
+
+def category_form(**overrides):
+    data = {
+        "slug": "best-partner", "title_kk": "Үздік әлеуметтік серіктес",
+        "title_ru": "Лучший социальный партнёр", "title_en": "", "description_kk": "",
+        "description_ru": "", "description_en": "", "nominee_kind": "organization",
+        "max_laureates": "0", "eligibility_notes_kk": "", "eligibility_notes_ru": "",
+        "eligibility_notes_en": "",
+    }  # fmt: skip
+    data.update(overrides)
+    return data
+
+
+def test_organizer_creates_category_and_sees_it(client, auth, program):
+    auth.login("organizer@x.kz")
+    response = client.post(f"{DEMO}/categories/new", data=category_form())
+    assert response.status_code == 302
+    page = client.get(DEMO).get_data(as_text=True)
+    # The organizer reads English; the category has no English title, so Russian stands in.
+    assert "Лучший социальный партнёр" in page
+
+
+def test_category_form_missing_kazakh_keeps_what_was_typed(client, auth, program):
+    auth.login("organizer@x.kz")
+    page = client.post(
+        f"{DEMO}/categories/new", data=category_form(title_kk="", description_ru="Описание <b>")
+    ).get_data(as_text=True)
+    assert "Лучший социальный партнёр" in page
+    assert "Описание &lt;b&gt;" in page
+    assert 'id="title_kk-error"' in page
+    assert db.session.query(Category).count() == 1
+
+
+def test_category_duplicate_slug_shows_error_beside_slug(client, auth, program):
+    auth.login("organizer@x.kz")
+    page = client.post(f"{DEMO}/categories/new", data=category_form(slug="best-patron"))
+    assert 'id="slug-error"' in page.get_data(as_text=True)
+
+
+def test_criterion_non_numeric_weight_is_refused(client, auth, program):
+    auth.login("organizer@x.kz")
+    category = program.categories[0]
+    page = client.post(
+        f"{DEMO}/categories/{category.id}/criteria/new",
+        data={"name_kk": "Сапа", "name_ru": "Качество", "weight": "abc", "max_points": "10", "step": "1"},
+    ).get_data(as_text=True)
+    assert 'id="weight-error"' in page
+    assert 'value="Качество"' in page
+    assert len(category.criteria) == 1
+
+
+def test_committee_and_judge_cannot_edit(client, auth, program):
+    for email in ("committee@x.kz", "judge@x.kz"):
+        auth.login(email)
+        assert client.get(DEMO).status_code == 200
+        assert client.get(f"{DEMO}/edit").status_code == 403
+        assert client.post(f"{DEMO}/categories/new", data=category_form()).status_code == 403
+        auth.logout()
+    assert db.session.query(Category).count() == 1
+
+
+def test_outsider_gets_404_not_403(client, auth, program):
+    factories.user("outsider@x.kz")
+    db.session.commit()
+    auth.login("outsider@x.kz")
+    assert client.get(DEMO).status_code == 404
+    assert client.get(f"{DEMO}/edit").status_code == 404
+
+
+def test_category_of_another_program_is_not_found(client, auth, program):
+    auth.login("organizer@x.kz")
+    response = client.get(f"{DEMO}/categories/999")
+    assert response.status_code == 404
+
+
+def test_program_edit_stores_times_in_utc(client, auth, program):
+    auth.login("organizer@x.kz")
+    data = {
+        "slug": "test-awards", "title_kk": "Сынақ", "title_ru": "Тест", "year": "2025",
+        "timezone": "Asia/Almaty", "nominations_open_at": "2025-10-01T09:00",
+        "nominations_close_at": "2025-11-20T18:00",
+    }  # fmt: skip
+    assert client.post(f"{DEMO}/edit", data=data).status_code == 302
+    program = db.session.get(Program, program.id)
+    assert program.nominations_open_at.isoformat() == "2025-10-01T04:00:00"
+    page = client.get(f"{DEMO}/edit").get_data(as_text=True)
+    assert 'value="2025-10-01T09:00"' in page
+
+
+def test_program_edit_window_error_shown_beside_field(client, auth, program):
+    auth.login("organizer@x.kz")
+    data = {
+        "slug": "test-awards", "title_kk": "Сынақ", "title_ru": "Тест", "year": "2025",
+        "timezone": "Asia/Almaty", "judging_open_at": "2025-12-10T09:00",
+        "judging_close_at": "2025-12-01T18:00",
+    }  # fmt: skip
+    page = client.post(f"{DEMO}/edit", data=data).get_data(as_text=True)
+    assert 'id="judging_close_at-error"' in page
+    assert 'value="2025-12-10T09:00"' in page
+
+
+def test_invite_then_accept_then_see_program(client, auth, program, outbox):
+    auth.login("organizer@x.kz")
+    client.post(
+        f"{DEMO}/people",
+        data={"email": "new.judge@x.kz", "role": "judge", "organization": "ВКТУ", "bin": "", "locale": "ru"},
+    )
+    auth.logout()
+    (message,) = outbox()
+    path = message.get_content().split("https://awards.example.kz", 1)[1].split()[0]
+    response = client.post(
+        path,
+        data={"name": "Новый Судья", "locale": "ru", "password": "judge password 1", "confirm": "judge password 1"},
+    )
+    assert response.status_code == 302
+    assert client.get(DEMO).status_code == 200
+    assert '<html lang="ru">' in client.get(DEMO).get_data(as_text=True)
+
+
+def test_copy_program_page(client, auth, program):
+    auth.login("organizer@x.kz")
+    response = client.post(
+        f"{DEMO}/copy",
+        data={"slug": "test-awards-2026", "title_kk": "Жаңа", "title_ru": "Новый", "year": "2026"},
+    )
+    assert response.location == "/programs/test-awards-2026"
+    assert "Best Patron" in client.get("/programs/test-awards-2026").get_data(as_text=True)
