@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from flask import Flask, render_template
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, format_time
 from flask_wtf.csrf import CSRFError
 
 from awards import cli
@@ -45,9 +45,14 @@ def _template_helpers(app: Flask) -> None:
     )
 
     @app.template_filter("local_datetime")
-    def local_datetime(value, timezone: str = "Asia/Almaty", format: str = "medium"):
-        # Babel would convert again; hand it the wall-clock time already in the program's zone.
-        return format_datetime(to_local(value, timezone), format, rebase=False) if value else ""
+    def local_datetime(value, timezone: str = "Asia/Almaty", format: str = "short"):
+        """A stored UTC time as wall-clock time in the program's zone (not the reader's)."""
+        if value is None:
+            return ""
+        local = to_local(value, timezone)
+        if format == "long":
+            return f"{format_date(local, 'long')}, {format_time(local, 'short')}"
+        return format_datetime(local, format, rebase=False)
 
     @app.context_processor
     def globals_():

@@ -1,0 +1,33 @@
+
+from awards.accounts.services import authenticate
+from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, SOCIAL_PARTNERS
+from awards.programs.models import Program
+
+
+def test_demo_command_loads_program_once(app):
+    runner = app.test_cli_runner()
+    first = runner.invoke(args=["demo", "--if-empty"])
+    assert first.exit_code == 0, first.output
+    assert "organizer@demo.kz" in first.output
+    second = runner.invoke(args=["demo", "--if-empty"])
+    assert "not loaded again" in second.output
+    assert Program.query.filter_by(slug=DEMO_SLUG).count() == 1
+
+
+def test_demo_program_has_both_categories_with_rubrics(app):
+    app.test_cli_runner().invoke(args=["demo"])
+    program = Program.query.filter_by(slug=DEMO_SLUG).one()
+    titles = [c.title["kk"] for c in program.categories]
+    assert titles == ["Жылдың үздік меценаты", "Үздік әлеуметтік серіктес"]
+    assert all(3 <= len(c.criteria) <= 4 for c in program.categories)
+    assert program.categories[0].title["ru"] == "Лучший меценат года"
+
+
+def test_demo_accounts_log_in_with_configured_password(app):
+    app.test_cli_runner().invoke(args=["demo"])
+    for email, _role in DEMO_ACCOUNTS:
+        assert authenticate(email=email, password=app.config["DEMO_PASSWORD"]) is not None
+
+
+def test_demo_lists_every_social_partner_laureate():
+    assert len(SOCIAL_PARTNERS) == 16

@@ -1,0 +1,65 @@
+import pytest
+
+from awards import create_app
+from config import ProductionConfig
+
+
+def test_healthz_answers_ok_after_a_query(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok"}
+
+
+def test_healthz_answers_503_when_database_unreachable(tmp_path):
+    missing = tmp_path / "no-such-dir" / "db.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{missing}"})
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unreachable"
+
+
+def test_production_refuses_to_start_without_secret_key(monkeypatch):
+    class NoSecret(ProductionConfig):
+        SECRET_KEY = None
+
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app(NoSecret)
+
+
+def test_production_cookies_are_secure():
+    class WithSecret(ProductionConfig):
+        SECRET_KEY = "x" * 32
+
+    app = create_app(WithSecret)
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    assert app.config["SESSION_COOKIE_HTTPONLY"] is True
+    assert app.config["SESSION_COOKIE_SAMESITE"] == "Lax"
+    assert app.debug is False
+
+
+def test_session_cookie_flags_on_login(client, auth, program):
+    response = auth.login("organizer@x.kz")
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_unknown_page_is_404_in_readers_language(client):
+    page = client.get("/nope", headers={"Accept-Language": "ru"})
+    assert page.status_code == 404
+    assert "Такой страницы нет" in page.get_data(as_text=True)
+
+
+def test_index_sends_visitors_to_login(client):
+    assert client.get("/").location == "/login"
+
+
+def test_templates_escape_user_text(client, auth, program):
+    auth.login("organizer@x.kz")
+    client.post(
+        "/programs/test-awards/edit",
+        data={"slug": "test-awards", "title_kk": "<script>alert(1)</script>", "title_ru": "Тест",
+              "title_en": "<script>alert(1)</script>", "year": "2025", "timezone": "Asia/Almaty"},
+    )  # fmt: skip
+    page = client.get("/programs/test-awards").get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
