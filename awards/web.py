@@ -51,7 +51,7 @@ def _template_helpers(app: Flask) -> None:
             return ""
         local = to_local(value, timezone)
         if format == "long":
-            return f"{format_date(local, 'long')}, {format_time(local, 'short')}"
+            return f"{format_date(local, 'long', rebase=False)}, {format_time(local, 'short', rebase=False)}"
         return format_datetime(local, format, rebase=False)
 
     @app.context_processor
