@@ -176,16 +176,22 @@ def read_token(token: str, *, salt: str, max_age: int) -> User:
     return user
 
 
-def accept_invitation(*, token: str, name: str, password: str, locale: str) -> User:
-    """Activate an invited account with the name, password and language the invitee chose.
-
-    Side effects: password set, account activated; the invitation link stops working.
-    """
+def read_invitation(token: str) -> User:
+    """The invited user a link was made for, while it is fresh and not yet accepted."""
     user = read_token(
         token, salt=INVITATION_SALT, max_age=current_app.config["INVITATION_MAX_AGE"]
     )
     if user.is_active:
         raise DomainError(_("This invitation has already been accepted. Log in instead."))
+    return user
+
+
+def accept_invitation(*, token: str, name: str, password: str, locale: str) -> User:
+    """Activate an invited account with the name, password and language the invitee chose.
+
+    Side effects: password set, account activated; the invitation link stops working.
+    """
+    user = read_invitation(token)
     if not name.strip():
         raise DomainError(_("Enter your name."), field="name")
     user.password_hash = hash_password(password)

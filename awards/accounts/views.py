@@ -124,7 +124,11 @@ def reset_password(token: str):
 
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str):
-    form = InvitationForm(locale=request.args.get("lang") or session.get("locale") or "kk")
+    try:
+        invited = services.read_invitation(token)
+    except DomainError as error:
+        return render_template("accounts/invitation.html", form=None, error=error.message), 404
+    form = InvitationForm(locale=invited.locale)
     if form.validate_on_submit():
         try:
             user = services.accept_invitation(
@@ -138,7 +142,7 @@ def accept_invitation(token: str):
             login_user(user)
             flash(_("Welcome! Your account is ready."), "success")
             return redirect(url_for("programs.index"))
-    return render_template("accounts/invitation.html", form=form)
+    return render_template("accounts/invitation.html", form=form, invited=invited)
 
 
 @bp.post("/language")
