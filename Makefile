@@ -39,12 +39,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
 	touch $@
 
 translations: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --use-fuzzy -q -d awards/translations
+	$(VENV)/bin/pybabel compile --use-fuzzy -d awards/translations
 
 # Refresh the catalogs after changing user-facing strings.
 extract: $(VENV)/.installed
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o awards/translations/messages.pot .
-	$(VENV)/bin/pybabel update -q --no-fuzzy-matching -i awards/translations/messages.pot -d awards/translations
+	$(VENV)/bin/pybabel update --no-fuzzy-matching -i awards/translations/messages.pot -d awards/translations
 
 system-deps:
 	@$(MAKE) --no-print-directory _debs DEBS="$(RUNTIME_DEBS)"
