@@ -82,7 +82,7 @@ class DevelopmentConfig(Config):
 
 class TestingConfig(Config):
     TESTING = True
-    SECRET_KEY = "testing-only-not-secret"
+    SECRET_KEY = "testing-only-not-secret"  # noqa: S105  (tests only; never deployed)
     SQLALCHEMY_DATABASE_URI = os.environ.get("AWARDS_TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     MAIL_TO_CONSOLE = False

@@ -17,7 +17,9 @@ from awards.programs.views import bp as programs_bp
 
 def init_app(app: Flask) -> None:
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True)
+    migrate.init_app(
+        app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
+    )
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
@@ -51,7 +53,8 @@ def _template_helpers(app: Flask) -> None:
             return ""
         local = to_local(value, timezone)
         if format == "long":
-            return f"{format_date(local, 'long', rebase=False)}, {format_time(local, 'short', rebase=False)}"
+            day = format_date(local, "long", rebase=False)
+            return f"{day}, {format_time(local, 'short', rebase=False)}"
         return format_datetime(local, format, rebase=False)
 
     @app.context_processor

@@ -16,9 +16,7 @@ def user(email, *, name="Test User", locale="en", organization=None, is_admin=Fa
 
 
 def organization(name="Test College", bin=None):
-    return accounts.find_or_create_organization(
-        name={"kk": name, "ru": name}, bin=bin, actor=None
-    )
+    return accounts.find_or_create_organization(name={"kk": name, "ru": name}, bin=bin, actor=None)
 
 
 def program_with_people(slug="test-awards"):

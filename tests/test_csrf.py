@@ -29,12 +29,16 @@ def test_post_without_token_is_refused_and_changes_nothing(csrf_app):
     login_page = client.get("/login").get_data(as_text=True)
     client.post(
         "/login",
-        data={"email": "organizer@x.kz", "password": factories.PASSWORD, "csrf_token": token_from(login_page)},
+        data={
+            "email": "organizer@x.kz",
+            "password": factories.PASSWORD,
+            "csrf_token": token_from(login_page),
+        },
     )
     response = client.post(
         "/programs/test-awards/categories/new",
-        data={"slug": "forged", "title-kk": "Жалған", "title-ru": "Подделка", "nominee_kind": "organization",
-              "max_laureates": "1"},
+        data={"slug": "forged", "title_kk": "Жалған", "title_ru": "Подделка",
+              "nominee_kind": "organization", "max_laureates": "1"},
     )  # fmt: skip
     assert response.status_code == 400
     assert db.session.query(Category).filter_by(slug="forged").count() == 0
@@ -42,6 +46,8 @@ def test_post_without_token_is_refused_and_changes_nothing(csrf_app):
 
 def test_login_without_token_does_not_log_in(csrf_app):
     client = csrf_app.test_client()
-    response = client.post("/login", data={"email": "organizer@x.kz", "password": factories.PASSWORD})
+    response = client.post(
+        "/login", data={"email": "organizer@x.kz", "password": factories.PASSWORD}
+    )
     assert response.status_code == 400
     assert client.get("/programs/").status_code == 302

@@ -1,4 +1,3 @@
-
 from awards.accounts.services import authenticate
 from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, SOCIAL_PARTNERS
 from awards.programs.models import Program

@@ -178,9 +178,7 @@ def read_token(token: str, *, salt: str, max_age: int) -> User:
 
 def read_invitation(token: str) -> User:
     """The invited user a link was made for, while it is fresh and not yet accepted."""
-    user = read_token(
-        token, salt=INVITATION_SALT, max_age=current_app.config["INVITATION_MAX_AGE"]
-    )
+    user = read_token(token, salt=INVITATION_SALT, max_age=current_app.config["INVITATION_MAX_AGE"])
     if user.is_active:
         raise DomainError(_("This invitation has already been accepted. Log in instead."))
     return user

@@ -94,9 +94,15 @@ def add_category(*, program: Program, actor: User, slug: str, title: dict, **fie
     slug = _check_slug(slug)
     taken = db.session.scalar(select(Category).filter_by(program_id=program.id, slug=slug))
     if taken:
-        raise DomainError(_("This program already has a category with this short name."), field="slug")
-    category = Category(program=program, slug=slug, title={}, position=_next_position(
-        Category, program_id=program.id))
+        raise DomainError(
+            _("This program already has a category with this short name."), field="slug"
+        )
+    category = Category(
+        program=program,
+        slug=slug,
+        title={},
+        position=_next_position(Category, program_id=program.id),
+    )
     db.session.add(category)
     return update_category(category=category, actor=actor, title=title, **fields)
 
@@ -114,7 +120,9 @@ def update_category(*, category: Category, actor: User, **fields) -> Category:
         category.nominee_kind = fields.pop("nominee_kind")
     if "max_laureates" in fields:
         if fields["max_laureates"] is None or fields["max_laureates"] < 0:
-            raise DomainError(_("Enter 0 for no limit or a positive number."), field="max_laureates")
+            raise DomainError(
+                _("Enter 0 for no limit or a positive number."), field="max_laureates"
+            )
         category.max_laureates = fields.pop("max_laureates")
     if fields:
         raise TypeError(f"unknown category fields: {sorted(fields)}")
@@ -133,8 +141,9 @@ def _check_rubric_numbers(weight, max_points, step) -> None:
 
 def add_criterion(*, category: Category, actor: User, **fields) -> Criterion:
     """A new criterion at the end of the category's rubric. Side effects: flushes."""
-    criterion = Criterion(category=category, name={}, position=_next_position(
-        Criterion, category_id=category.id))
+    criterion = Criterion(
+        category=category, name={}, position=_next_position(Criterion, category_id=category.id)
+    )
     db.session.add(criterion)
     return update_criterion(criterion=criterion, actor=actor, **fields)
 
@@ -177,8 +186,9 @@ def revoke_role(*, program_role: ProgramRole, actor: User) -> None:
     """Take a role away; the last organizer of a program cannot be removed."""
     if program_role.role == Role.ORGANIZER:
         organizers = db.session.scalar(
-            select(func.count()).select_from(ProgramRole).filter_by(
-                program_id=program_role.program_id, role=Role.ORGANIZER)
+            select(func.count())
+            .select_from(ProgramRole)
+            .filter_by(program_id=program_role.program_id, role=Role.ORGANIZER)
         )
         if organizers <= 1:
             raise DomainError(_("A program needs at least one organizer."))

@@ -78,8 +78,9 @@ def index():
         mine = select(ProgramRole.program_id).where(ProgramRole.user_id == current_user.id)
         query = query.where(Program.id.in_(mine))
     programs = db.session.scalars(query).all()
+    roles = {program.id: roles_in(current_user, program) for program in programs}
     return render_template(
-        "programs/index.html", programs=programs, roles={p.id: roles_in(current_user, p) for p in programs},
+        "programs/index.html", programs=programs, roles=roles,
         can_create=can_create_program(current_user),
     )  # fmt: skip
 
@@ -196,7 +197,9 @@ def category_edit(slug: str, category_id: int):
     form.slug.data = category.slug
     if form.validate_on_submit():
         try:
-            services.update_category(category=category, actor=current_user, **_category_fields(form))
+            services.update_category(
+                category=category, actor=current_user, **_category_fields(form)
+            )
         except DomainError as error:
             db.session.rollback()
             show_domain_error(form, error)
@@ -229,7 +232,9 @@ def criterion_form(slug: str, category_id: int, criterion_id: int | None = None)
     if form.validate_on_submit():
         try:
             if criterion is None:
-                services.add_criterion(category=category, actor=current_user, **_criterion_fields(form))
+                services.add_criterion(
+                    category=category, actor=current_user, **_criterion_fields(form)
+                )
             else:
                 services.update_criterion(
                     criterion=criterion, actor=current_user, **_criterion_fields(form)

@@ -88,7 +88,9 @@ def test_accept_invitation_activates_with_chosen_name_and_language(app):
     )
     assert (user.name, user.locale, user.is_active) == ("Айгүл", "ru", True)
     with pytest.raises(DomainError):
-        services.accept_invitation(token=token, name="Again", password="new password 2", locale="kk")
+        services.accept_invitation(
+            token=token, name="Again", password="new password 2", locale="kk"
+        )
 
 
 def test_invitation_valid_for_fourteen_days_only(app):
@@ -99,7 +101,9 @@ def test_invitation_valid_for_fourteen_days_only(app):
         services.read_token(token, salt=services.INVITATION_SALT, max_age=14 * 24 * 3600)
         traveller.shift(timedelta(hours=2))
         with pytest.raises(DomainError):
-            services.accept_invitation(token=token, name="Late", password="new password 1", locale="kk")
+            services.accept_invitation(
+                token=token, name="Late", password="new password 1", locale="kk"
+            )
     assert db.session.get(User, invited.id).is_active is False
 
 
@@ -107,7 +111,10 @@ def test_find_or_create_organization_matches_bin_then_name(app):
     first = services.find_or_create_organization(
         name={"ru": "ТОО «Казцинк»"}, bin="123456789012", actor=None
     )
-    assert services.find_or_create_organization(name={"ru": "Другое"}, bin="123456789012", actor=None) == first
+    assert (
+        services.find_or_create_organization(name={"ru": "Другое"}, bin="123456789012", actor=None)
+        == first
+    )
     assert services.find_or_create_organization(name={"ru": "ТОО «Казцинк»"}, actor=None) == first
     other = services.find_or_create_organization(name={"kk": "Басқа"}, actor=None)
     assert other != first

@@ -70,9 +70,12 @@ def test_password_reset_by_email_link(client, outbox, member):
     assert link.startswith("https://awards.example.kz/password/reset/")
     path = link.removeprefix("https://awards.example.kz")
     client.post(path, data={"password": "fresh password 1", "confirm": "fresh password 1"})
-    assert client.post(
-        "/login", data={"email": "member@x.kz", "password": "fresh password 1"}
-    ).status_code == 302
+    assert (
+        client.post(
+            "/login", data={"email": "member@x.kz", "password": "fresh password 1"}
+        ).status_code
+        == 302
+    )
 
 
 def test_password_reset_email_is_in_the_users_language(client, outbox, member):
@@ -97,7 +100,11 @@ def test_change_password_wrong_current_keeps_old_password(client, auth, member):
     auth.login("member@x.kz")
     page = client.post(
         "/account/password",
-        data={"current_password": "wrong!", "password": "new password 1", "confirm": "new password 1"},
+        data={
+            "current_password": "wrong!",
+            "password": "new password 1",
+            "confirm": "new password 1",
+        },
     ).get_data(as_text=True)
     assert "current password is not correct" in page or "Текущий пароль" in page
     auth.logout()
@@ -143,6 +150,11 @@ def test_default_language_is_kazakh(client):
 def test_invitation_page_rejects_tampered_token(client):
     page = client.post(
         "/invitation/not-a-token",
-        data={"name": "X", "locale": "kk", "password": "new password 1", "confirm": "new password 1"},
+        data={
+            "name": "X",
+            "locale": "kk",
+            "password": "new password 1",
+            "confirm": "new password 1",
+        },
     ).get_data(as_text=True)
     assert "not valid" in page or "жарамсыз" in page

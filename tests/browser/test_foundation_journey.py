@@ -3,7 +3,9 @@
 from playwright.sync_api import expect
 
 
-def test_organizer_switches_to_kazakh_and_creates_category_with_two_criteria(page, live_server, login):
+def test_organizer_switches_to_kazakh_and_creates_category_with_two_criteria(
+    page, live_server, login
+):
     login("organizer@demo.kz")
     expect(page.locator("h1")).to_be_visible()
     page.click(".lang-switch button[value=kk]")
@@ -18,8 +20,10 @@ def test_organizer_switches_to_kazakh_and_creates_category_with_two_criteria(pag
     page.click("form.form button[type=submit]")
     expect(page.locator("h1")).to_have_text("Жылдың үздік колледжі")
 
-    for name_kk, name_ru, weight in [("Дуалды оқыту", "Дуальное обучение", "3"),
-                                     ("Түлектерді жұмысқа орналастыру", "Трудоустройство", "2")]:
+    for name_kk, name_ru, weight in [
+        ("Дуалды оқыту", "Дуальное обучение", "3"),
+        ("Түлектерді жұмысқа орналастыру", "Трудоустройство", "2"),
+    ]:
         page.click("a[href$='/criteria/new']")
         page.fill("#name_kk", name_kk)
         page.fill("#name_ru", name_ru)

@@ -63,8 +63,12 @@ def test_schema_refuses_window_closing_before_it_opens(organizer):
 
 def test_categories_and_criteria_keep_their_order(organizer):
     program = make_program(organizer)
-    first = services.add_category(program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"})
-    second = services.add_category(program=program, actor=organizer, slug="b", title={"kk": "Б", "ru": "Б"})
+    first = services.add_category(
+        program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"}
+    )
+    second = services.add_category(
+        program=program, actor=organizer, slug="b", title={"kk": "Б", "ru": "Б"}
+    )
     assert program.categories == [first, second]
     for name in ("one", "two"):
         services.add_criterion(category=first, actor=organizer, name={"kk": name, "ru": name})
@@ -75,7 +79,9 @@ def test_category_slug_unique_within_program(organizer):
     program = make_program(organizer)
     services.add_category(program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"})
     with pytest.raises(DomainError):
-        services.add_category(program=program, actor=organizer, slug="a", title={"kk": "Б", "ru": "Б"})
+        services.add_category(
+            program=program, actor=organizer, slug="a", title={"kk": "Б", "ru": "Б"}
+        )
 
 
 @pytest.mark.parametrize(
@@ -85,7 +91,9 @@ def test_category_slug_unique_within_program(organizer):
 )  # fmt: skip
 def test_criterion_numbers_checked(organizer, weight, max_points, step, field):
     program = make_program(organizer)
-    category = services.add_category(program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"})
+    category = services.add_category(
+        program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"}
+    )
     with pytest.raises(DomainError) as error:
         services.add_criterion(
             category=category, actor=organizer, name={"kk": "x", "ru": "x"},
@@ -96,7 +104,9 @@ def test_criterion_numbers_checked(organizer, weight, max_points, step, field):
 
 def test_schema_refuses_zero_weight(organizer):
     program = make_program(organizer)
-    category = services.add_category(program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"})
+    category = services.add_category(
+        program=program, actor=organizer, slug="a", title={"kk": "А", "ru": "А"}
+    )
     db.session.add(Criterion(category=category, name={"kk": "x"}, weight=0))
     with pytest.raises(IntegrityError):
         db.session.flush()
@@ -117,7 +127,9 @@ def test_copy_program_clones_categories_and_criteria_only(organizer):
 
 def test_invite_member_creates_pending_user_and_sends_link(app, organizer, outbox):
     program = make_program(organizer)
-    services.invite_member(program=program, actor=organizer, email="New@X.kz", role="judge", locale="ru")
+    services.invite_member(
+        program=program, actor=organizer, email="New@X.kz", role="judge", locale="ru"
+    )
     db.session.commit()
     (message,) = outbox()
     assert message["To"] == "new@x.kz"

@@ -48,7 +48,13 @@ def test_criterion_non_numeric_weight_is_refused(client, auth, program):
     category = program.categories[0]
     page = client.post(
         f"{DEMO}/categories/{category.id}/criteria/new",
-        data={"name_kk": "Сапа", "name_ru": "Качество", "weight": "abc", "max_points": "10", "step": "1"},
+        data={
+            "name_kk": "Сапа",
+            "name_ru": "Качество",
+            "weight": "abc",
+            "max_points": "10",
+            "step": "1",
+        },
     ).get_data(as_text=True)
     assert 'id="weight-error"' in page
     assert 'value="Качество"' in page
@@ -109,14 +115,25 @@ def test_invite_then_accept_then_see_program(client, auth, program, outbox):
     auth.login("organizer@x.kz")
     client.post(
         f"{DEMO}/people",
-        data={"email": "new.judge@x.kz", "role": "judge", "organization": "ВКТУ", "bin": "", "locale": "ru"},
+        data={
+            "email": "new.judge@x.kz",
+            "role": "judge",
+            "organization": "ВКТУ",
+            "bin": "",
+            "locale": "ru",
+        },
     )
     auth.logout()
     (message,) = outbox()
     path = message.get_content().split("https://awards.example.kz", 1)[1].split()[0]
     response = client.post(
         path,
-        data={"name": "Новый Судья", "locale": "ru", "password": "judge password 1", "confirm": "judge password 1"},
+        data={
+            "name": "Новый Судья",
+            "locale": "ru",
+            "password": "judge password 1",
+            "confirm": "judge password 1",
+        },
     )
     assert response.status_code == 302
     assert client.get(DEMO).status_code == 200
