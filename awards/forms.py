@@ -1,7 +1,7 @@
 """Form pieces every domain uses: multilingual text fields and showing service errors."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import Form, FormField, StringField, TextAreaField
+from wtforms import FloatField, Form, FormField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from awards.errors import DomainError
@@ -21,6 +21,13 @@ def translated_text(label, *, required: bool = True, multiline: bool = False, ma
         en = field_class(_l("English"), validators=checks(False))
 
     return FormField(TranslatedTextForm, label=label, separator="_")
+
+
+class DecimalCommaField(FloatField):
+    """A number that may be typed with a decimal comma, as Kazakh and Russian readers write it."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata([value.replace(",", ".").strip() for value in valuelist])
 
 
 def show_domain_error(form, error: DomainError) -> None:

@@ -46,7 +46,7 @@ def test_session_cookie_flags_on_login(client, auth, program):
 def test_unknown_page_is_404_in_readers_language(client):
     page = client.get("/nope", headers={"Accept-Language": "ru"})
     assert page.status_code == 404
-    assert "Такой страницы нет" in page.get_data(as_text=True)
+    assert "Такой страницы не существует." in page.get_data(as_text=True)
 
 
 def test_index_sends_visitors_to_login(client):

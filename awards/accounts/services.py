@@ -162,12 +162,12 @@ def make_token(user: User, *, salt: str) -> str:
     return _serializer(salt).dumps({"uid": user.id, "fp": _fingerprint(user)})
 
 
-def read_token(token: str, *, salt: str, max_age: int) -> User:
+def read_token(token: str, *, salt: str, max_age: int, expired: str | None = None) -> User:
     """The user a token was made for, if it is genuine, fresh and not used yet."""
     try:
         data = _serializer(salt).loads(token, max_age=max_age)
     except SignatureExpired as exc:
-        raise DomainError(_("This link has expired. Ask for a new one.")) from exc
+        raise DomainError(expired or _("This link has expired. Ask for a new one.")) from exc
     except BadSignature as exc:
         raise DomainError(_("This link is not valid.")) from exc
     user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
@@ -178,7 +178,12 @@ def read_token(token: str, *, salt: str, max_age: int) -> User:
 
 def read_invitation(token: str) -> User:
     """The invited user a link was made for, while it is fresh and not yet accepted."""
-    user = read_token(token, salt=INVITATION_SALT, max_age=current_app.config["INVITATION_MAX_AGE"])
+    user = read_token(
+        token,
+        salt=INVITATION_SALT,
+        max_age=current_app.config["INVITATION_MAX_AGE"],
+        expired=_("This invitation has expired. Ask the organizer to invite you again."),
+    )
     if user.is_active:
         raise DomainError(_("This invitation has already been accepted. Log in instead."))
     return user

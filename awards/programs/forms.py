@@ -5,7 +5,6 @@ from flask_wtf import FlaskForm
 from wtforms import (
     DateTimeLocalField,
     EmailField,
-    FloatField,
     IntegerField,
     SelectField,
     StringField,
@@ -22,13 +21,12 @@ from wtforms.validators import (
 )
 
 from awards.accounts.forms import LANGUAGE_CHOICES
-from awards.forms import translated_text
+from awards.forms import DecimalCommaField, translated_text
 
 SLUG_HINT = _l("Latin letters, digits and hyphens; it appears in addresses.")
+SLUG_ERROR = _l("Use lowercase Latin letters, digits and hyphens, for example best-patron.")
 TIMEZONES = [
     SelectChoice("Asia/Almaty", _l("Kazakhstan (Astana, Almaty, Oskemen)")),
-    SelectChoice("Asia/Aqtau", _l("Aktau")),
-    SelectChoice("Asia/Oral", _l("Oral")),
     SelectChoice("UTC", "UTC"),
 ]
 ROLE_CHOICES = [
@@ -49,7 +47,7 @@ def _slug_field():
         validators=[
             DataRequired(),
             Length(max=80),
-            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=SLUG_HINT),
+            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=SLUG_ERROR),
         ],
         description=SLUG_HINT,
     )
@@ -98,17 +96,17 @@ class CategoryForm(FlaskForm):
 
 
 class CriterionForm(FlaskForm):
-    name = translated_text(_l("Name"), max_length=300)
+    name = translated_text(_l("Criterion name"), max_length=300)
     description = translated_text(
         _l("Description"), required=False, multiline=True, max_length=2000
     )
-    weight = FloatField(
+    weight = DecimalCommaField(
         _l("Weight"), validators=[DataRequired(), NumberRange(min=0.01, max=1000)], default=1
     )
     max_points = IntegerField(
         _l("Maximum points"), validators=[DataRequired(), NumberRange(min=1, max=1000)], default=10
     )
-    step = FloatField(
+    step = DecimalCommaField(
         _l("Step"), validators=[DataRequired(), NumberRange(min=0.01, max=1000)], default=1,
         description=_l("Points are given in multiples of the step, for example 0.5."),
     )  # fmt: skip

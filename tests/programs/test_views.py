@@ -148,3 +148,14 @@ def test_copy_program_page(client, auth, program):
     )
     assert response.location == "/programs/test-awards-2026"
     assert "Best Patron" in client.get("/programs/test-awards-2026").get_data(as_text=True)
+
+
+def test_criterion_weight_accepts_decimal_comma(client, auth, program):
+    auth.login("organizer@x.kz")
+    category = program.categories[0]
+    client.post(
+        f"{DEMO}/categories/{category.id}/criteria/new",
+        data={"name_kk": "Сапа", "name_ru": "Качество", "weight": "1,5", "max_points": "10",
+              "step": "0,5"},
+    )  # fmt: skip
+    assert [(c.weight, c.step) for c in category.criteria][-1] == (1.5, 0.5)
