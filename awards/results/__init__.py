@@ -1,0 +1,1 @@
+"""Results: aggregating scorecards, ranking, judge statistics, laureates and publication."""

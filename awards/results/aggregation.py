@@ -1,0 +1,262 @@
+"""Pure arithmetic of results: scorecard totals, aggregation methods, ranking with ties,
+judge statistics and Kendall's W. Imports neither Flask nor SQLAlchemy.
+
+Every function takes plain values (ids, numbers, small frozen dataclasses) so that the same
+code ranks a live category, a frozen snapshot, an imported archive or a test's hand-made case.
+"""
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from statistics import fmean, pstdev
+
+
+class Method(StrEnum):
+    MEAN = "mean"
+    NORMALIZED = "normalized"
+    TRIMMED = "trimmed"
+
+
+TRIM_MINIMUM = 5  # trimming one high and one low total needs at least this many scorecards
+NORMALIZED_CENTRE, NORMALIZED_SCALE = 50.0, 10.0
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: Hashable
+    weight: float
+    max_points: float
+    position: int = 0
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """A submitted scorecard: one judge's points per criterion for one nomination."""
+
+    judge: Hashable
+    nomination: Hashable
+    points: Mapping[Hashable, float]
+
+
+@dataclass(frozen=True)
+class RankedRow:
+    nomination: Hashable
+    score: float | None
+    rank: int | None
+    tie: bool
+    scorecards: int
+    totals: tuple[float, ...]
+    criterion_percentages: tuple[float, ...]  # in tie-break order
+
+
+def scorecard_total(points: Mapping[Hashable, float], criteria: Sequence[Criterion]) -> float:
+    """100 × Σ wᵢ·pᵢ / Σ wᵢ·maxᵢ over the rubric; a criterion left out counts as 0 points."""
+    possible = sum(c.weight * c.max_points for c in criteria)
+    if possible <= 0:
+        raise ValueError("a rubric needs at least one criterion with positive weight and maximum")
+    earned = sum(c.weight * points.get(c.id, 0.0) for c in criteria)
+    return 100.0 * earned / possible
+
+
+def totals_by_nomination(
+    scorecards: Iterable[Scorecard], criteria: Sequence[Criterion]
+) -> dict[Hashable, dict[Hashable, float]]:
+    """{nomination: {judge: total}}."""
+    totals: dict[Hashable, dict[Hashable, float]] = defaultdict(dict)
+    for card in scorecards:
+        totals[card.nomination][card.judge] = scorecard_total(card.points, criteria)
+    return dict(totals)
+
+
+def _z_scores(totals: Mapping[Hashable, Mapping[Hashable, float]]) -> dict:
+    """Each total as a z-score within its judge's own totals for the category."""
+    by_judge: dict[Hashable, list[float]] = defaultdict(list)
+    for per_judge in totals.values():
+        for judge, total in per_judge.items():
+            by_judge[judge].append(total)
+    stats = {
+        judge: (fmean(values), pstdev(values), len(values)) for judge, values in by_judge.items()
+    }
+    z: dict[Hashable, dict[Hashable, float]] = {}
+    for nomination, per_judge in totals.items():
+        z[nomination] = {}
+        for judge, total in per_judge.items():
+            mu, sigma, count = stats[judge]
+            z[nomination][judge] = 0.0 if sigma == 0 or count < 2 else (total - mu) / sigma
+    return z
+
+
+def _trimmed_mean(values: Sequence[float]) -> float:
+    if len(values) >= TRIM_MINIMUM:
+        values = sorted(values)[1:-1]
+    return fmean(values)
+
+
+def aggregate(
+    totals: Mapping[Hashable, Mapping[Hashable, float]], method: Method | str = Method.MEAN
+) -> dict[Hashable, float]:
+    """A score per nomination from its scorecard totals; nominations without any are left out."""
+    method = Method(method)
+    if method is Method.NORMALIZED:
+        z = _z_scores(totals)
+        return {
+            nomination: NORMALIZED_CENTRE + NORMALIZED_SCALE * fmean(per_judge.values())
+            for nomination, per_judge in z.items()
+            if per_judge
+        }
+    combine = _trimmed_mean if method is Method.TRIMMED else fmean
+    return {n: combine(list(per_judge.values())) for n, per_judge in totals.items() if per_judge}
+
+
+def criterion_percentages(
+    scorecards: Iterable[Scorecard], criteria: Sequence[Criterion]
+) -> dict[Hashable, dict[Hashable, float]]:
+    """{nomination: {criterion: mean of points as a percentage of that criterion's maximum}}."""
+    collected: dict[Hashable, dict[Hashable, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for card in scorecards:
+        for criterion in criteria:
+            share = 100.0 * card.points.get(criterion.id, 0.0) / criterion.max_points
+            collected[card.nomination][criterion.id].append(share)
+    return {
+        nomination: {criterion: fmean(values) for criterion, values in per.items()}
+        for nomination, per in collected.items()
+    }
+
+
+def tie_break_order(criteria: Sequence[Criterion]) -> list[Criterion]:
+    """Heaviest criterion first, then rubric order."""
+    return sorted(criteria, key=lambda c: (-c.weight, c.position))
+
+
+def rank(
+    scorecards: Sequence[Scorecard],
+    criteria: Sequence[Criterion],
+    method: Method | str = Method.MEAN,
+    nominations: Iterable[Hashable] = (),
+) -> list[RankedRow]:
+    """Rows in rank order. Scores compare at 2 decimals, then per-criterion mean percentages
+    (heaviest criterion first, also at 2 decimals); what is still equal shares a rank (1, 2, 2, 4)
+    and is marked as a tie. Nominations named in ``nominations`` without scorecards come last,
+    unranked."""
+    totals = totals_by_nomination(scorecards, criteria)
+    scores = aggregate(totals, method)
+    percentages = criterion_percentages(scorecards, criteria)
+    order = tie_break_order(criteria)
+
+    def row(nomination) -> RankedRow:
+        per = percentages.get(nomination, {})
+        return RankedRow(
+            nomination=nomination,
+            score=scores.get(nomination),
+            rank=None,
+            tie=False,
+            scorecards=len(totals.get(nomination, {})),
+            totals=tuple(sorted(totals.get(nomination, {}).values(), reverse=True)),
+            criterion_percentages=tuple(per.get(c.id, 0.0) for c in order),
+        )
+
+    def key(r: RankedRow) -> tuple:
+        return (round(r.score, 2), *(round(p, 2) for p in r.criterion_percentages))
+
+    scored = sorted((row(n) for n in scores), key=key, reverse=True)
+    ranked: list[RankedRow] = []
+    for index, current in enumerate(scored):
+        previous = scored[index - 1] if index else None
+        following = scored[index + 1] if index + 1 < len(scored) else None
+        same_as_previous = previous is not None and key(previous) == key(current)
+        tie = same_as_previous or (following is not None and key(following) == key(current))
+        position = ranked[-1].rank if same_as_previous else index + 1
+        ranked.append(_replace(current, rank=position, tie=tie))
+    unscored = [row(n) for n in dict.fromkeys(nominations) if n not in scores]
+    return ranked + unscored
+
+
+def _replace(row: RankedRow, **changes) -> RankedRow:
+    return RankedRow(**{**row.__dict__, **changes})
+
+
+@dataclass(frozen=True)
+class JudgeStatistics:
+    judge: Hashable
+    scorecards: int
+    mean: float
+    stdev: float
+
+
+def judge_statistics(
+    totals: Mapping[Hashable, Mapping[Hashable, float]],
+) -> list[JudgeStatistics]:
+    """Mean and population standard deviation of each judge's totals, harshest first."""
+    by_judge: dict[Hashable, list[float]] = defaultdict(list)
+    for per_judge in totals.values():
+        for judge, total in per_judge.items():
+            by_judge[judge].append(total)
+    stats = [
+        JudgeStatistics(judge, len(values), fmean(values), pstdev(values))
+        for judge, values in by_judge.items()
+    ]
+    return sorted(stats, key=lambda s: (s.mean, str(s.judge)))
+
+
+def average_ranks(values: Sequence[float]) -> list[float]:
+    """Rank 1 for the highest value; equal values share the mean of the ranks they span."""
+    order = sorted(range(len(values)), key=lambda i: -values[i])
+    ranks = [0.0] * len(values)
+    start = 0
+    while start < len(order):
+        end = start
+        while end + 1 < len(order) and values[order[end + 1]] == values[order[start]]:
+            end += 1
+        shared = (start + end) / 2 + 1
+        for position in range(start, end + 1):
+            ranks[order[position]] = shared
+        start = end + 1
+    return ranks
+
+
+def kendalls_w(ratings: Sequence[Sequence[float]]) -> float | None:
+    """Kendall's coefficient of concordance with the correction for ties.
+
+    ``ratings`` has one row per judge and one column per nomination, every judge having rated
+    every nomination. W = 12·S / (m²(n³−n) − m·ΣT), where S is the sum of squared deviations of
+    the nominations' rank sums from their mean and T = Σ(t³−t) over each judge's groups of t
+    tied values. None when it is undefined (fewer than 2 judges or 2 nominations, or every
+    judge gave every nomination the same value).
+    """
+    m = len(ratings)
+    n = len(ratings[0]) if m else 0
+    if m < 2 or n < 2 or any(len(row) != n for row in ratings):
+        return None
+    ranks = [average_ranks(row) for row in ratings]
+    rank_sums = [sum(judge_ranks[i] for judge_ranks in ranks) for i in range(n)]
+    mean_sum = m * (n + 1) / 2
+    s = sum((r - mean_sum) ** 2 for r in rank_sums)
+    ties = 0
+    for row in ratings:
+        counts: dict[float, int] = defaultdict(int)
+        for value in row:
+            counts[value] += 1
+        ties += sum(t**3 - t for t in counts.values())
+    denominator = m**2 * (n**3 - n) - m * ties
+    if denominator <= 0:
+        return None
+    return 12 * s / denominator
+
+
+class Agreement(StrEnum):
+    WEAK = "weak"
+    MODERATE = "moderate"
+    STRONG = "strong"
+
+
+WEAK_BELOW, STRONG_FROM = 0.3, 0.7
+
+
+def agreement_level(w: float) -> Agreement:
+    """A plain reading of W: below 0.3 weak, from 0.7 strong, moderate between."""
+    if w < WEAK_BELOW:
+        return Agreement.WEAK
+    if w >= STRONG_FROM:
+        return Agreement.STRONG
+    return Agreement.MODERATE
