@@ -3,10 +3,15 @@
 Facts come from ../shared/DOMAIN.md and the news report it cites; the demo people are invented.
 """
 
-from datetime import datetime
+import io
+from datetime import datetime, timedelta
 
 from awards.accounts import services as accounts
+from awards.extensions import db
 from awards.i18n import to_utc
+from awards.mail import discard_queued_email
+from awards.nominations import documents as nomination_documents
+from awards.nominations import services as nominations
 from awards.programs import services as programs
 from awards.programs.models import Program, Role
 
@@ -196,4 +201,79 @@ def load_demo(*, password: str) -> Program:
         programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
     for name in (KAZZINC, *SOCIAL_PARTNERS):
         accounts.find_or_create_organization(name=name, actor=organizer)
+    load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
     return program
+
+
+KAZZINC_JUSTIFICATION = (
+    "Вклад в развитие профессионального образования региона: оснащение колледжей, поддержка "
+    "чемпионатов WorldSkills, координация Альянса колледжей, экспертная оценка практических "
+    "навыков студентов, программы поддержки обучающихся."
+)
+PARTNER_JUSTIFICATION = (
+    "Социальный партнёр колледжей области в подготовке кадров по рабочим профессиям "
+    "(демонстрационная заявка: подробности — в отчёте организации)."
+)
+DOCUMENTS_ATTACHED = 3  # Kazzinc and the first two social partners get a generated PDF
+
+
+def _pdf_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def demo_pdf(lines: list[str]) -> bytes:
+    """A one-page A4 PDF with ASCII ``lines`` in Helvetica, built by hand (no renderer needed)."""
+    text = " ".join(f"({_pdf_text(line)}) '" for line in lines)
+    stream = f"BT /F1 14 Tf 18 TL 72 780 Td {text} ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    output, offsets = io.BytesIO(), []
+    output.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(output.tell())
+        output.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = output.tell()
+    output.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    output.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    output.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+                 % (len(objects) + 1, xref))  # fmt: skip
+    return output.getvalue()
+
+
+def load_demo_nominations(program: Program, *, committee, organizer) -> None:
+    """Accepted entries for every 2025 laureate, submitted by the demo committee inside the
+    (past) nomination window and accepted by the organizer after it closed.
+
+    Side effects: adds nominations, their events and a few documents (files in UPLOAD_FOLDER);
+    the notification emails these transitions queue are discarded, not sent.
+    """
+    patron, partner = program.categories
+    entries = [(patron, KAZZINC, KAZZINC_JUSTIFICATION)]
+    entries += [(partner, name, PARTNER_JUSTIFICATION) for name in SOCIAL_PARTNERS]
+    submitted = program.nominations_open_at + timedelta(days=10)
+    accepted = program.nominations_close_at + timedelta(hours=16)
+    for number, (category, name, justification) in enumerate(entries):
+        when = submitted + timedelta(hours=5 * number)
+        nomination = nominations.create_nomination(
+            program=program, category=category, actor=committee, now=when, org_name=name,
+            city="Катонқарағай ауданы" if "Катон" in name["ru"] else "Өскемен",
+            justification=justification, contact_name=committee.name,
+            contact_email=committee.email,
+        )  # fmt: skip
+        if number < DOCUMENTS_ATTACHED:
+            pdf = demo_pdf(["Demo supporting document", name["en"], program.title["en"]])
+            nomination_documents.add_document(
+                nomination=nomination, actor=committee, stream=io.BytesIO(pdf),
+                filename=f"{name['en']}.pdf", now=when,
+            )  # fmt: skip
+        nominations.submit_nomination(nomination=nomination, actor=committee, now=when)
+        nominations.accept_nomination(
+            nomination=nomination, actor=organizer, now=accepted + timedelta(minutes=number)
+        )
+    discard_queued_email(db.session())

@@ -44,6 +44,11 @@ def queue_email(session: Session, *, to: str, locale: str, template: str, **cont
     session.info.setdefault(_QUEUE_KEY, []).append(message)
 
 
+def discard_queued_email(session: Session) -> None:
+    """Forget the messages queued so far in this transaction (demo data notifies nobody)."""
+    session.info.pop(_QUEUE_KEY, None)
+
+
 def deliver(message: EmailMessage) -> None:
     config = current_app.config
     outbox = config["MAIL_OUTBOX"]

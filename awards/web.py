@@ -12,6 +12,8 @@ from awards.accounts.views import bp as accounts_bp
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
 from awards.main import bp as main_bp
+from awards.nominations.review_views import bp as review_bp
+from awards.nominations.views import bp as nominations_bp
 from awards.programs.views import bp as programs_bp
 
 
@@ -27,7 +29,7 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     login_manager.user_loader(_load_user)
-    for blueprint in (main_bp, accounts_bp, programs_bp):
+    for blueprint in (main_bp, accounts_bp, programs_bp, nominations_bp, review_bp):
         app.register_blueprint(blueprint)
     cli.register(app)
     _template_helpers(app)

@@ -1,7 +1,12 @@
 """Walks every URL the app serves to prove who can reach what."""
 
+import io
+
 import pytest
 
+from awards.extensions import db
+from awards.nominations import documents, services
+from awards.programs import services as program_services
 from tests import factories
 
 PUBLIC = {
@@ -11,15 +16,41 @@ PUBLIC = {
 # Program pages every role of the program may open; the rest are the organizers'.
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category"}
 ACCOUNT_PAGES = {"accounts.profile", "accounts.change_password", "accounts.logout"}
+# Nomination pages about one program (the rest are about one entry, addressed by its id).
+PROGRAM_NOMINATION_PAGES = {"nominations.dashboard", "nominations.new", "review.inbox_page"}
 
 
-def build_urls(app, program):
+@pytest.fixture
+def entry(program):
+    """A submitted nomination of committee@x.kz's organization with one document."""
+    member = next(role.user for role in program.roles if role.user.email == "committee@x.kz")
+    nomination = services.create_nomination(
+        program=program, category=program.categories[0], actor=member,
+        org_name={"ru": "ТОО «Казцинк»"}, justification="За вклад", contact_name="Айдана",
+        contact_email="a@x.kz",
+    )  # fmt: skip
+    documents.add_document(
+        nomination=nomination, actor=member, stream=io.BytesIO(b"%PDF-1.4\n%%EOF\n"),
+        filename="letter.pdf",
+    )  # fmt: skip
+    services.submit_nomination(nomination=nomination, actor=member)
+    db.session.commit()
+    return nomination
+
+
+def is_nomination_page(endpoint):
+    return endpoint.startswith(("nominations.", "review."))
+
+
+def build_urls(app, program, entry=None):
     """One concrete URL per rule and method, filled with ids that exist."""
     category = program.categories[0]
     values = {
         "slug": program.slug, "category_id": category.id,
         "criterion_id": category.criteria[0].id, "role_id": program.roles[0].id,
         "token": "token", "filename": "css/app.css",
+        "nomination_id": entry.id if entry else 1,
+        "document_id": entry.documents[0].id if entry else 1,
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -31,12 +62,14 @@ def build_urls(app, program):
 def test_every_endpoint_is_classified(app, program):
     endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
     programs = {e for e in endpoints if e.startswith("programs.")}
-    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs
+    nominations = {e for e in endpoints if is_nomination_page(e)}
+    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations
     assert programs >= MEMBER_PAGES
+    assert nominations >= PROGRAM_NOMINATION_PAGES
 
 
-def test_anonymous_reaches_only_public_pages(app, client, program):
-    for endpoint, method, url in build_urls(app, program):
+def test_anonymous_reaches_only_public_pages(app, client, program, entry):
+    for endpoint, method, url in build_urls(app, program, entry):
         response = client.open(url, method=method)
         response.close()
         if endpoint in PUBLIC:
@@ -56,12 +89,55 @@ def test_other_roles_are_refused_organizer_pages(app, client, auth, program, ema
     assert len(program.roles) == 3
 
 
-def test_outsider_cannot_even_detect_a_program(app, client, auth, program):
-    factories.user("outsider@x.kz")
+def test_outsider_cannot_even_detect_a_program(app, client, auth, program, entry):
+    factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
     auth.login("outsider@x.kz")
-    for endpoint, method, url in build_urls(app, program):
-        if endpoint.startswith("programs.") and endpoint not in {"programs.index", "programs.new"}:
+    for endpoint, method, url in build_urls(app, program, entry):
+        if endpoint in {"programs.index", "programs.new"}:
+            continue
+        if endpoint.startswith("programs.") or is_nomination_page(endpoint):
             assert client.open(url, method=method).status_code == 404, (method, url)
+
+
+def test_another_committee_cannot_detect_an_entry(app, client, auth, program, entry):
+    rival = factories.user("rival@x.kz", organization=factories.organization("Rival College"))
+    organizer = program.roles[0].user
+    program_services.grant_role(program=program, user=rival, role="committee", actor=organizer)
+    auth.login("rival@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_nomination_page(endpoint) and endpoint not in PROGRAM_NOMINATION_PAGES:
+            response = client.open(url, method=method)
+            response.close()
+            assert response.status_code == 404, (method, url)
+
+
+def test_judge_sees_no_entries_and_no_inbox(app, client, auth, program, entry):
+    auth.login("judge@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_nomination_page(endpoint):
+            response = client.open(url, method=method)
+            response.close()
+            expected = 403 if endpoint in PROGRAM_NOMINATION_PAGES else 404
+            assert response.status_code == expected, (method, url)
+
+
+def test_committee_is_refused_the_review_pages(app, client, auth, program, entry):
+    auth.login("committee@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if endpoint.startswith("review."):
+            assert client.open(url, method=method).status_code == 403, (method, url)
+    assert entry.state == "submitted"
+
+
+def test_organizer_reads_every_entry_page_but_writes_none(app, client, auth, program, entry):
+    auth.login("organizer@x.kz")
+    committee_writes = {"nominations.new", "nominations.edit"}
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_nomination_page(endpoint) and method == "GET":
+            response = client.get(url)
+            response.close()
+            expected = (403,) if endpoint in committee_writes else (200, 302)
+            assert response.status_code in expected, url
 
 
 def test_organizer_opens_every_program_page(app, client, auth, program):

@@ -1,0 +1,1 @@
+"""Nominations: committees submit entries with documents, organizers review them."""

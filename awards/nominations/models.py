@@ -1,0 +1,203 @@
+"""Nominations, their supporting documents and the audit log of their states."""
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from awards.accounts.models import Organization, User
+from awards.extensions import db
+from awards.i18n import localized, utcnow
+from awards.programs.models import Category, NomineeKind, Program
+
+JUSTIFICATION_MAX = 5000
+
+
+class NominationState(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
+    MERGED = "merged"
+
+
+def _quoted(*values: str) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+S = NominationState
+# Each state implies the timestamps of how it was reached; the schema refuses anything else.
+STATE_CHECKS = (
+    CheckConstraint(f"state IN ({_quoted(*S)})", name="state_known"),
+    CheckConstraint(f"nominee_kind IN ({_quoted(*NomineeKind)})", name="nominee_kind_known"),
+    CheckConstraint("state <> 'draft' OR submitted_at IS NULL", name="draft_not_submitted"),
+    CheckConstraint(
+        "state IN ('draft', 'withdrawn') OR submitted_at IS NOT NULL", name="submitted_has_time"
+    ),
+    CheckConstraint("state <> 'returned' OR returned_at IS NOT NULL", name="returned_has_time"),
+    CheckConstraint("state <> 'accepted' OR accepted_at IS NOT NULL", name="accepted_has_time"),
+    CheckConstraint(
+        "accepted_at IS NULL OR state IN ('accepted', 'merged')",
+        name="accepted_time_means_accepted",
+    ),
+    CheckConstraint("(state = 'rejected') = (rejected_at IS NOT NULL)", name="rejected_has_time"),
+    CheckConstraint(
+        "(state = 'withdrawn') = (withdrawn_at IS NOT NULL)", name="withdrawn_has_time"
+    ),
+    CheckConstraint("(state = 'merged') = (merged_at IS NOT NULL)", name="merged_has_time"),
+    CheckConstraint("(state = 'merged') = (merged_into_id IS NOT NULL)", name="merged_has_target"),
+    CheckConstraint("merged_into_id IS NULL OR merged_into_id <> id", name="not_merged_into_self"),
+)
+
+
+class Nomination(db.Model):
+    """An entry nominating an organization, a person or a team in one category."""
+
+    __tablename__ = "nominations"
+    __table_args__ = (
+        *STATE_CHECKS,
+        CheckConstraint("bin IS NULL OR length(bin) = 12", name="bin_length"),
+        CheckConstraint(
+            f"length(justification) <= {JUSTIFICATION_MAX}", name="justification_length"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id"), index=True)
+    state: Mapped[str] = mapped_column(String(20), default=NominationState.DRAFT)
+    nominee_kind: Mapped[str] = mapped_column(String(20))
+
+    # An organization
+    org_name: Mapped[dict] = mapped_column(JSON, default=dict)
+    bin: Mapped[str | None] = mapped_column(String(12), index=True)
+    city: Mapped[str] = mapped_column(String(200), default="")
+    website: Mapped[str] = mapped_column(String(300), default="")
+    # A person
+    person_name: Mapped[str] = mapped_column(String(200), default="")
+    person_position: Mapped[str] = mapped_column(String(200), default="")
+    person_workplace: Mapped[str] = mapped_column(String(300), default="")
+    # A team
+    team_name: Mapped[str] = mapped_column(String(300), default="")
+    team_members: Mapped[list] = mapped_column(JSON, default=list)
+
+    justification: Mapped[str] = mapped_column(Text, default="")
+    achievements: Mapped[list] = mapped_column(JSON, default=list)
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    contact_phone: Mapped[str] = mapped_column(String(50), default="")
+    contact_email: Mapped[str] = mapped_column(String(254), default="")
+
+    submitting_organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id"), index=True
+    )
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id"))
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    submitted_at: Mapped[datetime | None]
+    returned_at: Mapped[datetime | None]
+    accepted_at: Mapped[datetime | None]
+    rejected_at: Mapped[datetime | None]
+    withdrawn_at: Mapped[datetime | None]
+    merged_at: Mapped[datetime | None]
+
+    program: Mapped[Program] = relationship()
+    category: Mapped[Category] = relationship()
+    submitting_organization: Mapped[Organization] = relationship()
+    created_by: Mapped[User | None] = relationship()
+    merged_into: Mapped["Nomination | None"] = relationship(
+        remote_side=[id], back_populates="merged_from"
+    )
+    merged_from: Mapped[list["Nomination"]] = relationship(back_populates="merged_into")
+    events: Mapped[list["NominationEvent"]] = relationship(
+        back_populates="nomination", order_by="NominationEvent.id", cascade="all, delete-orphan"
+    )
+    documents: Mapped[list["Document"]] = relationship(
+        back_populates="nomination", order_by="Document.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def nominee_name(self) -> str:
+        """The nominee as a reader sees it, in the reader's language for organizations."""
+        if self.nominee_kind == NomineeKind.PERSON:
+            return self.person_name
+        if self.nominee_kind == NomineeKind.TEAM:
+            return self.team_name
+        return localized(self.org_name)
+
+    @property
+    def supporting_organizations(self) -> list[Organization]:
+        """The submitting organization, then those whose entries were merged into this one."""
+        merged = [entry.submitting_organization for entry in self.merged_from]
+        return [self.submitting_organization, *merged]
+
+    @property
+    def organizer_comment(self) -> str | None:
+        """The latest reason the organizer gave when returning or rejecting."""
+        for event in reversed(self.events):
+            if event.to_state in (S.RETURNED, S.REJECTED) and event.reason:
+                return event.reason
+        return None
+
+    def __repr__(self) -> str:
+        return f"<Nomination {self.id} {self.state}>"
+
+
+class NominationEvent(db.Model):
+    """One change of state: who, when, from, to and why. Never edited afterwards."""
+
+    __tablename__ = "nomination_events"
+    __table_args__ = (CheckConstraint(f"to_state IN ({_quoted(*S)})", name="to_state_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    from_state: Mapped[str | None] = mapped_column(String(20))
+    to_state: Mapped[str] = mapped_column(String(20))
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+    nomination: Mapped[Nomination] = relationship(back_populates="events")
+    actor: Mapped[User | None] = relationship()
+
+
+class DocumentKind(StrEnum):
+    PDF = "application/pdf"
+    JPEG = "image/jpeg"
+    PNG = "image/png"
+
+
+class Document(db.Model):
+    """A supporting document, stored under a random name outside static/."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint(f"content_type IN ({_quoted(*DocumentKind)})", name="content_type_allowed"),
+        CheckConstraint("size > 0", name="size_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    stored_name: Mapped[str] = mapped_column(String(64), unique=True)
+    original_name: Mapped[str] = mapped_column(String(200))
+    content_type: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    uploaded_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    nomination: Mapped[Nomination] = relationship(back_populates="documents")
+    uploaded_by: Mapped[User | None] = relationship()
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == DocumentKind.PDF

@@ -1,0 +1,112 @@
+"""Organizer pages: the inbox of a program and the review actions on one entry."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.nominations import inbox, permissions, services
+from awards.nominations.forms import ConfirmForm, MergeForm, RejectForm, ReturnForm
+from awards.nominations.models import Nomination
+from awards.nominations.views import load_nomination
+from awards.programs.views import load_program
+
+bp = Blueprint("review", __name__)
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every review page needs a logged-in user."""
+
+
+@bp.get("/programs/<slug>/inbox")
+def inbox_page(slug: str):
+    program = load_program(slug)
+    if not permissions.can_view_inbox(current_user, program):
+        abort(403)
+    category_id = request.args.get("category", type=int)
+    state = request.args.get("state") or None
+    if state not in (None, *inbox.INBOX_STATES):
+        state = None
+    return render_template(
+        "nominations/inbox.html", program=program, category_id=category_id, state=state,
+        entries=inbox.inbox_entries(program, category_id=category_id, state=state),
+        counts=inbox.state_counts(program, category_id=category_id),
+        duplicates=inbox.duplicates_in(program),
+    )  # fmt: skip
+
+
+def _load_for_review(nomination_id: int) -> Nomination:
+    nomination = load_nomination(nomination_id)
+    if not permissions.can_review_nomination(current_user, nomination):
+        abort(403)
+    return nomination
+
+
+def _after(nomination: Nomination, action, success: str, form=None):
+    """Run one service; commit, or show its refusal. Back to the entry either way."""
+    if form is not None and not form.validate_on_submit():
+        for errors in form.errors.values():
+            for error in errors:
+                flash(error, "error")
+        return redirect(url_for("nominations.detail", nomination_id=nomination.id))
+    try:
+        action()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(success, "success")
+    return redirect(url_for("nominations.detail", nomination_id=nomination.id))
+
+
+@bp.post("/nominations/<int:nomination_id>/return")
+def return_for_changes(nomination_id: int):
+    nomination = _load_for_review(nomination_id)
+    form = ReturnForm()
+    return _after(
+        nomination,
+        lambda: services.return_nomination(
+            nomination=nomination, actor=current_user, comment=form.comment.data
+        ),
+        _("The entry has been returned to its committee for changes."), form,
+    )  # fmt: skip
+
+
+@bp.post("/nominations/<int:nomination_id>/accept")
+def accept(nomination_id: int):
+    nomination = _load_for_review(nomination_id)
+    return _after(
+        nomination, lambda: services.accept_nomination(nomination=nomination, actor=current_user),
+        _("The entry has been accepted."), ConfirmForm(),
+    )  # fmt: skip
+
+
+@bp.post("/nominations/<int:nomination_id>/reject")
+def reject(nomination_id: int):
+    nomination = _load_for_review(nomination_id)
+    form = RejectForm()
+    return _after(
+        nomination,
+        lambda: services.reject_nomination(
+            nomination=nomination, actor=current_user, reason=form.reason.data
+        ),
+        _("The entry has been rejected."), form,
+    )  # fmt: skip
+
+
+@bp.post("/nominations/<int:nomination_id>/merge")
+def merge(nomination_id: int):
+    nomination = _load_for_review(nomination_id)
+    duplicates = inbox.duplicates_in(nomination.program).get(nomination.id, [])
+    form = MergeForm()
+    form.other.choices = [(other.id, str(other.id)) for other in duplicates]
+    keep = next((other for other in duplicates if other.id == form.other.data), None)
+    return _after(
+        nomination,
+        lambda: services.merge_nominations(keep=keep, merge=nomination, actor=current_user),
+        _("The entries have been merged."), form,
+    )  # fmt: skip
