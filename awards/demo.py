@@ -9,6 +9,9 @@ from datetime import datetime, timedelta
 from awards.accounts import services as accounts
 from awards.extensions import db
 from awards.i18n import to_utc
+from awards.judging import assignments as judging_assignments
+from awards.judging import conflicts as judging_conflicts
+from awards.judging import scoring
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
 from awards.nominations import services as nominations
@@ -202,6 +205,7 @@ def load_demo(*, password: str) -> Program:
     for name in (KAZZINC, *SOCIAL_PARTNERS):
         accounts.find_or_create_organization(name=name, actor=organizer)
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
+    load_demo_scores(program, organizer=organizer)
     return program
 
 
@@ -277,3 +281,35 @@ def load_demo_nominations(program: Program, *, committee, organizer) -> None:
             nomination=nomination, actor=organizer, now=accepted + timedelta(minutes=number)
         )
     discard_queued_email(db.session())
+
+
+def demo_points(nomination_index: int, judge_index: int, criterion_index: int) -> int:
+    """Points from 7 to 10 that vary between judges and criteria but never by chance."""
+    return 7 + (nomination_index * 3 + judge_index * 2 + criterion_index) % 4
+
+
+def load_demo_scores(program: Program, *, organizer) -> None:
+    """The demo jury scores every accepted entry inside the 2025 judging window.
+
+    judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
+    Kazzinc's entry: the demo shows a conflict at work. Side effects: assignments, submitted
+    scorecards and their history.
+    """
+    opened = program.judging_open_at + timedelta(days=1)
+    judges = judging_assignments.program_judges(program)
+    for category in program.categories:
+        for judge in judges:
+            judging_assignments.assign_to_category(category=category, judge=judge, actor=organizer)
+        entries = judging_assignments.accepted_nominations(category)
+        for n, nomination in enumerate(entries):
+            for j, judge in enumerate(judges):
+                if judging_conflicts.has_conflict(judge, nomination):
+                    continue
+                points = {
+                    criterion.id: demo_points(n, j, c)
+                    for c, criterion in enumerate(category.criteria)
+                }
+                scoring.save_scorecard(
+                    nomination=nomination, actor=judge, points=points, submit=True,
+                    now=opened + timedelta(hours=n + j),
+                )  # fmt: skip

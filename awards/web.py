@@ -11,6 +11,8 @@ from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
+from awards.judging.jury_views import bp as jury_bp
+from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
 from awards.nominations.review_views import bp as review_bp
 from awards.nominations.views import bp as nominations_bp
@@ -29,7 +31,8 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     login_manager.user_loader(_load_user)
-    for blueprint in (main_bp, accounts_bp, programs_bp, nominations_bp, review_bp):
+    blueprints = (main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, judging_bp, jury_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     cli.register(app)
     _template_helpers(app)

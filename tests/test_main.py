@@ -58,7 +58,8 @@ def test_templates_escape_user_text(client, auth, program):
     client.post(
         "/programs/test-awards/edit",
         data={"slug": "test-awards", "title_kk": "<script>alert(1)</script>", "title_ru": "Тест",
-              "title_en": "<script>alert(1)</script>", "year": "2025", "timezone": "Asia/Almaty"},
+              "title_en": "<script>alert(1)</script>", "year": "2025", "timezone": "Asia/Almaty",
+              "judges_per_nomination": "3"},
     )  # fmt: skip
     page = client.get("/programs/test-awards").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page

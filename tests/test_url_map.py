@@ -51,6 +51,7 @@ def build_urls(app, program, entry=None):
         "token": "token", "filename": "css/app.css",
         "nomination_id": entry.id if entry else 1,
         "document_id": entry.documents[0].id if entry else 1,
+        "assignment_id": 1, "scorecard_id": 1, "judge_id": 1,
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -59,11 +60,20 @@ def build_urls(app, program, entry=None):
                 yield rule.endpoint, method, url
 
 
+def is_judging_page(endpoint):
+    return endpoint.startswith("judging.")
+
+
+def is_jury_page(endpoint):
+    return endpoint.startswith("jury.")
+
+
 def test_every_endpoint_is_classified(app, program):
     endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
     programs = {e for e in endpoints if e.startswith("programs.")}
     nominations = {e for e in endpoints if is_nomination_page(e)}
-    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations
+    judging = {e for e in endpoints if is_judging_page(e) or is_jury_page(e)}
+    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES
 
@@ -96,6 +106,8 @@ def test_outsider_cannot_even_detect_a_program(app, client, auth, program, entry
         if endpoint in {"programs.index", "programs.new"}:
             continue
         if endpoint.startswith("programs.") or is_nomination_page(endpoint):
+            assert client.open(url, method=method).status_code == 404, (method, url)
+        if is_judging_page(endpoint) or is_jury_page(endpoint):
             assert client.open(url, method=method).status_code == 404, (method, url)
 
 
@@ -144,4 +156,34 @@ def test_organizer_opens_every_program_page(app, client, auth, program):
     auth.login("organizer@x.kz")
     for endpoint, method, url in build_urls(app, program):
         if endpoint.startswith("programs.") and method == "GET":
+            assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz"])
+def test_only_organizers_reach_jury_pages(app, client, auth, program, entry, email):
+    auth.login(email)
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_jury_page(endpoint):
+            assert client.open(url, method=method).status_code == 403, (method, url)
+
+
+def test_committee_reaches_no_judging_page(app, client, auth, program, entry):
+    auth.login("committee@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_judging_page(endpoint):
+            expected = 403 if endpoint == "judging.queue" else 404
+            assert client.open(url, method=method).status_code == expected, (method, url)
+
+
+def test_unassigned_judge_cannot_open_an_entry(app, client, auth, program, entry):
+    auth.login("judge@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_judging_page(endpoint) and endpoint != "judging.queue":
+            assert client.open(url, method=method).status_code == 404, (method, url)
+
+
+def test_organizer_opens_every_jury_page(app, client, auth, program, entry):
+    auth.login("organizer@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_jury_page(endpoint) and method == "GET":
             assert client.get(url).status_code == 200, url

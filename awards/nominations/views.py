@@ -249,22 +249,29 @@ def load_document(nomination: Nomination, document_id: int) -> Document:
     return document
 
 
+def send_document(document: Document, *, inline: bool, anonymous: bool = False):
+    """The file itself, after the caller checked permission: an attachment unless a PDF is
+    asked for inline, never sniffed, never cached. ``anonymous`` hides the original name."""
+    path = documents.document_path(document)
+    if not path.is_file():
+        abort(404)
+    inline = document.is_pdf and inline
+    name = f"document-{document.id}.{documents.EXTENSIONS[document.content_type]}"
+    response = send_file(
+        path, mimetype=document.content_type, as_attachment=not inline,
+        download_name=name if anonymous else document.original_name, max_age=0,
+    )  # fmt: skip
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
 @bp.get("/nominations/<int:nomination_id>/documents/<int:document_id>")
 def download(nomination_id: int, document_id: int):
     document = load_document(load_nomination(nomination_id), document_id)
     if not permissions.can_download_document(current_user, document):
         abort(404)
-    path = documents.document_path(document)
-    if not path.is_file():
-        abort(404)
-    inline = document.is_pdf and request.args.get("inline") == "1"
-    response = send_file(
-        path, mimetype=document.content_type, as_attachment=not inline,
-        download_name=document.original_name, max_age=0,
-    )  # fmt: skip
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
+    return send_document(document, inline=request.args.get("inline") == "1")
 
 
 @bp.post("/nominations/<int:nomination_id>/documents/<int:document_id>/delete")

@@ -3,6 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
+    BooleanField,
     DateTimeLocalField,
     EmailField,
     IntegerField,
@@ -69,6 +70,18 @@ class ProgramForm(FlaskForm):
     judging_close_at = _when(_l("Judging closes"))
     ceremony_at = _when(_l("Ceremony date and time"))
     venue = translated_text(_l("Venue"), required=False, max_length=300)
+    judges_per_nomination = IntegerField(
+        _l("Scorecards needed per nomination"),
+        validators=[InputRequired(), NumberRange(min=1, max=50)],
+        default=3,
+        description=_l("Automatic assignment gives every nomination at least this many judges."),
+    )
+    blind_judging = BooleanField(
+        _l("Blind judging"),
+        description=_l(
+            "Judges do not see who nominated an entry nor the original names of its documents."
+        ),
+    )
 
 
 class ProgramCopyForm(FlaskForm):

@@ -4,6 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.accounts.models import User
@@ -39,6 +40,7 @@ class Program(db.Model):
             " OR judging_open_at < judging_close_at",
             name="judging_window_ordered",
         ),
+        CheckConstraint("judges_per_nomination >= 1", name="judges_per_nomination_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -55,6 +57,9 @@ class Program(db.Model):
     judging_close_at: Mapped[datetime | None]
     ceremony_at: Mapped[datetime | None]
     venue: Mapped[dict] = mapped_column(JSON, default=dict)
+    # Judging settings: how many scorecards each nomination needs; whether judges see who nominated.
+    judges_per_nomination: Mapped[int] = mapped_column(default=3, server_default="3")
+    blind_judging: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     categories: Mapped[list["Category"]] = relationship(

@@ -17,6 +17,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROGRAM_FIELDS = (
     "title", "year", "organizing_body", "timezone", "nominations_open_at",
     "nominations_close_at", "judging_open_at", "judging_close_at", "ceremony_at", "venue",
+    "judges_per_nomination", "blind_judging",
 )  # fmt: skip
 
 
@@ -72,6 +73,10 @@ def update_program(*, program: Program, actor: User, **fields) -> Program:
     if unknown:
         raise TypeError(f"unknown program fields: {sorted(unknown)}")
     _check_windows(fields)
+    if "judges_per_nomination" in fields and (fields["judges_per_nomination"] or 0) < 1:
+        raise DomainError(
+            _("Each nomination needs at least one scorecard."), field="judges_per_nomination"
+        )
     if "title" in fields:
         fields["title"] = _texts(fields["title"], field="title")
     for name in ("organizing_body", "venue"):

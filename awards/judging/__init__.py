@@ -1,0 +1,1 @@
+"""Judging: jury assignment, conflicts of interest, scorecards and their audit trail."""

@@ -1,0 +1,132 @@
+"""Forming the jury: assigning judges to nominations, by hand or by a balanced proposal."""
+
+import hashlib
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from awards.accounts.models import User
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.judging.balancing import propose_assignments
+from awards.judging.conflicts import has_conflict
+from awards.judging.models import Assignment
+from awards.nominations.models import Nomination, NominationState
+from awards.programs.models import Category, Program, ProgramRole, Role
+
+
+def program_judges(program: Program) -> list[User]:
+    query = (
+        select(User)
+        .join(ProgramRole, ProgramRole.user_id == User.id)
+        .where(ProgramRole.program_id == program.id, ProgramRole.role == Role.JUDGE)
+        .order_by(User.name, User.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def accepted_nominations(category: Category) -> list[Nomination]:
+    query = (
+        select(Nomination)
+        .where(
+            Nomination.category_id == category.id,
+            Nomination.state == NominationState.ACCEPTED,
+        )
+        .order_by(Nomination.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def assignments_in(category: Category) -> list[Assignment]:
+    query = (
+        select(Assignment)
+        .join(Nomination, Nomination.id == Assignment.nomination_id)
+        .where(Nomination.category_id == category.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def _check_assignable(nomination: Nomination, judge: User) -> None:
+    if judge not in program_judges(nomination.program):
+        raise DomainError(_("Only members of the jury can be assigned."), field="judge")
+    if nomination.state != NominationState.ACCEPTED:
+        raise DomainError(_("Only accepted nominations are judged."))
+    if has_conflict(judge, nomination):
+        raise DomainError(
+            _(
+                "%(judge)s has a conflict of interest with this nomination.",
+                judge=judge.display_name,
+            ),
+            field="judge",
+        )
+
+
+def assign_judge(*, nomination: Nomination, judge: User, actor: User) -> Assignment:
+    """Ask ``judge`` to score ``nomination`` (once). Side effects: adds the assignment; flushes."""
+    _check_assignable(nomination, judge)
+    existing = db.session.scalar(
+        select(Assignment).filter_by(nomination_id=nomination.id, judge_id=judge.id)
+    )
+    if existing is not None:
+        return existing
+    assignment = Assignment(nomination=nomination, judge=judge, assigned_by_id=actor.id)
+    db.session.add(assignment)
+    db.session.flush()
+    return assignment
+
+
+def assign_to_category(*, category: Category, judge: User, actor: User) -> tuple[int, int]:
+    """Assign ``judge`` to every accepted nomination of the category they have no conflict with.
+
+    Returns (assigned, skipped for conflicts). Side effects: adds assignments; flushes.
+    """
+    assigned = skipped = 0
+    for nomination in accepted_nominations(category):
+        if has_conflict(judge, nomination):
+            skipped += 1
+            continue
+        assign_judge(nomination=nomination, judge=judge, actor=actor)
+        assigned += 1
+    return assigned, skipped
+
+
+def unassign(*, assignment: Assignment, actor: User) -> None:
+    """Take a nomination off a judge's queue; their scorecard, if any, stays in the history."""
+    db.session.delete(assignment)
+    db.session.flush()
+
+
+def propose_for_category(category: Category) -> list[tuple[Nomination, User]]:
+    """What "assign automatically" would add: every accepted nomination reaches the program's
+    number of judges where enough unconflicted judges exist, with the load balanced."""
+    nominations = accepted_nominations(category)
+    judges = program_judges(category.program)
+    conflicts = {(n.id, j.id) for n in nominations for j in judges if has_conflict(j, n)}
+    existing = {(a.nomination_id, a.judge_id) for a in assignments_in(category)}
+    pairs = propose_assignments(
+        nominations=[n.id for n in nominations], judges=[j.id for j in judges],
+        k=category.program.judges_per_nomination, conflicts=conflicts, existing=existing,
+    )  # fmt: skip
+    by_nomination = {n.id: n for n in nominations}
+    by_judge = {j.id: j for j in judges}
+    return [(by_nomination[n], by_judge[j]) for n, j in pairs]
+
+
+def proposal_fingerprint(pairs: list[tuple[Nomination, User]]) -> str:
+    """A short digest of a proposal, so that what is saved is what the organizer saw."""
+    text = ",".join(f"{n.id}:{j.id}" for n, j in sorted(pairs, key=lambda p: (p[0].id, p[1].id)))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def apply_proposal(*, category: Category, actor: User, fingerprint: str) -> int:
+    """Save the automatic proposal the organizer reviewed.
+
+    Refused when the proposal has changed since (new nominations, judges or conflicts).
+    Side effects: adds the proposed assignments; flushes. Returns how many were added.
+    """
+    pairs = propose_for_category(category)
+    if proposal_fingerprint(pairs) != fingerprint:
+        raise DomainError(_("The proposal has changed since you saw it. Review it again."))
+    for nomination, judge in pairs:
+        assign_judge(nomination=nomination, judge=judge, actor=actor)
+    return len(pairs)

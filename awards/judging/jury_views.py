@@ -1,0 +1,250 @@
+"""The organizer's side of judging: the jury, assignments, conflicts, progress, reopening."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from awards.accounts.models import User
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.judging import assignments, conflicts, permissions, progress, scoring
+from awards.judging.forms import (
+    AssignCategoryForm,
+    AssignNominationForm,
+    ConfirmForm,
+    ProposalForm,
+    RecordConflictForm,
+    ReopenForm,
+)
+from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardEvent
+from awards.nominations.models import Nomination
+from awards.programs.models import Program
+from awards.programs.views import load_category, load_program
+
+bp = Blueprint("jury", __name__, url_prefix="/programs/<slug>/jury")
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every jury page needs a logged-in user."""
+
+
+def load_for_organizer(slug: str) -> Program:
+    program = load_program(slug)
+    if not permissions.can_manage_jury(current_user, program):
+        abort(403)
+    return program
+
+
+def _judge(program: Program, judge_id: int) -> User:
+    judge = db.session.get(User, judge_id)
+    if judge is None or judge not in assignments.program_judges(program):
+        abort(404)
+    return judge
+
+
+def _nomination(program: Program, nomination_id: int) -> Nomination:
+    nomination = db.session.get(Nomination, nomination_id)
+    if nomination is None or nomination.program_id != program.id:
+        abort(404)
+    return nomination
+
+
+def _choices(items, label) -> list[SelectChoice]:
+    return [SelectChoice(str(item.id), label(item)) for item in items]
+
+
+def _forms(program: Program, category) -> dict:
+    judges = assignments.program_judges(program)
+    nominations = assignments.accepted_nominations(category)
+    judge_choices = _choices(judges, lambda j: j.display_name)
+    nomination_choices = _choices(nominations, lambda n: n.nominee_name)
+    by_category = AssignCategoryForm(prefix=f"c{category.id}")
+    by_category.judge.choices = judge_choices
+    single = AssignNominationForm(prefix=f"n{category.id}")
+    single.judge.choices, single.nomination.choices = judge_choices, nomination_choices
+    conflict = RecordConflictForm(prefix=f"x{category.id}")
+    conflict.judge.choices, conflict.nomination.choices = judge_choices, nomination_choices
+    return {"by_category": by_category, "single": single, "conflict": conflict}
+
+
+@bp.get("/")
+def index(slug: str):
+    program = load_for_organizer(slug)
+    sections = []
+    for category in program.categories:
+        nominations = assignments.accepted_nominations(category)
+        assigned = {}
+        for assignment in assignments.assignments_in(category):
+            assigned.setdefault(assignment.nomination_id, []).append(assignment)
+        stored = db.session.scalars(
+            select(Conflict).where(Conflict.nomination_id.in_([n.id for n in nominations]))
+        ).all()
+        sections.append(
+            {"category": category, "nominations": nominations, "assigned": assigned,
+             "conflicts": stored, "forms": _forms(program, category)}
+        )  # fmt: skip
+    return render_template(
+        "jury/index.html", program=program, sections=sections,
+        judges=assignments.program_judges(program), confirm=ConfirmForm(),
+    )  # fmt: skip
+
+
+def _done(slug: str, message: str):
+    db.session.commit()
+    flash(message, "success")
+    return redirect(url_for("jury.index", slug=slug))
+
+
+def _refused(slug: str, error: DomainError):
+    db.session.rollback()
+    flash(error.message, "error")
+    return redirect(url_for("jury.index", slug=slug))
+
+
+@bp.post("/categories/<int:category_id>/assign-all")
+def assign_category(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    form = _forms(program, category)["by_category"]
+    if not form.validate_on_submit():
+        abort(400)
+    judge = _judge(program, form.judge.data)
+    added, skipped = assignments.assign_to_category(
+        category=category, judge=judge, actor=current_user
+    )
+    message = _("%(judge)s now scores %(added)d nominations; %(skipped)d skipped for conflicts.",
+                judge=judge.display_name, added=added, skipped=skipped)  # fmt: skip
+    return _done(slug, message)
+
+
+@bp.post("/categories/<int:category_id>/assign")
+def assign_one(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    form = _forms(program, category)["single"]
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        assignments.assign_judge(
+            nomination=_nomination(program, form.nomination.data),
+            judge=_judge(program, form.judge.data), actor=current_user,
+        )  # fmt: skip
+    except DomainError as error:
+        return _refused(slug, error)
+    return _done(slug, _("The judge has been assigned."))
+
+
+@bp.post("/assignments/<int:assignment_id>/remove")
+def unassign(slug: str, assignment_id: int):
+    program = load_for_organizer(slug)
+    assignment = db.session.get(Assignment, assignment_id)
+    if assignment is None or assignment.nomination.program_id != program.id:
+        abort(404)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    assignments.unassign(assignment=assignment, actor=current_user)
+    return _done(slug, _("The assignment has been removed."))
+
+
+@bp.post("/categories/<int:category_id>/conflicts")
+def record_conflict(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    form = _forms(program, category)["conflict"]
+    if not form.validate_on_submit():
+        flash(_("Say briefly why there is a conflict of interest."), "error")
+        return redirect(url_for("jury.index", slug=slug))
+    conflicts.record_conflict(
+        nomination=_nomination(program, form.nomination.data),
+        judge=_judge(program, form.judge.data), actor=current_user, reason=form.reason.data,
+    )  # fmt: skip
+    return _done(slug, _("The conflict of interest has been recorded."))
+
+
+@bp.route("/categories/<int:category_id>/proposal", methods=["GET", "POST"])
+def proposal(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    form = ProposalForm()
+    if form.validate_on_submit():
+        try:
+            added = assignments.apply_proposal(
+                category=category, actor=current_user, fingerprint=form.fingerprint.data
+            )
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            return _done(slug, _("%(n)d assignments have been saved.", n=added))
+    pairs = assignments.propose_for_category(category)
+    form.fingerprint.data = assignments.proposal_fingerprint(pairs)
+    return render_template(
+        "jury/proposal.html", program=program, category=category, pairs=pairs, form=form
+    )
+
+
+@bp.get("/progress")
+def progress_page(slug: str):
+    program = load_for_organizer(slug)
+    per_category = [(c, progress.category_progress(c)) for c in program.categories]
+    return render_template(
+        "jury/progress.html", program=program, per_category=per_category, confirm=ConfirmForm()
+    )
+
+
+@bp.post("/progress/remind/<int:judge_id>")
+def remind(slug: str, judge_id: int):
+    program = load_for_organizer(slug)
+    judge = _judge(program, judge_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    missing = progress.send_reminder(program=program, judge=judge, actor=current_user)
+    db.session.commit()
+    if missing:
+        flash(_("A reminder has been sent to %(judge)s.", judge=judge.display_name), "success")
+    else:
+        flash(_("%(judge)s has nothing left to score.", judge=judge.display_name), "info")
+    return redirect(url_for("jury.progress_page", slug=slug))
+
+
+@bp.get("/nominations/<int:nomination_id>/history")
+def history(slug: str, nomination_id: int):
+    program = load_for_organizer(slug)
+    nomination = _nomination(program, nomination_id)
+    cards = db.session.scalars(select(Scorecard).filter_by(nomination_id=nomination.id)).all()
+    events = db.session.scalars(
+        select(ScorecardEvent)
+        .join(Scorecard)
+        .where(Scorecard.nomination_id == nomination.id)
+        .order_by(ScorecardEvent.at, ScorecardEvent.id)
+    ).all()
+    return render_template(
+        "jury/history.html", program=program, nomination=nomination, scorecards=cards,
+        events=events, reopen_form=ReopenForm(),
+    )  # fmt: skip
+
+
+@bp.post("/scorecards/<int:scorecard_id>/reopen")
+def reopen(slug: str, scorecard_id: int):
+    program = load_for_organizer(slug)
+    scorecard = db.session.get(Scorecard, scorecard_id)
+    if scorecard is None or scorecard.nomination.program_id != program.id:
+        abort(404)
+    form = ReopenForm()
+    target = url_for("jury.history", slug=slug, nomination_id=scorecard.nomination_id)
+    if not form.validate_on_submit():
+        flash(_("Say why the scorecard is reopened."), "error")
+        return redirect(target)
+    try:
+        scoring.reopen_scorecard(scorecard=scorecard, actor=current_user, reason=form.reason.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(target)
+    db.session.commit()
+    flash(_("The scorecard has been reopened; the judge can change it again."), "success")
+    return redirect(target)

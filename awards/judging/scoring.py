@@ -1,0 +1,216 @@
+"""Scorecards: saving drafts, submitting, reopening, with every change in the history.
+
+Scoring is allowed only to an assigned judge without a conflict, only while judging is open,
+checked in the same transaction as the write. A form loaded before someone else saved the same
+scorecard (another tab) is refused rather than silently overwriting.
+"""
+
+import math
+from datetime import datetime
+
+from flask_babel import gettext as _
+from sqlalchemy import select, update
+
+from awards.accounts.models import User
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import utcnow
+from awards.judging.conflicts import has_conflict
+from awards.judging.models import Assignment, Score, Scorecard, ScorecardEvent, ScorecardState
+from awards.mail import external_url, queue_email
+from awards.nominations.models import Nomination, NominationState
+from awards.programs.models import Criterion, Program, Role
+from awards.programs.permissions import roles_in
+
+
+def stale_message() -> str:
+    return _(
+        "This scorecard was changed in another tab or window after you opened it. "
+        "Reload the page to see the latest version, then make your changes again."
+    )
+
+
+class InvalidScores(DomainError):
+    """Points that cannot be saved; ``errors`` maps each criterion id to its message."""
+
+    def __init__(self, errors: dict[int, str]) -> None:
+        super().__init__(_("Some points need your attention."))
+        self.errors = errors
+
+
+def judging_is_open(program: Program, now: datetime) -> bool:
+    opens, closes = program.judging_open_at, program.judging_close_at
+    return (opens is None or opens <= now) and (closes is None or now < closes)
+
+
+def check_judging_open(program: Program, now: datetime) -> None:
+    if program.judging_open_at is not None and now < program.judging_open_at:
+        raise DomainError(_("Judging has not opened yet."))
+    if not judging_is_open(program, now):
+        raise DomainError(_("Judging has closed; scorecards can no longer be changed."))
+
+
+def find_scorecard(judge: User, nomination: Nomination) -> Scorecard | None:
+    return db.session.scalar(
+        select(Scorecard).filter_by(judge_id=judge.id, nomination_id=nomination.id)
+    )
+
+
+def is_assigned(judge: User, nomination: Nomination) -> bool:
+    query = select(Assignment.id).filter_by(judge_id=judge.id, nomination_id=nomination.id)
+    return db.session.scalar(query) is not None
+
+
+def check_may_score(judge: User, nomination: Nomination) -> None:
+    """Refuse anyone but an assigned, unconflicted judge of an accepted entry."""
+    allowed = (
+        Role.JUDGE in roles_in(judge, nomination.program)
+        and nomination.state == NominationState.ACCEPTED
+        and is_assigned(judge, nomination)
+        and not has_conflict(judge, nomination)
+    )
+    if not allowed:
+        raise DomainError(_("You cannot score this nomination."))
+
+
+def parse_points(criterion: Criterion, raw) -> tuple[float | None, str | None]:
+    """(points, None) or (None, message): a number from 0 to the maximum in the rubric's steps."""
+    text = str(raw if raw is not None else "").strip().replace(",", ".")
+    if not text:
+        return None, None
+    try:
+        value = float(text)
+    except ValueError:
+        return None, _("Enter a number.")
+    if not math.isfinite(value) or value < 0 or value > criterion.max_points:
+        return None, _("Enter a number from 0 to %(max)d.", max=criterion.max_points)
+    steps = value / criterion.step
+    if abs(steps - round(steps)) > 1e-6:
+        return None, _("Use steps of %(step)s.", step=f"{criterion.step:g}")
+    return value, None
+
+
+def clean_points(criteria: list[Criterion], raw: dict, *, complete: bool) -> dict[int, float]:
+    points, errors = {}, {}
+    for criterion in criteria:
+        value, error = parse_points(criterion, raw.get(criterion.id))
+        if error:
+            errors[criterion.id] = error
+        elif value is None and complete:
+            errors[criterion.id] = _("Give points for this criterion before submitting.")
+        elif value is not None:
+            points[criterion.id] = value
+    if errors:
+        raise InvalidScores(errors)
+    return points
+
+
+def _snapshot(scorecard: Scorecard) -> dict:
+    return {
+        "state": scorecard.state,
+        "points": {str(s.criterion_id): s.points for s in scorecard.scores},
+        "comments": {str(s.criterion_id): s.comment for s in scorecard.scores if s.comment},
+        "overall_comment": scorecard.overall_comment,
+    }
+
+
+def _event(scorecard, *, actor, action, old, reason="", now) -> None:
+    db.session.add(
+        ScorecardEvent(
+            scorecard=scorecard, actor_id=actor.id if actor else None, action=action, old=old,
+            new=_snapshot(scorecard), reason=reason, at=now,
+        )
+    )  # fmt: skip
+
+
+def _claim_version(scorecard: Scorecard, version: int | None, now: datetime) -> None:
+    """Move the scorecard from the version the form was loaded with to the next one, in one
+    conditional UPDATE: of two concurrent saves from the same version, only one succeeds."""
+    result = db.session.execute(
+        update(Scorecard)
+        .where(Scorecard.id == scorecard.id, Scorecard.version == version)
+        .values(version=Scorecard.version + 1, updated_at=now)
+    )
+    if result.rowcount != 1:
+        raise DomainError(stale_message())
+    db.session.refresh(scorecard, ["version", "updated_at"])
+
+
+def _write_scores(scorecard: Scorecard, points: dict[int, float], comments: dict) -> None:
+    by_criterion = {score.criterion_id: score for score in scorecard.scores}
+    for criterion_id in set(by_criterion) | set(points):
+        score = by_criterion.get(criterion_id)
+        comment = (comments.get(criterion_id) or "").strip()
+        if criterion_id not in points:
+            if score is not None:
+                scorecard.scores.remove(score)
+            continue
+        if score is None:
+            score = Score(criterion_id=criterion_id, points=points[criterion_id])
+            scorecard.scores.append(score)
+        score.points, score.comment = points[criterion_id], comment
+
+
+def save_scorecard(
+    *, nomination: Nomination, actor: User, points: dict, comments: dict | None = None,
+    overall_comment: str = "", version: int | None = None, submit: bool = False,
+    now: datetime | None = None,
+) -> Scorecard:  # fmt: skip
+    """Save the judge's points as a draft, or submit them, which locks the scorecard.
+
+    ``version`` is the version the form was loaded with (None for a new scorecard).
+    Side effects: creates or updates the scorecard and its scores; records a 'created',
+    'changed' or 'submitted' event with old and new values; flushes.
+    """
+    now = now or utcnow()
+    check_may_score(actor, nomination)
+    check_judging_open(nomination.program, now)
+    scorecard = find_scorecard(actor, nomination)
+    if scorecard is not None and scorecard.is_submitted:
+        raise DomainError(_("This scorecard has been submitted and is locked."))
+    if scorecard is not None:
+        _claim_version(scorecard, version, now)
+    clean = clean_points(nomination.category.criteria, points, complete=submit)
+    old = _snapshot(scorecard) if scorecard else {}
+    if scorecard is None:
+        scorecard = Scorecard(nomination=nomination, judge=actor, created_at=now)
+        db.session.add(scorecard)
+    _write_scores(scorecard, clean, comments or {})
+    scorecard.overall_comment = (overall_comment or "").strip()
+    scorecard.updated_at = now
+    if submit:
+        scorecard.state, scorecard.submitted_at = ScorecardState.SUBMITTED, now
+    db.session.flush()
+    action = "submitted" if submit else ("changed" if old else "created")
+    _event(scorecard, actor=actor, action=action, old=old, now=now)
+    db.session.flush()
+    return scorecard
+
+
+def reopen_scorecard(
+    *, scorecard: Scorecard, actor: User, reason: str, now: datetime | None = None
+) -> Scorecard:
+    """An organizer unlocks a submitted scorecard so the judge can change it.
+
+    Side effects: state back to draft; a 'reopened' event with the reason; emails the judge.
+    """
+    now = now or utcnow()
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say why the scorecard is reopened."), field="reason")
+    if not scorecard.is_submitted:
+        raise DomainError(_("Only a submitted scorecard can be reopened."))
+    old = _snapshot(scorecard)
+    scorecard.state, scorecard.submitted_at, scorecard.updated_at = ScorecardState.DRAFT, None, now
+    db.session.flush()
+    _event(scorecard, actor=actor, action="reopened", old=old, reason=reason, now=now)
+    queue_email(
+        db.session(), to=scorecard.judge.email, locale=scorecard.judge.locale,
+        template="judging/reopened", scorecard=scorecard, reason=reason,
+        link=external_url(
+            "judging.nomination", slug=scorecard.nomination.program.slug,
+            nomination_id=scorecard.nomination_id,
+        ),
+    )  # fmt: skip
+    db.session.flush()
+    return scorecard

@@ -1,0 +1,137 @@
+"""The judge's workspace: the queue, a nomination with its documents, and the scorecard."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy.exc import IntegrityError
+
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.forms import show_domain_error
+from awards.i18n import utcnow
+from awards.judging import conflicts, permissions, scoring
+from awards.judging.forms import ConflictForm, scorecard_form_class
+from awards.judging.progress import judge_queue
+from awards.nominations.models import Document, Nomination
+from awards.nominations.views import send_document
+from awards.programs.views import load_program
+
+bp = Blueprint("judging", __name__, url_prefix="/programs/<slug>/judging")
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every judging page needs a logged-in user."""
+
+
+def load_for_judge(slug: str, nomination_id: int) -> Nomination:
+    """The nomination, or 404 unless this judge is assigned to it without a conflict."""
+    program = load_program(slug)
+    nomination = db.session.get(Nomination, nomination_id)
+    if (
+        nomination is None
+        or nomination.program_id != program.id
+        or not permissions.can_judge_nomination(current_user, nomination)
+    ):
+        abort(404)
+    return nomination
+
+
+@bp.get("/")
+def queue(slug: str):
+    program = load_program(slug)
+    if not permissions.can_view_queue(current_user, program):
+        abort(403)
+    items = judge_queue(current_user, program)
+    done = sum(1 for item in items if item.status == "submitted")
+    return render_template(
+        "judging/queue.html", program=program, items=items, done=done,
+        judging_open=scoring.judging_is_open(program, utcnow()),
+    )  # fmt: skip
+
+
+def _scorecard_form(nomination: Nomination, scorecard):
+    criteria = nomination.category.criteria
+    form = scorecard_form_class(criteria)()
+    if request.method == "GET" and scorecard is not None:
+        form.version.data = str(scorecard.version)
+        form.overall_comment.data = scorecard.overall_comment
+        for score in scorecard.scores:
+            form[f"points_{score.criterion_id}"].data = f"{score.points:g}"
+            form[f"comment_{score.criterion_id}"].data = score.comment
+    return form
+
+
+def _save(nomination: Nomination, form, criteria) -> bool:
+    version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    try:
+        scoring.save_scorecard(
+            nomination=nomination, actor=current_user,
+            points={c.id: form[f"points_{c.id}"].data for c in criteria},
+            comments={c.id: form[f"comment_{c.id}"].data for c in criteria},
+            overall_comment=form.overall_comment.data, version=version,
+            submit=form.action.data == "submit",
+        )  # fmt: skip
+        db.session.commit()
+    except scoring.InvalidScores as error:
+        db.session.rollback()
+        form.form_errors.append(error.message)
+        for criterion_id, message in error.errors.items():
+            form[f"points_{criterion_id}"].errors = [message]
+        return False
+    except DomainError as error:
+        db.session.rollback()
+        show_domain_error(form, error)
+        return False
+    except IntegrityError:
+        # Another request saved this scorecard between our read and our write.
+        db.session.rollback()
+        form.form_errors.append(scoring.stale_message())
+        return False
+    return True
+
+
+@bp.route("/<int:nomination_id>", methods=["GET", "POST"])
+def nomination(slug: str, nomination_id: int):
+    nomination = load_for_judge(slug, nomination_id)
+    scorecard = scoring.find_scorecard(current_user, nomination)
+    criteria = nomination.category.criteria
+    form = _scorecard_form(nomination, scorecard)
+    if form.validate_on_submit() and _save(nomination, form, criteria):
+        submitted = form.action.data == "submit"
+        flash(
+            _("Your scorecard has been submitted.") if submitted else _("Draft saved."), "success"
+        )
+        if submitted:
+            return redirect(url_for("judging.queue", slug=slug))
+        return redirect(url_for("judging.nomination", slug=slug, nomination_id=nomination.id))
+    return render_template(
+        "judging/nomination.html", program=nomination.program, nomination=nomination,
+        scorecard=scorecard, form=form, criteria=criteria, conflict_form=ConflictForm(),
+        show_nominators=permissions.can_see_nominators(current_user, nomination),
+        judging_open=scoring.judging_is_open(nomination.program, utcnow()),
+    )  # fmt: skip
+
+
+@bp.post("/<int:nomination_id>/conflict")
+def declare_conflict(slug: str, nomination_id: int):
+    nomination = load_for_judge(slug, nomination_id)
+    form = ConflictForm()
+    if not form.validate_on_submit():
+        flash(_("Say briefly why there is a conflict of interest."), "error")
+        return redirect(url_for("judging.nomination", slug=slug, nomination_id=nomination.id))
+    conflicts.declare_conflict(nomination=nomination, actor=current_user, reason=form.reason.data)
+    db.session.commit()
+    flash(_("Conflict of interest recorded. The nomination has left your queue."), "success")
+    return redirect(url_for("judging.queue", slug=slug))
+
+
+@bp.get("/<int:nomination_id>/documents/<int:document_id>")
+def document(slug: str, nomination_id: int, document_id: int):
+    nomination = load_for_judge(slug, nomination_id)
+    document = db.session.get(Document, document_id)
+    if document is None or document.nomination_id != nomination.id:
+        abort(404)
+    blind = not permissions.can_see_nominators(current_user, nomination)
+    return send_document(document, inline=request.args.get("inline") == "1", anonymous=blind)

@@ -1,0 +1,111 @@
+"""A judge's scorecards and the organizer's watch over them, in Chromium."""
+
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from awards import create_app
+from awards.accounts.services import find_user_by_email
+from awards.demo import DEMO_SLUG
+from awards.extensions import db
+from awards.i18n import utcnow
+from awards.judging import assignments
+from awards.nominations import services as nominations
+from awards.programs import services as programs
+
+PROGRAM = f"/programs/{DEMO_SLUG}"
+NEW_ENTRIES = ("Alpha Workshop LLP", "Beta Training Centre", "Gamma Mentors")
+
+
+@pytest.fixture
+def judging_open(live_server, tmp_path):
+    """Judging reopened now, and a fresh category whose three entries judge3 has not scored."""
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.sqlite3'}"})
+    with app.app_context():
+        program = programs.get_program_by_slug(DEMO_SLUG)
+        organizer = find_user_by_email("organizer@demo.kz")
+        committee = find_user_by_email("committee@demo.kz")
+        now = utcnow()
+        programs.update_program(
+            program=program, actor=organizer,
+            nominations_open_at=now - timedelta(days=3),
+            nominations_close_at=now - timedelta(days=2),
+            judging_open_at=now - timedelta(days=1),
+            judging_close_at=now + timedelta(days=7),
+        )  # fmt: skip
+        category = programs.add_category(
+            program=program, actor=organizer, slug="best-mentor",
+            title={"kk": "Үздік тәлімгер", "ru": "Лучший наставник", "en": "Best Mentor"},
+        )  # fmt: skip
+        programs.add_criterion(
+            category=category, actor=organizer, name={"kk": "Үлес", "ru": "Вклад", "en": "Impact"},
+            weight=1, max_points=10,
+        )  # fmt: skip
+        for name in NEW_ENTRIES:
+            when = now - timedelta(days=2, hours=12)
+            entry = nominations.create_nomination(
+                program=program, category=category, actor=committee, now=when,
+                org_name={"kk": name, "ru": name}, justification="Mentoring", contact_name="E",
+                contact_email="committee@demo.kz",
+            )  # fmt: skip
+            nominations.submit_nomination(nomination=entry, actor=committee, now=when)
+            nominations.accept_nomination(nomination=entry, actor=organizer, now=when)
+        judge = find_user_by_email("judge3@demo.kz")
+        assignments.assign_to_category(category=category, judge=judge, actor=organizer)
+        db.session.commit()
+        db.engine.dispose()
+    return live_server
+
+
+def as_user(page, login, email):
+    page.context.clear_cookies()
+    login(email)
+    page.click(".lang-switch button[value=en]")
+
+
+def score(page, server, name, points):
+    page.goto(f"{server}{PROGRAM}/judging/")
+    page.click(f"#queue a:text-is('{name}')")
+    page.fill("input.points", points)
+    page.click("#submit-scorecard")
+
+
+def test_judge_declares_conflict_scores_rest_and_organizer_reopens(page, login, judging_open):
+    server = judging_open
+    as_user(page, login, "judge3@demo.kz")
+    page.goto(f"{server}{PROGRAM}/judging/")
+    expect(page.locator("#queue tr[data-status=not_started]")).to_have_count(3)
+
+    page.click(f"#queue a:text-is('{NEW_ENTRIES[0]}')")
+    page.fill("#reason", "I advised this workshop last year.")
+    page.click("#declare-conflict")
+    expect(page.locator("#queue")).not_to_contain_text(NEW_ENTRIES[0])
+
+    score(page, server, NEW_ENTRIES[1], "12")  # out of range: refused beside the field
+    expect(page.locator("p.error")).to_contain_text("from 0 to 10")
+    page.fill("input.points", "9")
+    page.screenshot(path="test-results/judging-scorecard.png", full_page=True)
+    page.click("#submit-scorecard")
+    score(page, server, NEW_ENTRIES[2], "7")
+    expect(page.locator("#queue tr[data-status=not_started]")).to_have_count(0)
+
+    as_user(page, login, "organizer@demo.kz")
+    page.goto(f"{server}{PROGRAM}/jury/progress")
+    row = page.locator("tr[data-judge='judge3@demo.kz']").last
+    expect(row.locator(".submitted-count")).to_have_text("2")
+    page.goto(f"{server}{PROGRAM}/jury/")
+    page.locator(f"tr:has-text('{NEW_ENTRIES[2]}') a").last.click()
+    page.fill("#reason", "Please re-check the points")
+    page.click("#scorecards form.form button[type=submit]")
+    expect(page.locator(".flash-success")).to_be_visible()
+    expect(page.locator("#events")).to_contain_text("reopened")
+
+    as_user(page, login, "judge3@demo.kz")
+    page.goto(f"{server}{PROGRAM}/judging/")
+    page.click(f"#queue a:text-is('{NEW_ENTRIES[2]}')")
+    expect(page.locator("input.points")).to_have_value("7")
+    page.fill("input.points", "8")
+    page.click("#submit-scorecard")
+    expect(page.locator(".flash-success")).to_be_visible()
+    page.screenshot(path="test-results/judging-queue.png", full_page=True)

@@ -1,0 +1,60 @@
+"""Twenty browsers submitting the same scorecard at once leave exactly one scorecard."""
+
+import threading
+
+import time_machine
+
+from awards import create_app
+from awards.extensions import db, limiter
+from awards.judging import assignments
+from awards.judging.models import Scorecard, ScorecardEvent
+from tests import factories
+from tests.judging.conftest import JUDGING, accepted_nomination, open_judging
+
+THREADS = 20
+
+
+def test_twenty_concurrent_submissions_leave_one_scorecard(tmp_path):
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'race.sqlite3'}",
+            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 30}},
+            "MAIL_OUTBOX": tmp_path / "outbox",
+        }
+    )
+    with app.app_context(), time_machine.travel(JUDGING, tick=False):
+        db.create_all()
+        limiter.reset()
+        program = factories.program_with_people()
+        open_judging(program)
+        committee = next(r.user for r in program.roles if r.role == "committee")
+        entry = accepted_nomination(program, committee, "Race Nominee")
+        judge = next(r.user for r in program.roles if r.role == "judge")
+        assignments.assign_judge(nomination=entry, judge=judge, actor=program.roles[0].user)
+        db.session.commit()
+        url = f"/programs/{program.slug}/judging/{entry.id}"
+        form = {f"points_{c.id}": "6" for c in entry.category.criteria}
+        form.update(action="submit", version="")
+        clients = []
+        for _ in range(THREADS):
+            client = app.test_client()
+            client.post("/login", data={"email": judge.email, "password": factories.PASSWORD})
+            clients.append(client)
+        start = threading.Barrier(THREADS)
+        statuses = []
+
+        def submit(client):
+            start.wait()
+            statuses.append(client.post(url, data=form).status_code)
+
+        threads = [threading.Thread(target=submit, args=(c,)) for c in clients]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        db.session.expire_all()
+        assert db.session.query(Scorecard).count() == 1
+        assert db.session.query(ScorecardEvent).filter_by(action="submitted").count() == 1
+        assert set(statuses) <= {200, 302} and statuses.count(302) >= 1
+        db.session.remove()
+        db.engine.dispose()

@@ -1,0 +1,18 @@
+from awards.demo import DEMO_SLUG, load_demo
+from awards.extensions import db
+from awards.judging.models import Scorecard
+from awards.nominations.models import Nomination
+from awards.programs.models import Program
+
+
+def test_demo_jury_has_scored_every_entry_except_its_conflict(app):
+    load_demo(password="demo password 1")
+    db.session.commit()
+    program = db.session.query(Program).filter_by(slug=DEMO_SLUG).one()
+    entries = db.session.query(Nomination).filter_by(program_id=program.id).all()
+    cards = db.session.query(Scorecard).all()
+    assert all(card.is_submitted for card in cards)
+    per_entry = {entry.id: [c for c in cards if c.nomination_id == entry.id] for entry in entries}
+    kazzinc = next(e for e in entries if e.org_name["ru"] == "ТОО «Казцинк»")
+    assert {c.judge.email for c in per_entry[kazzinc.id]} == {"judge1@demo.kz", "judge3@demo.kz"}
+    assert all(len(per_entry[e.id]) == 3 for e in entries if e is not kazzinc)

@@ -1,0 +1,145 @@
+import time_machine
+
+from awards.extensions import db
+from awards.judging import conflicts, scoring
+from awards.judging.models import Assignment, Scorecard
+from tests.judging.conftest import JUDGING
+
+BASE = "/programs/test-awards"
+
+
+def score_form(entry, value="8", action="save", version=""):
+    data = {f"points_{c.id}": value for c in entry.category.criteria}
+    data.update({"action": action, "version": version, "overall_comment": "Достойно"})
+    return data
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_queue_lists_assigned_entries_with_progress(client, auth, jury):
+    auth.login("judge@x.kz")
+    page = client.get(f"{BASE}/judging/").get_data(as_text=True)
+    for name in jury["entries"]:
+        assert name in page
+    assert 'value="0"' in page and "0 of 3 submitted" in page
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_judge_scores_and_submits_through_the_form(client, auth, jury):
+    entry = jury["entries"]["Ulba Nominee"]
+    auth.login("judge@x.kz")
+    response = client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, action="submit"))
+    assert response.status_code == 302
+    card = db.session.query(Scorecard).one()
+    assert card.is_submitted and card.overall_comment == "Достойно"
+    assert "1 of 3 submitted" in client.get(f"{BASE}/judging/").get_data(as_text=True)
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_bad_points_shown_beside_field_and_kept(client, auth, jury):
+    entry = jury["entries"]["Ulba Nominee"]
+    criterion = entry.category.criteria[0]
+    auth.login("judge@x.kz")
+    page = client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, value="12")).get_data(
+        as_text=True
+    )
+    assert f'id="points_{criterion.id}-error"' in page
+    assert 'value="12"' in page
+    assert db.session.query(Scorecard).count() == 0
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_stale_tab_gets_a_clear_message(client, auth, jury):
+    entry, judge = jury["entries"]["Ulba Nominee"], jury["judges"]["judge@x.kz"]
+    auth.login("judge@x.kz")
+    client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, value="5"))
+    client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, value="6", version="1"))
+    page = client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, value="9", version="1"))
+    assert "another tab" in page.get_data(as_text=True)
+    assert set(scoring.find_scorecard(judge, entry).points.values()) == {6.0}
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_conflicted_judge_cannot_see_or_score(client, auth, jury):
+    entry, judge = jury["entries"]["Ulba Nominee"], jury["judges"]["judge2@x.kz"]
+    conflicts.record_conflict(nomination=entry, judge=judge, actor=jury["organizer"], reason="x")
+    db.session.commit()
+    auth.login("judge2@x.kz")
+    assert "Ulba Nominee" not in client.get(f"{BASE}/judging/").get_data(as_text=True)
+    assert client.get(f"{BASE}/judging/{entry.id}").status_code == 404
+    assert client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry)).status_code == 404
+    assert db.session.query(Scorecard).count() == 0
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_declaring_conflict_in_the_browser_form(client, auth, jury):
+    entry = jury["entries"]["Polyana Nominee"]
+    auth.login("judge3@x.kz")
+    client.post(f"{BASE}/judging/{entry.id}/conflict", data={"reason": "Родственник директора"})
+    assert "Polyana Nominee" not in client.get(f"{BASE}/judging/").get_data(as_text=True)
+    assert client.get(f"{BASE}/judging/{entry.id}").status_code == 404
+
+
+def test_committee_member_cannot_open_judging_pages(client, auth, jury):
+    entry = jury["entries"]["Polyana Nominee"]
+    auth.login("committee@x.kz")
+    assert client.get(f"{BASE}/judging/").status_code == 403
+    assert client.get(f"{BASE}/judging/{entry.id}").status_code == 404
+    assert client.get(f"{BASE}/jury/").status_code == 403
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_organizer_sees_progress_reopens_and_judge_edits_again(client, auth, jury, outbox):
+    entry = jury["entries"]["Ulba Nominee"]
+    auth.login("judge@x.kz")
+    client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, action="submit"))
+    auth.logout()
+    auth.login("organizer@x.kz")
+    progress = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
+    assert '<span class="submitted-count">1</span> / 3' in progress
+    card = db.session.query(Scorecard).one()
+    client.post(f"{BASE}/jury/scorecards/{card.id}/reopen", data={"reason": "Пересмотреть"})
+    assert db.session.get(Scorecard, card.id).state == "draft"
+    auth.logout()
+    auth.login("judge@x.kz")
+    response = client.post(
+        f"{BASE}/judging/{entry.id}",
+        data=score_form(entry, value="9", version=str(db.session.get(Scorecard, card.id).version)),
+    )
+    assert response.status_code == 302
+    assert set(db.session.get(Scorecard, card.id).points.values()) == {9.0}
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_reminder_goes_to_the_judge_in_their_language(client, auth, jury, outbox):
+    judge = jury["judges"]["judge2@x.kz"]
+    judge.locale = "ru"
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    client.post(f"{BASE}/jury/progress/remind/{judge.id}")
+    (message,) = [m for m in outbox() if m["To"] == "judge2@x.kz"]
+    assert "Polyana Nominee" in message.get_content()
+    assert "Напоминание" in message["Subject"]
+
+
+def test_automatic_proposal_preview_then_save(client, auth, jury):
+    program = jury["program"]
+    db.session.query(Assignment).delete()
+    program.judges_per_nomination = 2
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    category = program.categories[0]
+    page = client.get(f"{BASE}/jury/categories/{category.id}/proposal").get_data(as_text=True)
+    assert page.count("<tr>") == 1 + 6  # header + 3 nominations × 2 judges
+    assert db.session.query(Assignment).count() == 0
+    fingerprint = page.split('name="fingerprint" type="hidden" value="')[1].split('"')[0]
+    client.post(f"{BASE}/jury/categories/{category.id}/proposal", data={"fingerprint": fingerprint})
+    assert db.session.query(Assignment).count() == 6
+
+
+def test_stale_proposal_is_not_saved(client, auth, jury):
+    category = jury["program"].categories[0]
+    db.session.query(Assignment).delete()
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    client.post(f"{BASE}/jury/categories/{category.id}/proposal", data={"fingerprint": "stale"})
+    assert db.session.query(Assignment).count() == 0
