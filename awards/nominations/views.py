@@ -3,6 +3,8 @@
 An entry the reader may not see answers 404 whatever they try, so ids cannot be probed.
 """
 
+import io
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
@@ -257,8 +259,11 @@ def send_document(document: Document, *, inline: bool, anonymous: bool = False):
         abort(404)
     inline = document.is_pdf and inline
     name = f"document-{document.id}.{documents.EXTENSIONS[document.content_type]}"
+    # Images lost their metadata when uploaded; a PDF's author and producer go here.
+    source = io.BytesIO(documents.without_pdf_metadata(path.read_bytes())) if (
+        anonymous and document.is_pdf) else path
     response = send_file(
-        path, mimetype=document.content_type, as_attachment=not inline,
+        source, mimetype=document.content_type, as_attachment=not inline,
         download_name=name if anonymous else document.original_name, max_age=0,
     )  # fmt: skip
     response.headers["X-Content-Type-Options"] = "nosniff"

@@ -1,9 +1,14 @@
+import io
+
 import time_machine
+from pypdf import PdfReader, PdfWriter
 
 from awards.extensions import db
-from awards.judging import conflicts, scoring
+from awards.judging import assignments, conflicts, scoring
+from awards.nominations import documents
+from awards.nominations import services as nominations
 from awards.judging.models import Assignment, Scorecard
-from tests.judging.conftest import JUDGING
+from tests.judging.conftest import JUDGING, SUBMITTED
 
 BASE = "/programs/test-awards"
 
@@ -143,3 +148,55 @@ def test_stale_proposal_is_not_saved(client, auth, jury):
     auth.login("organizer@x.kz")
     client.post(f"{BASE}/jury/categories/{category.id}/proposal", data={"fingerprint": "stale"})
     assert db.session.query(Assignment).count() == 0
+
+
+
+def pdf_with_author() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    writer.add_metadata({"/Author": "Secret Committee Author", "/Title": "Internal memo"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def entry_with_document(jury):
+    program, committee, organizer = jury["program"], jury["committee"], jury["organizer"]
+    entry = nominations.create_nomination(
+        program=program, category=program.categories[0], actor=committee, now=SUBMITTED,
+        org_name={"ru": "Blind Nominee", "kk": "Blind Nominee"}, justification="Вклад",
+        contact_name="Айдана Контакт", contact_phone="+7 700 000 00 00",
+    )  # fmt: skip
+    documents.add_document(
+        nomination=entry, actor=committee, stream=io.BytesIO(pdf_with_author()),
+        filename="Письмо от Палаты.pdf", now=SUBMITTED,
+    )  # fmt: skip
+    nominations.submit_nomination(nomination=entry, actor=committee, now=SUBMITTED)
+    nominations.accept_nomination(nomination=entry, actor=organizer, now=SUBMITTED)
+    assignments.assign_judge(nomination=entry, judge=jury["judges"]["judge@x.kz"], actor=organizer)
+    db.session.commit()
+    return entry
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_blind_judging_hides_nominators_file_names_and_pdf_metadata(client, auth, jury):
+    jury["program"].blind_judging = True
+    entry = entry_with_document(jury)
+    document = entry.documents[0]
+    auth.login("judge@x.kz")
+    page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
+    for secret in ("Айдана Контакт", "Письмо от Палаты", "Chamber"):
+        assert secret not in page
+    response = client.get(f"{BASE}/judging/{entry.id}/documents/{document.id}")
+    assert "Письмо" not in response.headers["Content-Disposition"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert b"Secret Committee Author" not in response.data
+    assert len(PdfReader(io.BytesIO(response.data)).pages) == 1
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_open_judging_shows_nominators_and_original_names(client, auth, jury):
+    entry = entry_with_document(jury)
+    auth.login("judge@x.kz")
+    page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
+    assert "Айдана Контакт" in page and "Письмо от Палаты" in page
