@@ -260,8 +260,11 @@ def send_document(document: Document, *, inline: bool, anonymous: bool = False):
     inline = document.is_pdf and inline
     name = f"document-{document.id}.{documents.EXTENSIONS[document.content_type]}"
     # Images lost their metadata when uploaded; a PDF's author and producer go here.
-    source = io.BytesIO(documents.without_pdf_metadata(path.read_bytes())) if (
-        anonymous and document.is_pdf) else path
+    source = (
+        io.BytesIO(documents.without_pdf_metadata(path.read_bytes()))
+        if (anonymous and document.is_pdf)
+        else path
+    )
     response = send_file(
         source, mimetype=document.content_type, as_attachment=not inline,
         download_name=name if anonymous else document.original_name, max_age=0,

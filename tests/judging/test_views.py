@@ -5,9 +5,9 @@ from pypdf import PdfReader, PdfWriter
 
 from awards.extensions import db
 from awards.judging import assignments, conflicts, scoring
+from awards.judging.models import Assignment, Scorecard
 from awards.nominations import documents
 from awards.nominations import services as nominations
-from awards.judging.models import Assignment, Scorecard
 from tests.judging.conftest import JUDGING, SUBMITTED
 
 BASE = "/programs/test-awards"
@@ -148,7 +148,6 @@ def test_stale_proposal_is_not_saved(client, auth, jury):
     auth.login("organizer@x.kz")
     client.post(f"{BASE}/jury/categories/{category.id}/proposal", data={"fingerprint": "stale"})
     assert db.session.query(Assignment).count() == 0
-
 
 
 def pdf_with_author() -> bytes:
