@@ -14,10 +14,15 @@ REQUIRED_LANGUAGES = ("kk", "ru")
 
 
 def select_locale() -> str:
-    """The saved preference, else the header switcher's choice, else Accept-Language, else kk."""
+    """The saved preference, else the header switcher's choice, else Accept-Language, else kk.
+
+    Outside a request (commands, jobs) English.
+    """
     languages = current_app.config["LANGUAGES"]
     if not has_request_context():
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
+        # Commands and jobs print for the operator, in English like the rest of their output;
+        # emails choose their recipient's language explicitly.
+        return "en"
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in languages:
         return user_locale

@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 from awards import cli
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
+from awards.database import configure_sqlite
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
 from awards.judging.jury_views import bp as jury_bp
@@ -21,6 +22,7 @@ from awards.programs.views import bp as programs_bp
 
 def init_app(app: Flask) -> None:
     db.init_app(app)
+    configure_sqlite(app)
     migrate.init_app(
         app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
     )

@@ -31,15 +31,19 @@ def test_twenty_concurrent_submissions_leave_one_scorecard(tmp_path):
         entry = accepted_nomination(program, committee, "Race Nominee")
         judge = next(r.user for r in program.roles if r.role == "judge")
         assignments.assign_judge(nomination=entry, judge=judge, actor=program.roles[0].user)
-        db.session.commit()
         url = f"/programs/{program.slug}/judging/{entry.id}"
         form = {f"points_{c.id}": "6" for c in entry.category.criteria}
         form.update(action="submit", version="")
+        email = judge.email
+        # From here on this thread holds no transaction: the twenty requests have the file.
+        db.session.commit()
         clients = []
         for _ in range(THREADS):
             client = app.test_client()
-            client.post("/login", data={"email": judge.email, "password": factories.PASSWORD})
+            client.post("/login", data={"email": email, "password": factories.PASSWORD})
             clients.append(client)
+        # The logins ran in this thread's app context; end its transaction before the race.
+        db.session.remove()
         start = threading.Barrier(THREADS)
         statuses = []
 
