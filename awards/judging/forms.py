@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -62,3 +63,16 @@ class ReopenForm(FlaskForm):
 
 class ConfirmForm(FlaskForm):
     """A POST button with nothing but its CSRF token."""
+
+
+class BallotForm(FlaskForm):
+    """Upload a file to preview it; the preview carries the file back to save it."""
+
+    file = FileField(_l("CSV or XLSX file"))
+    content = HiddenField()
+    override_reason = StringField(
+        _l("Reason to accept ballots outside the judging window"),
+        validators=[Optional(), Length(max=500)],
+        description=_l("Leave empty unless judging is closed and these paper ballots are late."),
+    )
+    action = HiddenField(default="preview")

@@ -1,5 +1,8 @@
 """The organizer's side of judging: the jury, assignments, conflicts, progress, reopening."""
 
+import base64
+import binascii
+
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -9,10 +12,13 @@ from wtforms.fields.choices import SelectChoice
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.forms import show_domain_error
 from awards.judging import assignments, conflicts, permissions, progress, scoring
+from awards.judging import ballots as ballots_service
 from awards.judging.forms import (
     AssignCategoryForm,
     AssignNominationForm,
+    BallotForm,
     ConfirmForm,
     ProposalForm,
     RecordConflictForm,
@@ -248,3 +254,46 @@ def reopen(slug: str, scorecard_id: int):
     db.session.commit()
     flash(_("The scorecard has been reopened; the judge can change it again."), "success")
     return redirect(target)
+
+
+MAX_BALLOT_BYTES = 2 * 1024 * 1024
+
+
+def _ballot_content(form: BallotForm) -> bytes | None:
+    """The uploaded file, or the one carried back from the preview."""
+    if form.file.data:
+        content = form.file.data.read(MAX_BALLOT_BYTES + 1)
+    elif form.content.data:
+        try:
+            content = base64.b64decode(form.content.data, validate=True)
+        except binascii.Error:
+            return None
+    else:
+        return None
+    return content if len(content) <= MAX_BALLOT_BYTES else None
+
+
+@bp.route("/ballots", methods=["GET", "POST"])
+def ballots(slug: str):
+    program = load_for_organizer(slug)
+    form, check = BallotForm(), None
+    if form.validate_on_submit():
+        content = _ballot_content(form)
+        if content is None:
+            form.file.errors = [_("Choose a CSV or XLSX file of at most 2 MB.")]
+        else:
+            reason = form.override_reason.data or ""
+            try:
+                if form.action.data == "save":
+                    check = ballots_service.import_ballots(
+                        program=program, content=content, actor=current_user, override_reason=reason
+                    )
+                    db.session.commit()
+                    flash(_("%(n)d rows saved.", n=len(check.valid)), "success")
+                    return redirect(url_for("jury.progress_page", slug=slug))
+                check = ballots_service.check_ballots(program, content, override_reason=reason)
+                form.content.data = base64.b64encode(content).decode()
+            except DomainError as error:
+                db.session.rollback()
+                show_domain_error(form, error)
+    return render_template("jury/ballots.html", program=program, form=form, check=check)

@@ -163,9 +163,25 @@ def save_scorecard(
     'changed' or 'submitted' event with old and new values; flushes.
     """
     now = now or utcnow()
-    check_may_score(actor, nomination)
     check_judging_open(nomination.program, now)
-    scorecard = find_scorecard(actor, nomination)
+    return write_scorecard(
+        nomination=nomination, judge=actor, actor=actor, points=points, comments=comments,
+        overall_comment=overall_comment, version=version, submit=submit, now=now,
+    )  # fmt: skip
+
+
+def write_scorecard(
+    *, nomination: Nomination, judge: User, actor: User, points: dict,
+    comments: dict | None = None, overall_comment: str = "", version: int | None = None,
+    submit: bool = False, reason: str = "", now: datetime,
+) -> Scorecard:  # fmt: skip
+    """The write behind online scoring and paper-ballot import: every rule but the judging
+    window, which the caller checks (or an organizer overrides with ``reason``).
+
+    Side effects: as save_scorecard; the event names ``actor`` (the organizer for imports).
+    """
+    check_may_score(judge, nomination)
+    scorecard = find_scorecard(judge, nomination)
     if scorecard is not None and scorecard.is_submitted:
         raise DomainError(_("This scorecard has been submitted and is locked."))
     if scorecard is not None:
@@ -173,7 +189,7 @@ def save_scorecard(
     clean = clean_points(nomination.category.criteria, points, complete=submit)
     old = _snapshot(scorecard) if scorecard else {}
     if scorecard is None:
-        scorecard = Scorecard(nomination=nomination, judge=actor, created_at=now)
+        scorecard = Scorecard(nomination=nomination, judge=judge, created_at=now)
         db.session.add(scorecard)
     _write_scores(scorecard, clean, comments or {})
     scorecard.overall_comment = (overall_comment or "").strip()
@@ -182,7 +198,7 @@ def save_scorecard(
         scorecard.state, scorecard.submitted_at = ScorecardState.SUBMITTED, now
     db.session.flush()
     action = "submitted" if submit else ("changed" if old else "created")
-    _event(scorecard, actor=actor, action=action, old=old, now=now)
+    _event(scorecard, actor=actor, action=action, old=old, reason=reason, now=now)
     db.session.flush()
     return scorecard
 

@@ -52,6 +52,17 @@ def get_program_by_slug(slug: str) -> Program | None:
     return db.session.scalar(select(Program).where(Program.slug == slug))
 
 
+def first_organizer(program: Program) -> User | None:
+    """The program's longest-serving organizer: who a command acts as when none is named."""
+    query = (
+        select(User)
+        .join(ProgramRole, ProgramRole.user_id == User.id)
+        .where(ProgramRole.program_id == program.id, ProgramRole.role == Role.ORGANIZER)
+        .order_by(ProgramRole.created_at, ProgramRole.id)
+    )
+    return db.session.scalars(query).first()
+
+
 def create_program(*, actor: User, slug: str, **fields) -> Program:
     """A new program; its creator becomes its first organizer.
 

@@ -1,0 +1,222 @@
+"""Paper ballots: scorecards typed into CSV or XLSX, checked row by row, the valid ones saved.
+
+Columns: judge_email, category, nominee, criterion, points. The category is given by its short
+name or exact title, the nominee by its exact name, the criterion by its name, in any language.
+The same rules as online scoring apply; only the judging window may be overridden, with a
+reason that is recorded in each scorecard's history.
+"""
+
+import contextlib
+import csv
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from flask_babel import gettext as _
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from awards.accounts.models import User
+from awards.accounts.services import find_user_by_email
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import utcnow
+from awards.judging import scoring
+from awards.judging.assignments import program_judges
+from awards.judging.conflicts import has_conflict
+from awards.nominations.identity import normalize_name
+from awards.nominations.models import Nomination, NominationState
+from awards.programs.models import Category, Criterion, Program
+
+COLUMNS = ("judge_email", "category", "nominee", "criterion", "points")
+MAX_ROWS = 20000
+
+
+@dataclass
+class BallotRow:
+    line: int
+    values: dict
+    error: str | None = None
+    judge: User | None = None
+    nomination: Nomination | None = None
+    criterion: Criterion | None = None
+    points: float | None = None
+
+
+@dataclass
+class BallotCheck:
+    rows: list[BallotRow] = field(default_factory=list)
+
+    @property
+    def valid(self) -> list[BallotRow]:
+        return [row for row in self.rows if row.error is None]
+
+    @property
+    def invalid(self) -> list[BallotRow]:
+        return [row for row in self.rows if row.error is not None]
+
+
+def _text_rows(content: bytes) -> list[list[str]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DomainError(_("Save the CSV file in UTF-8."), field="file") from exc
+    dialect = csv.excel
+    with contextlib.suppress(csv.Error):  # one column, or nothing to sniff: plain commas
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    return [row for row in csv.reader(io.StringIO(text), dialect)]
+
+
+def _sheet_rows(content: bytes) -> list[list[str]]:
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001  openpyxl raises many kinds for a broken file
+        raise DomainError(_("This spreadsheet cannot be read."), field="file") from exc
+    sheet = workbook.worksheets[0]
+    rows = [
+        ["" if cell is None else str(cell) for cell in row]
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    workbook.close()
+    return rows
+
+
+def read_rows(content: bytes) -> list[tuple[int, dict]]:
+    """(line number, {column: text}) for each non-empty row; XLSX is recognized by content."""
+    rows = _sheet_rows(content) if content[:4] == b"PK\x03\x04" else _text_rows(content)
+    if not rows:
+        raise DomainError(_("The file is empty."), field="file")
+    header = [cell.strip().lower() for cell in rows[0]]
+    missing = [column for column in COLUMNS if column not in header]
+    if missing:
+        raise DomainError(
+            _(
+                "The first row must name the columns; missing: %(columns)s.",
+                columns=", ".join(missing),
+            ),
+            field="file",
+        )
+    if len(rows) > MAX_ROWS:
+        raise DomainError(
+            _("At most %(n)d rows can be imported at once.", n=MAX_ROWS), field="file"
+        )
+    index = {column: header.index(column) for column in COLUMNS}
+    result = []
+    for line, row in enumerate(rows[1:], start=2):
+        values = {c: (row[i].strip() if i < len(row) else "") for c, i in index.items()}
+        if any(values.values()):
+            result.append((line, values))
+    return result
+
+
+def _matches(texts: dict, wanted: str) -> bool:
+    return any((text or "").strip().casefold() == wanted.casefold() for text in texts.values())
+
+
+def _find_category(program: Program, wanted: str) -> Category | None:
+    for category in program.categories:
+        if category.slug == wanted or _matches(category.title, wanted):
+            return category
+    return None
+
+
+def _find_nomination(category: Category, wanted: str) -> Nomination | None:
+    key = normalize_name(wanted)
+    entries = db.session.scalars(
+        select(Nomination).where(
+            Nomination.category_id == category.id, Nomination.state == NominationState.ACCEPTED
+        )
+    )
+    for entry in entries:
+        names = [entry.person_name, entry.team_name, *entry.org_name.values()]
+        if key and key in {normalize_name(name) for name in names if name}:
+            return entry
+    return None
+
+
+def _check_row(program: Program, row: BallotRow, judges: set[int], window_open: bool) -> None:
+    values = row.values
+    row.judge = find_user_by_email(values["judge_email"])
+    if row.judge is None or row.judge.id not in judges:
+        row.error = _("No judge of this program has this email.")
+        return
+    category = _find_category(program, values["category"])
+    if category is None:
+        row.error = _("No category with this short name or title.")
+        return
+    row.nomination = _find_nomination(category, values["nominee"])
+    if row.nomination is None:
+        row.error = _("No accepted nomination with this nominee in the category.")
+        return
+    row.criterion = next(
+        (c for c in category.criteria if _matches(c.name, values["criterion"])), None
+    )
+    if row.criterion is None:
+        row.error = _("No criterion with this name in the category's rubric.")
+        return
+    if has_conflict(row.judge, row.nomination) or not scoring.is_assigned(
+        row.judge, row.nomination
+    ):
+        row.error = _("This judge may not score this nomination (not assigned, or a conflict).")
+        return
+    row.points, row.error = scoring.parse_points(row.criterion, values["points"])
+    if row.points is None and row.error is None:
+        row.error = _("Enter the points.")
+    if row.error is None and not window_open:
+        row.error = _("Judging is closed; an organizer may override this with a reason.")
+
+
+def check_ballots(
+    program: Program, content: bytes, *, override_reason: str = "", now: datetime | None = None
+) -> BallotCheck:
+    """Every row with what it refers to, or the reason it cannot be saved. Writes nothing."""
+    now = now or utcnow()
+    window_open = scoring.judging_is_open(program, now) or bool(override_reason.strip())
+    judges = {judge.id for judge in program_judges(program)}
+    check = BallotCheck()
+    seen = set()
+    for line, values in read_rows(content):
+        row = BallotRow(line=line, values=values)
+        _check_row(program, row, judges, window_open)
+        key = (row.judge, row.nomination, row.criterion)
+        if row.error is None and key in seen:
+            row.error = _("The same judge, nominee and criterion appear on an earlier row.")
+        seen.add(key)
+        check.rows.append(row)
+    _refuse_locked(check)
+    return check
+
+
+def _refuse_locked(check: BallotCheck) -> None:
+    for row in check.valid:
+        card = scoring.find_scorecard(row.judge, row.nomination)
+        if card is not None and card.is_submitted:
+            row.error = _("This judge's scorecard for this nominee is already submitted.")
+
+
+def import_ballots(
+    *, program: Program, content: bytes, actor: User, override_reason: str = "",
+    now: datetime | None = None,
+) -> BallotCheck:  # fmt: skip
+    """Check the file and save its valid rows as scorecards: submitted where a judge's ballot
+    for a nominee covers every criterion, draft otherwise.
+
+    Side effects: creates or updates scorecards with a history event naming the organizer (and
+    the override reason, when given); flushes.
+    """
+    now = now or utcnow()
+    check = check_ballots(program, content, override_reason=override_reason, now=now)
+    ballots: dict[tuple, dict[int, float]] = defaultdict(dict)
+    for row in check.valid:
+        ballots[(row.judge, row.nomination)][row.criterion.id] = row.points
+    for (judge, nomination), points in ballots.items():
+        existing = scoring.find_scorecard(judge, nomination)
+        merged = {**(existing.points if existing else {}), **points}
+        complete = len(merged) == len(nomination.category.criteria)
+        scoring.write_scorecard(
+            nomination=nomination, judge=judge, actor=actor, points=merged,
+            version=existing.version if existing else None, submit=complete,
+            reason=override_reason.strip() or _("Imported from a paper ballot."), now=now,
+        )  # fmt: skip
+    return check
