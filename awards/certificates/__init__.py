@@ -1,0 +1,1 @@
+"""Certificates and the ceremony program as print-ready PDFs, rendered from themes."""

@@ -1,0 +1,67 @@
+"""What a print shop runs on a PDF before printing it: poppler's pdffonts, pdftotext, pdftoppm
+and zbar's zbarimg, called on real files."""
+
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    assert path, f"{name} is missing: `make test-system-deps` installs poppler-utils and zbar-tools"
+    return path
+
+
+def _run(*args: str) -> str:
+    # Fixed programs found with shutil.which and file names we made: no shell, no user input.
+    result = subprocess.run(args, capture_output=True, check=True, text=True)  # noqa: S603
+    return result.stdout
+
+
+def _with_file(pdf: bytes, work):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "document.pdf"
+        path.write_bytes(pdf)
+        return work(path)
+
+
+def fonts(pdf: bytes) -> list[dict]:
+    """pdffonts' table: one dict per font with name, type, embedded, subset and unicode."""
+    output = _with_file(pdf, lambda path: _run(_tool("pdffonts"), str(path)))
+    rows = output.splitlines()[2:]
+    return [
+        dict(zip(("name", "embedded", "subset", "unicode"), _font_row(row), strict=True))
+        for row in rows
+    ]
+
+
+def _font_row(row: str) -> tuple[str, bool, bool, bool]:
+    # The name has no spaces; the yes/no flags are the three columns before the object id.
+    parts = row.split()
+    flags = [flag == "yes" for flag in parts[-5:-2]]
+    return (parts[0], *flags)
+
+
+def text(pdf: bytes, page: int | None = None) -> str:
+    """pdftotext in content-stream order (a language column stays in one piece)."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    return _with_file(pdf, lambda path: _run(_tool("pdftotext"), "-raw", *pages, str(path), "-"))
+
+
+def flat(value: str) -> str:
+    """Whitespace as one space; a line broken after a hyphen joined again."""
+    return re.sub(r"\s+", " ", re.sub(r"-\s*\n\s*", "-", value)).strip()
+
+
+def decoded_qr_codes(pdf: bytes, page: int) -> list[str]:
+    """The QR codes zbarimg reads from ``page`` rendered at 200 dpi, as a phone would see it."""
+
+    def scan(path: Path) -> list[str]:
+        prefix = path.with_name("page")
+        _run(_tool("pdftoppm"), "-r", "200", "-png", "-f", str(page), "-l", str(page),
+             "-singlefile", str(path), str(prefix))  # fmt: skip
+        return _run(_tool("zbarimg"), "--raw", "-q", str(prefix.with_suffix(".png"))).split()
+
+    return _with_file(pdf, scan)
