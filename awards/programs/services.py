@@ -214,13 +214,21 @@ def revoke_role(*, program_role: ProgramRole, actor: User) -> None:
 
 def invite_member(
     *, program: Program, actor: User, email: str, role: str,
-    organization: Organization | None = None, locale: str = "kk",
+    organization: Organization | None = None, organization_name: str = "",
+    organization_bin: str | None = None, locale: str = "kk",
 ) -> ProgramRole:  # fmt: skip
     """Give a person a role, creating their account if needed, and email them.
 
-    Side effects: may create a pending user; grants the role; queues an invitation email
-    (a 14-day signed link for new people, a notice for people who already have an account).
+    The organization is given as an object or by name (and BIN), found or created.
+    Side effects: may create a pending user and an organization; grants the role; queues an
+    invitation email (a 14-day signed link for new people, a notice for people who already
+    have an account).
     """
+    if organization is None and (organization_name or "").strip():
+        name = organization_name.strip()
+        organization = accounts.find_or_create_organization(
+            name={"ru": name, "kk": name}, bin=organization_bin or None, actor=actor
+        )
     user = accounts.find_user_by_email(email)
     if user is None:
         user = accounts.create_user(

@@ -5,11 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from awards.accounts import services as accounts
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.forms import show_domain_error
 from awards.i18n import to_local, to_utc
+from awards.pages import commit_or_show
 from awards.programs import services
 from awards.programs.forms import (
     CategoryForm,
@@ -91,16 +90,16 @@ def new():
         abort(403)
     form = ProgramForm()
     if form.validate_on_submit():
-        try:
-            program = services.create_program(
+        done = commit_or_show(
+            form,
+            lambda: services.create_program(
                 actor=current_user, slug=form.slug.data, **_program_fields(form)
-            )
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The program has been created."), "success")
-            return redirect(url_for("programs.detail", slug=program.slug))
+            ),
+            success=_("The program has been created."),
+            target=lambda program: url_for("programs.detail", slug=program.slug),
+        )
+        if done:
+            return done
     return render_template("programs/form.html", form=form, program=None)
 
 
@@ -120,15 +119,16 @@ def edit(slug: str):
     form.slug.render_kw = {"readonly": True}
     form.slug.data = program.slug
     if form.validate_on_submit():
-        try:
-            services.update_program(program=program, actor=current_user, **_program_fields(form))
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The program has been saved."), "success")
-            return redirect(url_for("programs.detail", slug=program.slug))
+        done = commit_or_show(
+            form,
+            lambda: services.update_program(
+                program=program, actor=current_user, **_program_fields(form)
+            ),
+            success=_("The program has been saved."),
+            target=url_for("programs.detail", slug=program.slug),
+        )
+        if done:
+            return done
     return render_template("programs/form.html", form=form, program=program)
 
 
@@ -139,18 +139,20 @@ def copy(slug: str):
         abort(403)
     form = ProgramCopyForm(year=source.year + 1, slug=f"{source.slug}-copy", title=source.title)
     if form.validate_on_submit():
-        try:
-            program = services.copy_program(
-                source=source, actor=current_user, slug=form.slug.data, title=form.title.data,
+        done = commit_or_show(
+            form,
+            lambda: services.copy_program(
+                source=source,
+                actor=current_user,
+                slug=form.slug.data,
+                title=form.title.data,
                 year=form.year.data,
-            )  # fmt: skip
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The categories and criteria have been copied."), "success")
-            return redirect(url_for("programs.detail", slug=program.slug))
+            ),  # fmt: skip
+            success=_("The categories and criteria have been copied."),
+            target=lambda program: url_for("programs.detail", slug=program.slug),
+        )
+        if done:
+            return done
     return render_template("programs/copy.html", form=form, program=source)
 
 
@@ -164,17 +166,18 @@ def category_new(slug: str):
     program = load_program(slug, manage=True)
     form = CategoryForm()
     if form.validate_on_submit():
-        try:
-            category = services.add_category(
+        done = commit_or_show(
+            form,
+            lambda: services.add_category(
                 program=program, actor=current_user, slug=form.slug.data, **_category_fields(form)
-            )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The category has been added. Now add its criteria."), "success")
-            return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+            ),
+            success=_("The category has been added. Now add its criteria."),
+            target=lambda category: url_for(
+                "programs.category", slug=slug, category_id=category.id
+            ),
+        )
+        if done:
+            return done
     return render_template("programs/category_form.html", form=form, program=program, category=None)
 
 
@@ -196,17 +199,16 @@ def category_edit(slug: str, category_id: int):
     form.slug.render_kw = {"readonly": True}
     form.slug.data = category.slug
     if form.validate_on_submit():
-        try:
-            services.update_category(
+        done = commit_or_show(
+            form,
+            lambda: services.update_category(
                 category=category, actor=current_user, **_category_fields(form)
-            )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The category has been saved."), "success")
-            return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+            ),
+            success=_("The category has been saved."),
+            target=url_for("programs.category", slug=slug, category_id=category.id),
+        )
+        if done:
+            return done
     return render_template(
         "programs/category_form.html", form=form, program=program, category=category
     )
@@ -230,22 +232,24 @@ def criterion_form(slug: str, category_id: int, criterion_id: int | None = None)
         abort(404)
     form = CriterionForm(obj=criterion)
     if form.validate_on_submit():
-        try:
+
+        def save():
             if criterion is None:
-                services.add_criterion(
+                return services.add_criterion(
                     category=category, actor=current_user, **_criterion_fields(form)
                 )
-            else:
-                services.update_criterion(
-                    criterion=criterion, actor=current_user, **_criterion_fields(form)
-                )
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The criterion has been saved."), "success")
-            return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+            return services.update_criterion(
+                criterion=criterion, actor=current_user, **_criterion_fields(form)
+            )
+
+        done = commit_or_show(
+            form,
+            save,
+            success=_("The criterion has been saved."),
+            target=url_for("programs.category", slug=slug, category_id=category.id),
+        )
+        if done:
+            return done
     return render_template(
         "programs/criterion_form.html", form=form, program=program, category=category,
         criterion=criterion,
@@ -270,24 +274,22 @@ def people(slug: str):
     program = load_program(slug, manage=True)
     form = InvitationForm()
     if form.validate_on_submit():
-        try:
-            organization = None
-            if form.organization.data.strip():
-                organization = accounts.find_or_create_organization(
-                    name={"ru": form.organization.data, "kk": form.organization.data},
-                    bin=form.bin.data or None, actor=current_user,
-                )  # fmt: skip
-            services.invite_member(
-                program=program, actor=current_user, email=form.email.data, role=form.role.data,
-                organization=organization, locale=form.locale.data,
-            )  # fmt: skip
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The invitation has been sent to %(email)s.", email=form.email.data), "success")
-            return redirect(url_for("programs.people", slug=slug))
+        done = commit_or_show(
+            form,
+            lambda: services.invite_member(
+                program=program,
+                actor=current_user,
+                email=form.email.data,
+                role=form.role.data,
+                organization_name=form.organization.data,
+                organization_bin=form.bin.data,
+                locale=form.locale.data,
+            ),  # fmt: skip
+            success=_("The invitation has been sent to %(email)s.", email=form.email.data),
+            target=url_for("programs.people", slug=slug),
+        )
+        if done:
+            return done
     roles = db.session.scalars(
         select(ProgramRole).where(ProgramRole.program_id == program.id).order_by(ProgramRole.role)
     ).all()
