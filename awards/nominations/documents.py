@@ -6,21 +6,13 @@ decompression bombs. Files live in UPLOAD_FOLDER, outside static/, and are serve
 through a view that checks permission.
 """
 
-import io
-import secrets
 import unicodedata
-import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
 from flask import current_app
 from flask_babel import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
-from sqlalchemy import event
-from sqlalchemy.orm import Session
 
 from awards.accounts.models import User
 from awards.errors import DomainError
@@ -28,26 +20,18 @@ from awards.extensions import db
 from awards.i18n import utcnow
 from awards.nominations.models import Document, DocumentKind, Nomination, NominationState
 from awards.nominations.services import check_nominations_open
-
-MAGIC = (
-    (b"%PDF-", DocumentKind.PDF),
-    (b"\x89PNG\r\n\x1a\n", DocumentKind.PNG),
-    (b"\xff\xd8\xff", DocumentKind.JPEG),
+from awards.uploads import (
+    EXTENSIONS,
+    PILLOW_FORMATS,
+    read_limited,
+    reencode_image,
+    remove_after_commit,
+    sniff,
+    store_file,
+    upload_folder,
 )
-EXTENSIONS = {DocumentKind.PDF: "pdf", DocumentKind.PNG: "png", DocumentKind.JPEG: "jpg"}
-PILLOW_FORMATS = {DocumentKind.PNG: "PNG", DocumentKind.JPEG: "JPEG"}
+
 MAX_NAME_LENGTH = 120
-# Files follow the transaction: new ones vanish on rollback, removed ones go only on commit.
-_WRITTEN_KEY = "awards.documents.written"
-_REMOVED_KEY = "awards.documents.removed"
-
-
-def sniff(content: bytes) -> DocumentKind | None:
-    """The kind of document the bytes really are, or None."""
-    for magic, kind in MAGIC:
-        if content.startswith(magic):
-            return kind
-    return None
 
 
 def sanitize_filename(name: str | None, kind: DocumentKind) -> str:
@@ -59,46 +43,6 @@ def sanitize_filename(name: str | None, kind: DocumentKind) -> str:
     stem = kept.rsplit(".", 1)[0] if "." in kept else kept
     stem = stem.strip(" ._")[:MAX_NAME_LENGTH] or "document"
     return f"{stem}.{EXTENSIONS[kind]}"
-
-
-def _read_limited(stream: BinaryIO, limit: int) -> bytes:
-    content = stream.read(limit + 1)
-    if len(content) > limit:
-        raise DomainError(
-            _("The file is larger than %(mb)s MB.", mb=f"{limit / (1024 * 1024):g}"),
-            field="file",
-        )
-    if not content:
-        raise DomainError(_("The file is empty."), field="file")
-    return content
-
-
-def reencode_image(content: bytes, kind: DocumentKind) -> bytes:
-    """The picture redrawn from its pixels: metadata gone, orientation applied, bombs refused."""
-    try:
-        with warnings.catch_warnings():
-            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those too.
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(content), formats=[PILLOW_FORMATS[kind]]) as image:
-                image.load()
-                return _redraw(ImageOps.exif_transpose(image), kind)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise DomainError(
-            _("The picture is too large in pixels; scale it down and try again."), field="file"
-        ) from exc
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-        raise DomainError(_("The picture is damaged and cannot be read."), field="file") from exc
-
-
-def _redraw(image: Image.Image, kind: DocumentKind) -> bytes:
-    output = io.BytesIO()
-    if kind == DocumentKind.JPEG:
-        image.convert("RGB").save(output, "JPEG", quality=90)
-    else:
-        if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
-            image = image.convert("RGBA")
-        image.save(output, "PNG", optimize=True)
-    return output.getvalue()
 
 
 def _check_can_add(nomination: Nomination, now: datetime) -> None:
@@ -113,10 +57,6 @@ def _check_can_add(nomination: Nomination, now: datetime) -> None:
         )
 
 
-def upload_folder() -> Path:
-    return Path(current_app.config["UPLOAD_FOLDER"])
-
-
 def add_document(
     *, nomination: Nomination, actor: User, stream: BinaryIO, filename: str | None,
     now: datetime | None = None,
@@ -127,7 +67,7 @@ def add_document(
     """
     now = now or utcnow()
     _check_can_add(nomination, now)
-    content = _read_limited(stream, current_app.config["MAX_UPLOAD_BYTES"])
+    content = read_limited(stream, current_app.config["MAX_UPLOAD_BYTES"])
     kind = sniff(content)
     if kind is None:
         raise DomainError(
@@ -136,18 +76,13 @@ def add_document(
         )
     if kind in PILLOW_FORMATS:
         content = reencode_image(content, kind)
-    stored_name = f"{secrets.token_hex(16)}.{EXTENSIONS[kind]}"
+    stored_name = store_file(db.session(), content, extension=EXTENSIONS[kind])
     document = Document(
         nomination=nomination, stored_name=stored_name, content_type=kind, size=len(content),
         original_name=sanitize_filename(filename, kind), uploaded_by=actor, uploaded_at=now,
     )  # fmt: skip
     db.session.add(document)
     db.session.flush()
-    folder = upload_folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / stored_name
-    path.write_bytes(content)
-    db.session().info.setdefault(_WRITTEN_KEY, []).append(path)
     return document
 
 
@@ -161,10 +96,9 @@ def remove_document(*, document: Document, actor: User, now: datetime | None = N
     check_nominations_open(nomination.program, now)
     if nomination.state not in (NominationState.DRAFT, NominationState.RETURNED):
         raise DomainError(_("Documents can be changed only in a draft or a returned entry."))
-    path = document_path(document)
     db.session.delete(document)
     db.session.flush()
-    db.session().info.setdefault(_REMOVED_KEY, []).append(path)
+    remove_after_commit(db.session(), document.stored_name)
 
 
 def document_path(document: Document) -> Path:
@@ -172,29 +106,3 @@ def document_path(document: Document) -> Path:
     return upload_folder() / document.stored_name
 
 
-@event.listens_for(Session, "after_commit")
-def _settle_files_after_commit(session: Session) -> None:
-    session.info.pop(_WRITTEN_KEY, None)
-    for path in session.info.pop(_REMOVED_KEY, []):
-        path.unlink(missing_ok=True)
-
-
-@event.listens_for(Session, "after_rollback")
-def _drop_files_after_rollback(session: Session) -> None:
-    session.info.pop(_REMOVED_KEY, None)
-    for path in session.info.pop(_WRITTEN_KEY, []):
-        path.unlink(missing_ok=True)
-
-
-def without_pdf_metadata(content: bytes) -> bytes:
-    """The PDF with its document information and XMP metadata removed (author, producer,
-    titles): what blind judging hands to judges. Unreadable PDFs come back unchanged."""
-    try:
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content)))
-        writer.metadata = None
-        writer.xmp_metadata = None
-        output = io.BytesIO()
-        writer.write(output)
-    except (PdfReadError, ValueError, KeyError):
-        return content
-    return output.getvalue()

@@ -10,6 +10,7 @@ from awards.accounts.models import Organization, User
 from awards.extensions import db
 from awards.i18n import localized, utcnow
 from awards.programs.models import Category, NomineeKind, Program
+from awards.uploads import FileKind as DocumentKind
 
 JUSTIFICATION_MAX = 5000
 
@@ -167,12 +168,6 @@ class NominationEvent(db.Model):
 
     nomination: Mapped[Nomination] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
-
-
-class DocumentKind(StrEnum):
-    PDF = "application/pdf"
-    JPEG = "image/jpeg"
-    PNG = "image/png"
 
 
 class Document(db.Model):

@@ -10,6 +10,7 @@ from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from awards import uploads
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
@@ -258,10 +259,10 @@ def send_document(document: Document, *, inline: bool, anonymous: bool = False):
     if not path.is_file():
         abort(404)
     inline = document.is_pdf and inline
-    name = f"document-{document.id}.{documents.EXTENSIONS[document.content_type]}"
+    name = f"document-{document.id}.{uploads.EXTENSIONS[document.content_type]}"
     # Images lost their metadata when uploaded; a PDF's author and producer go here.
     source = (
-        io.BytesIO(documents.without_pdf_metadata(path.read_bytes()))
+        io.BytesIO(uploads.without_pdf_metadata(path.read_bytes()))
         if (anonymous and document.is_pdf)
         else path
     )

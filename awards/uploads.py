@@ -1,0 +1,137 @@
+"""Uploaded files: what they really are (by their first bytes, never by name or browser claim),
+size limits, images redrawn from their pixels, and files on disk that follow the transaction.
+
+Used by every domain that accepts files (supporting documents, program logos); imports nothing
+of the domains.
+"""
+
+import io
+import secrets
+import warnings
+from enum import StrEnum
+from pathlib import Path
+from typing import BinaryIO
+
+from flask import current_app
+from flask_babel import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+from pypdf import PdfReader, PdfWriter
+from pypdf.errors import PdfReadError
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from awards.errors import DomainError
+
+
+class FileKind(StrEnum):
+    PDF = "application/pdf"
+    JPEG = "image/jpeg"
+    PNG = "image/png"
+
+
+MAGIC = (
+    (b"%PDF-", FileKind.PDF),
+    (b"\x89PNG\r\n\x1a\n", FileKind.PNG),
+    (b"\xff\xd8\xff", FileKind.JPEG),
+)
+EXTENSIONS = {FileKind.PDF: "pdf", FileKind.PNG: "png", FileKind.JPEG: "jpg"}
+PILLOW_FORMATS = {FileKind.PNG: "PNG", FileKind.JPEG: "JPEG"}
+# Files follow the transaction: new ones vanish on rollback, removed ones go only on commit.
+_WRITTEN_KEY = "awards.uploads.written"
+_REMOVED_KEY = "awards.uploads.removed"
+
+
+def sniff(content: bytes) -> FileKind | None:
+    """The kind of document the bytes really are, or None."""
+    for magic, kind in MAGIC:
+        if content.startswith(magic):
+            return kind
+    return None
+
+
+def read_limited(stream: BinaryIO, limit: int) -> bytes:
+    content = stream.read(limit + 1)
+    if len(content) > limit:
+        raise DomainError(
+            _("The file is larger than %(mb)s MB.", mb=f"{limit / (1024 * 1024):g}"),
+            field="file",
+        )
+    if not content:
+        raise DomainError(_("The file is empty."), field="file")
+    return content
+
+
+def reencode_image(content: bytes, kind: FileKind) -> bytes:
+    """The picture redrawn from its pixels: metadata gone, orientation applied, bombs refused."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(content), formats=[PILLOW_FORMATS[kind]]) as image:
+                image.load()
+                return _redraw(ImageOps.exif_transpose(image), kind)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise DomainError(
+            _("The picture is too large in pixels; scale it down and try again."), field="file"
+        ) from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise DomainError(_("The picture is damaged and cannot be read."), field="file") from exc
+
+
+def _redraw(image: Image.Image, kind: FileKind) -> bytes:
+    output = io.BytesIO()
+    if kind == FileKind.JPEG:
+        image.convert("RGB").save(output, "JPEG", quality=90)
+    else:
+        if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+            image = image.convert("RGBA")
+        image.save(output, "PNG", optimize=True)
+    return output.getvalue()
+
+
+def upload_folder() -> Path:
+    return Path(current_app.config["UPLOAD_FOLDER"])
+
+
+def store_file(session: Session, content: bytes, *, subfolder: str = "", extension: str) -> str:
+    """Write ``content`` under a fresh random name; the file disappears if the transaction
+    rolls back. Returns the name, relative to UPLOAD_FOLDER."""
+    name = f"{subfolder + '/' if subfolder else ''}{secrets.token_hex(16)}.{extension}"
+    path = upload_folder() / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    session.info.setdefault(_WRITTEN_KEY, []).append(path)
+    return name
+
+
+def remove_after_commit(session: Session, name: str) -> None:
+    """Delete a stored file once the transaction that stopped using it commits."""
+    session.info.setdefault(_REMOVED_KEY, []).append(upload_folder() / name)
+
+
+@event.listens_for(Session, "after_commit")
+def _settle_files_after_commit(session: Session) -> None:
+    session.info.pop(_WRITTEN_KEY, None)
+    for path in session.info.pop(_REMOVED_KEY, []):
+        path.unlink(missing_ok=True)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_files_after_rollback(session: Session) -> None:
+    session.info.pop(_REMOVED_KEY, None)
+    for path in session.info.pop(_WRITTEN_KEY, []):
+        path.unlink(missing_ok=True)
+
+
+def without_pdf_metadata(content: bytes) -> bytes:
+    """The PDF with its document information and XMP metadata removed (author, producer,
+    titles): what blind judging hands to judges. Unreadable PDFs come back unchanged."""
+    try:
+        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content)))
+        writer.metadata = None
+        writer.xmp_metadata = None
+        output = io.BytesIO()
+        writer.write(output)
+    except (PdfReadError, ValueError, KeyError):
+        return content
+    return output.getvalue()
