@@ -2,6 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
     DateTimeLocalField,
@@ -134,3 +135,9 @@ class InvitationForm(FlaskForm):
         validators=[Optional(), Regexp(r"^\d{12}$", message=_l("A BIN has 12 digits."))],
     )
     locale = SelectField(_l("Language of the invitation"), choices=LANGUAGE_CHOICES)
+
+
+class LogoForm(FlaskForm):
+    file = FileField(
+        _l("Logo"), description=_l("A PNG or JPEG picture of at most 2 MB; not the state emblem.")
+    )

@@ -1,10 +1,12 @@
 """Program use cases: programs, categories, criteria, roles and invitations. Never commits."""
 
 import re
+from typing import BinaryIO
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
+from awards import uploads
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
 from awards.errors import DomainError
@@ -245,6 +247,40 @@ def invite_member(
         context["link"] = external_url("accounts.accept_invitation", token=token)
     queue_email(db.session(), to=user.email, locale=user.locale, template="invitation", **context)
     return program_role
+
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+
+
+def set_program_logo(*, program: Program, actor: User, stream: BinaryIO) -> Program:
+    """Store a new logo: a PNG or JPEG by its content, redrawn from its pixels.
+
+    Side effects: writes the picture under a random name (gone again on rollback); the old
+    logo's file is deleted once the change commits; flushes.
+    """
+    content = uploads.read_limited(stream, LOGO_MAX_BYTES)
+    kind = uploads.sniff(content)
+    if kind not in uploads.PILLOW_FORMATS:
+        raise DomainError(_("The logo must be a PNG or JPEG picture."), field="file")
+    content = uploads.reencode_image(content, kind)
+    session = db.session()
+    name = uploads.store_file(
+        session, content, subfolder="logos", extension=uploads.EXTENSIONS[kind]
+    )
+    if program.logo_file:
+        uploads.remove_after_commit(session, program.logo_file)
+    program.logo_file = name
+    db.session.flush()
+    return program
+
+
+def remove_program_logo(*, program: Program, actor: User) -> Program:
+    """Side effects: the logo is forgotten and its file deleted once this commits; flushes."""
+    if program.logo_file:
+        uploads.remove_after_commit(db.session(), program.logo_file)
+        program.logo_file = None
+        db.session.flush()
+    return program
 
 
 def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: int) -> Program:

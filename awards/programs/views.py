@@ -1,10 +1,20 @@
 """Program pages: load, check permission, validate, call one service, commit, redirect."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from awards import uploads
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import to_local, to_utc
@@ -14,6 +24,7 @@ from awards.programs.forms import (
     CategoryForm,
     CriterionForm,
     InvitationForm,
+    LogoForm,
     ProgramCopyForm,
     ProgramForm,
 )
@@ -129,7 +140,7 @@ def edit(slug: str):
         )
         if done:
             return done
-    return render_template("programs/form.html", form=form, program=program)
+    return render_template("programs/form.html", form=form, program=program, logo_form=LogoForm())
 
 
 @bp.route("/<slug>/copy", methods=["GET", "POST"])
@@ -310,3 +321,47 @@ def revoke(slug: str, role_id: int):
         db.session.commit()
         flash(_("The role has been removed."), "success")
     return redirect(url_for("programs.people", slug=slug))
+
+
+@bp.post("/<slug>/logo")
+def logo_upload(slug: str):
+    program = load_program(slug, manage=True)
+    form = LogoForm()
+    target = url_for("programs.edit", slug=slug)
+    if not form.validate_on_submit() or not form.file.data:
+        flash(_("Choose a picture to upload."), "error")
+        return redirect(target)
+    try:
+        services.set_program_logo(program=program, actor=current_user, stream=form.file.data)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(target)
+    db.session.commit()
+    flash(_("The logo has been saved."), "success")
+    return redirect(target)
+
+
+@bp.post("/<slug>/logo/remove")
+def logo_remove(slug: str):
+    program = load_program(slug, manage=True)
+    if not LogoForm().validate_on_submit():
+        abort(400)
+    services.remove_program_logo(program=program, actor=current_user)
+    db.session.commit()
+    flash(_("The logo has been removed."), "success")
+    return redirect(url_for("programs.edit", slug=slug))
+
+
+@bp.get("/<slug>/logo")
+def logo(slug: str):
+    program = load_program(slug)
+    if not program.logo_file:
+        abort(404)
+    path = uploads.upload_folder() / program.logo_file
+    if not path.is_file():
+        abort(404)
+    response = send_file(path, mimetype=f"image/{path.suffix.lstrip('.').replace('jpg', 'jpeg')}")
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Cache-Control"] = "private, max-age=300"
+    return response
