@@ -18,6 +18,7 @@ from awards.main import bp as main_bp
 from awards.nominations.review_views import bp as review_bp
 from awards.nominations.views import bp as nominations_bp
 from awards.programs.views import bp as programs_bp
+from awards.results import models as results_models  # noqa: F401  (tables until the views land)
 
 
 def init_app(app: Flask) -> None:

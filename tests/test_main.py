@@ -59,7 +59,7 @@ def test_templates_escape_user_text(client, auth, program):
         "/programs/test-awards/edit",
         data={"slug": "test-awards", "title_kk": "<script>alert(1)</script>", "title_ru": "Тест",
               "title_en": "<script>alert(1)</script>", "year": "2025", "timezone": "Asia/Almaty",
-              "judges_per_nomination": "3"},
+              "judges_per_nomination": "3", "scoring_method": "mean"},
     )  # fmt: skip
     page = client.get("/programs/test-awards").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page

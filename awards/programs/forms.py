@@ -77,6 +77,16 @@ class ProgramForm(FlaskForm):
         default=3,
         description=_l("Automatic assignment gives every nomination at least this many judges."),
     )
+    scoring_method = SelectField(
+        _l("How scores are combined"),
+        choices=[
+            SelectChoice("mean", _l("Mean of the scorecards")),
+            SelectChoice(
+                "normalized", _l("Normalized per judge (evens out harsh and lenient judges)")
+            ),
+            SelectChoice("trimmed", _l("Trimmed mean (drops the highest and lowest of 5 or more)")),
+        ],
+    )
     blind_judging = BooleanField(
         _l("Blind judging"),
         description=_l(

@@ -41,6 +41,9 @@ class Program(db.Model):
             name="judging_window_ordered",
         ),
         CheckConstraint("judges_per_nomination >= 1", name="judges_per_nomination_positive"),
+        CheckConstraint(
+            "scoring_method IN ('mean', 'normalized', 'trimmed')", name="scoring_method_known"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -60,6 +63,9 @@ class Program(db.Model):
     # Judging settings: how many scorecards each nomination needs; whether judges see who nominated.
     judges_per_nomination: Mapped[int] = mapped_column(default=3, server_default="3")
     blind_judging: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    # Results: how scorecards become a score, and when the laureates were made public.
+    scoring_method: Mapped[str] = mapped_column(String(20), default="mean", server_default="mean")
+    results_published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     categories: Mapped[list["Category"]] = relationship(

@@ -19,7 +19,7 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROGRAM_FIELDS = (
     "title", "year", "organizing_body", "timezone", "nominations_open_at",
     "nominations_close_at", "judging_open_at", "judging_close_at", "ceremony_at", "venue",
-    "judges_per_nomination", "blind_judging",
+    "judges_per_nomination", "blind_judging", "scoring_method",
 )  # fmt: skip
 
 

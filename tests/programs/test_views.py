@@ -89,7 +89,7 @@ def test_program_edit_stores_times_in_utc(client, auth, program):
     auth.login("organizer@x.kz")
     data = {
         "slug": "test-awards", "title_kk": "Сынақ", "title_ru": "Тест", "year": "2025",
-        "timezone": "Asia/Almaty", "judges_per_nomination": "3",
+        "timezone": "Asia/Almaty", "judges_per_nomination": "3", "scoring_method": "mean",
         "nominations_open_at": "2025-10-01T09:00",
         "nominations_close_at": "2025-11-20T18:00",
     }  # fmt: skip
@@ -104,7 +104,7 @@ def test_program_edit_window_error_shown_beside_field(client, auth, program):
     auth.login("organizer@x.kz")
     data = {
         "slug": "test-awards", "title_kk": "Сынақ", "title_ru": "Тест", "year": "2025",
-        "timezone": "Asia/Almaty", "judges_per_nomination": "3",
+        "timezone": "Asia/Almaty", "judges_per_nomination": "3", "scoring_method": "mean",
         "judging_open_at": "2025-12-10T09:00",
         "judging_close_at": "2025-12-01T18:00",
     }  # fmt: skip
