@@ -1,6 +1,7 @@
 """Configuration classes; every secret and every deployment choice comes from the environment."""
 
 import os
+import secrets
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -35,6 +36,8 @@ class Config:
     MAX_DOCUMENTS_PER_NOMINATION = int(os.environ.get("AWARDS_MAX_DOCUMENTS", 10))
     # Room for the largest allowed upload plus the rest of the form.
     MAX_CONTENT_LENGTH = MAX_UPLOAD_BYTES + 1024 * 1024
+    # The paper-ballot preview sends the checked file back as a form field (base64, up to ~3 MB).
+    MAX_FORM_MEMORY_SIZE = 4 * 1024 * 1024
 
     # Mail: SMTP when MAIL_SERVER is set, otherwise the console and an outbox folder.
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
@@ -45,6 +48,7 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "awards@localhost")
     MAIL_OUTBOX = Path(os.environ.get("AWARDS_MAIL_OUTBOX", INSTANCE_DIR / "outbox"))
     MAIL_TO_CONSOLE = True
+    MAIL_IN_BACKGROUND = True
 
     LANGUAGES = ("kk", "ru", "en")
     BABEL_DEFAULT_LOCALE = "kk"
@@ -75,9 +79,19 @@ class Config:
 
 
 class DevelopmentConfig(Config):
-    DEBUG = True
-    # A fixed key only for local development: sessions survive a restart of `make run`.
-    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret")
+    """`make run` on a laptop: no secret to set up, yet none published either."""
+
+    @classmethod
+    def check(cls) -> None:
+        # Without SECRET_KEY a random key is made once and kept in instance/, so sessions
+        # survive restarts and nobody can sign cookies with a key read from the repository.
+        if not cls.SECRET_KEY:
+            path = cls.INSTANCE_DIR / "secret_key"
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(secrets.token_urlsafe(48))
+                path.chmod(0o600)
+            cls.SECRET_KEY = path.read_text().strip()
 
 
 class TestingConfig(Config):
@@ -86,6 +100,7 @@ class TestingConfig(Config):
     SQLALCHEMY_DATABASE_URI = os.environ.get("AWARDS_TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     MAIL_TO_CONSOLE = False
+    MAIL_IN_BACKGROUND = False  # tests read the outbox right after the request
     ARGON2_PROFILE = "CHEAPEST"
     AWARDS_BASE_URL = "https://awards.example.kz"
     RATELIMIT_STORAGE_URI = "memory://"

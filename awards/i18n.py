@@ -1,5 +1,6 @@
 """Languages: which one a request speaks, multilingual values, and times in a program's zone."""
 
+import unicodedata
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -49,10 +50,18 @@ def localized(texts: dict | None, language: str | None = None) -> str:
     return ""
 
 
-def clean_texts(texts: dict | None) -> dict:
-    """Keep only known languages with non-blank text, stripped."""
+def single_line(text: str | None) -> str:
+    """Text with line breaks and other control characters turned into spaces, trimmed."""
+    return "".join(" " if unicodedata.category(ch)[0] in "CZ" and ch != " " else ch
+                   for ch in (text or "")).strip()  # fmt: skip
+
+
+def clean_texts(texts: dict | None, *, multiline: bool = False) -> dict:
+    """Keep only known languages with non-blank text, stripped (and on one line, unless
+    ``multiline``)."""
     texts = texts or {}
-    return {code: texts[code].strip() for code in LANGUAGE_NAMES if (texts.get(code) or "").strip()}
+    clean = (lambda t: t.strip()) if multiline else single_line
+    return {code: clean(texts[code]) for code in LANGUAGE_NAMES if (texts.get(code) or "").strip()}
 
 
 def utcnow() -> datetime:

@@ -6,16 +6,17 @@ MAIL_SERVER is set. Messages are rendered in the recipient's language.
 
 import logging
 import smtplib
+import threading
 import uuid
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from flask import current_app, render_template
+from flask import current_app, has_request_context, render_template
 from flask_babel import force_locale
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from awards.i18n import utcnow
+from awards.i18n import single_line, utcnow
 
 log = logging.getLogger(__name__)
 _QUEUE_KEY = "awards.outbox"
@@ -38,7 +39,7 @@ def queue_email(session: Session, *, to: str, locale: str, template: str, **cont
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
     message["To"] = to
-    message["Subject"] = subject.strip()
+    message["Subject"] = single_line(subject)
     message["Message-ID"] = make_msgid(domain="awards")
     message.set_content(body.strip() + "\n")
     session.info.setdefault(_QUEUE_KEY, []).append(message)
@@ -66,14 +67,29 @@ def deliver(message: EmailMessage) -> None:
             smtp.send_message(message)
 
 
+def _deliver_all(app, messages: list[EmailMessage]) -> None:
+    with app.app_context():
+        for message in messages:
+            try:
+                deliver(message)
+            except (OSError, smtplib.SMTPException):
+                # The data is committed; a mail outage must not turn that into an error page.
+                log.exception("could not deliver email to %s", message["To"])
+
+
 @event.listens_for(Session, "after_commit")
 def _send_after_commit(session: Session) -> None:
-    for message in session.info.pop(_QUEUE_KEY, []):
-        try:
-            deliver(message)
-        except (OSError, smtplib.SMTPException):
-            # The data is committed; a mail server outage must not turn that into an error page.
-            log.exception("could not deliver email to %s", message["To"])
+    messages = session.info.pop(_QUEUE_KEY, [])
+    if not messages:
+        return
+    app = current_app._get_current_object()
+    # Commands deliver before they exit; only requests hand the work to a thread.
+    if app.config["MAIL_IN_BACKGROUND"] and has_request_context():
+        # Off the request: the answer takes as long whether or not an email was sent, and a
+        # slow mail server does not slow the page.
+        threading.Thread(target=_deliver_all, args=(app, messages), daemon=True).start()
+    else:
+        _deliver_all(app, messages)
 
 
 @event.listens_for(Session, "after_rollback")

@@ -61,31 +61,43 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     return content
 
 
+MAX_PIXELS = 40_000_000  # a 300 dpi A3 scan; anything larger is refused before decoding
+
+
 def reencode_image(content: bytes, kind: FileKind) -> bytes:
     """The picture redrawn from its pixels: metadata gone, orientation applied, bombs refused."""
+    too_large = _("The picture is too large in pixels; scale it down and try again.")
     try:
         with warnings.catch_warnings():
             # Pillow only warns between MAX_IMAGE_PIXELS and twice that; refuse those too.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(content), formats=[PILLOW_FORMATS[kind]]) as image:
+                width, height = image.size  # read from the header, nothing decoded yet
+                if width * height > MAX_PIXELS:
+                    raise DomainError(too_large, field="file")
                 image.load()
                 return _redraw(ImageOps.exif_transpose(image), kind)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise DomainError(
-            _("The picture is too large in pixels; scale it down and try again."), field="file"
-        ) from exc
+        raise DomainError(too_large, field="file") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise DomainError(_("The picture is damaged and cannot be read."), field="file") from exc
 
 
 def _redraw(image: Image.Image, kind: FileKind) -> bytes:
+    """Only the pixels travel: a fresh image, so no comment, profile or text chunk comes along."""
+    if kind == FileKind.JPEG:
+        image = image.convert("RGB")
+    elif image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
+        image = image.convert("RGBA")
+    clean = Image.new(image.mode, image.size)
+    if image.mode == "P":
+        clean.putpalette(image.getpalette())
+    clean.paste(image)
     output = io.BytesIO()
     if kind == FileKind.JPEG:
-        image.convert("RGB").save(output, "JPEG", quality=90)
+        clean.save(output, "JPEG", quality=90)
     else:
-        if image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
-            image = image.convert("RGBA")
-        image.save(output, "PNG", optimize=True)
+        clean.save(output, "PNG")
     return output.getvalue()
 
 

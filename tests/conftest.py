@@ -10,6 +10,9 @@ from awards import create_app
 from awards.extensions import db, limiter
 from tests import factories
 
+# Judging fixtures (a program with accepted entries and a jury) serve the results tests too.
+pytest_plugins = ["tests.judging.fixtures"]
+
 
 class FreshContextClient(FlaskClient):
     """Each request gets its own app context, as in production: no `g` or session carries over.

@@ -1,5 +1,6 @@
 """Users and organizations."""
 
+import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
@@ -60,6 +61,15 @@ class User(UserMixin, db.Model):
     @property
     def is_active(self) -> bool:
         return self.activated_at is not None
+
+    @property
+    def credential_fingerprint(self) -> str:
+        """Changes whenever the password does: sessions and emailed links carry it, so a new
+        password ends every other session and every outstanding link."""
+        return hashlib.sha256((self.password_hash or "unset").encode()).hexdigest()[:16]
+
+    def get_id(self) -> str:
+        return f"{self.id}.{self.credential_fingerprint}"
 
     @property
     def display_name(self) -> str:

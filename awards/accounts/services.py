@@ -1,6 +1,5 @@
 """Account use cases: passwords, login, invitations and resets. Flushes, never commits."""
 
-import hashlib
 import hmac
 
 from argon2 import PasswordHasher, profiles
@@ -153,13 +152,8 @@ def _serializer(salt: str) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=salt)
 
 
-def _fingerprint(user: User) -> str:
-    digest = hashlib.sha256((user.password_hash or "unset").encode()).hexdigest()
-    return digest[:16]
-
-
 def make_token(user: User, *, salt: str) -> str:
-    return _serializer(salt).dumps({"uid": user.id, "fp": _fingerprint(user)})
+    return _serializer(salt).dumps({"uid": user.id, "fp": user.credential_fingerprint})
 
 
 def read_token(token: str, *, salt: str, max_age: int, expired: str | None = None) -> User:
@@ -171,7 +165,7 @@ def read_token(token: str, *, salt: str, max_age: int, expired: str | None = Non
     except BadSignature as exc:
         raise DomainError(_("This link is not valid.")) from exc
     user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
-    if user is None or not hmac.compare_digest(str(data.get("fp")), _fingerprint(user)):
+    if user is None or not hmac.compare_digest(str(data.get("fp")), user.credential_fingerprint):
         raise DomainError(_("This link has already been used or is no longer valid."))
     return user
 

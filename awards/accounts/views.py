@@ -37,8 +37,13 @@ def _login_limit() -> str:
     return current_app.config["LOGIN_RATE_LIMIT"]
 
 
+def _attempted_email() -> str:
+    return "login:" + services.normalize_email(request.form.get("email", ""))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+@limiter.limit(_login_limit, methods=["POST"], key_func=_attempted_email)
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
@@ -90,6 +95,7 @@ def change_password():
             show_domain_error(form, error)
         else:
             db.session.commit()
+            login_user(current_user._get_current_object())  # this session goes on; others end
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("accounts.profile"))
     return render_template("accounts/password.html", form=form)

@@ -9,6 +9,7 @@ reason that is recorded in each scorecard's history.
 import contextlib
 import csv
 import io
+import zipfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -68,16 +69,33 @@ def _text_rows(content: bytes) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text), dialect)]
 
 
+MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
+MAX_COLUMNS = 30
+
+
+def _check_unzipped_size(content: bytes) -> None:
+    """Refuse a spreadsheet that would unpack to far more than a ballot ever needs."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except zipfile.BadZipFile as exc:
+        raise DomainError(_("This spreadsheet cannot be read."), field="file") from exc
+    if unpacked > MAX_UNZIPPED_BYTES:
+        raise DomainError(_("This spreadsheet is too large to import."), field="file")
+
+
 def _sheet_rows(content: bytes) -> list[list[str]]:
+    _check_unzipped_size(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001  openpyxl raises many kinds for a broken file
         raise DomainError(_("This spreadsheet cannot be read."), field="file") from exc
     sheet = workbook.worksheets[0]
-    rows = [
-        ["" if cell is None else str(cell) for cell in row]
-        for row in sheet.iter_rows(values_only=True)
-    ]
+    # The declared size is the file's claim, not its content: read a bounded window only.
+    sheet.reset_dimensions()
+    rows = []
+    for row in sheet.iter_rows(max_col=MAX_COLUMNS, max_row=MAX_ROWS + 2, values_only=True):
+        rows.append(["" if cell is None else str(cell) for cell in row])
     workbook.close()
     return rows
 
@@ -97,7 +115,7 @@ def read_rows(content: bytes) -> list[tuple[int, dict]]:
             ),
             field="file",
         )
-    if len(rows) > MAX_ROWS:
+    if sum(1 for row in rows[1:] if any(cell.strip() for cell in row)) > MAX_ROWS:
         raise DomainError(
             _("At most %(n)d rows can be imported at once.", n=MAX_ROWS), field="file"
         )

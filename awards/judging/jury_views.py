@@ -231,6 +231,7 @@ def history(slug: str, nomination_id: int):
     return render_template(
         "jury/history.html", program=program, nomination=nomination, scorecards=cards,
         events=events, reopen_form=ReopenForm(),
+        reopenable={c.id for c in cards if permissions.can_reopen_scorecard(current_user, c)},
     )  # fmt: skip
 
 
@@ -242,6 +243,15 @@ def reopen(slug: str, scorecard_id: int):
         abort(404)
     form = ReopenForm()
     target = url_for("jury.history", slug=slug, nomination_id=scorecard.nomination_id)
+    if not permissions.can_reopen_scorecard(current_user, scorecard):
+        flash(
+            _(
+                "This scorecard cannot be reopened: its judge is no longer assigned "
+                "or has a conflict of interest."
+            ),
+            "error",
+        )
+        return redirect(target)
     if not form.validate_on_submit():
         flash(_("Say why the scorecard is reopened."), "error")
         return redirect(target)

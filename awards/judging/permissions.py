@@ -44,4 +44,10 @@ def can_manage_jury(user, program: Program) -> bool:
 
 
 def can_reopen_scorecard(user, scorecard: Scorecard) -> bool:
-    return can_manage_program(user, scorecard.nomination.program) and scorecard.is_submitted
+    """Only a scorecard its judge may still work on: a conflicted or unassigned judge must not
+    be sent back (nor emailed about) that nomination."""
+    return (
+        can_manage_program(user, scorecard.nomination.program)
+        and scorecard.is_submitted
+        and can_judge_nomination(scorecard.judge, scorecard.nomination)
+    )

@@ -67,6 +67,7 @@ def can_submit_nomination(user, nomination: Nomination) -> bool:
 def can_withdraw_nomination(user, nomination: Nomination) -> bool:
     return (
         nomination.state in WITHDRAWABLE_STATES
+        and not nomination.merged_from
         and _organization_id(user) == nomination.submitting_organization_id
         and is_committee_member(user, nomination.program)
     )

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import clean_texts, utcnow
+from awards.i18n import clean_texts, single_line, utcnow
 from awards.mail import external_url, queue_email
 from awards.nominations.identity import bin_is_valid
 from awards.nominations.models import JUSTIFICATION_MAX, Nomination, NominationEvent
@@ -93,9 +93,11 @@ def _clean_fields(kind: str, fields: dict) -> dict:
         elif name == "website":
             cleaned[name] = _clean_website(value)
         elif name in ("team_members", "achievements"):
-            cleaned[name] = _clean_list(value)
-        else:
+            cleaned[name] = [single_line(item) for item in _clean_list(value)]
+        elif name == "justification":
             cleaned[name] = (value or "").strip()
+        else:
+            cleaned[name] = single_line(value)
     if len(cleaned.get("justification", "")) > JUSTIFICATION_MAX:
         raise DomainError(
             _("The justification can be at most %(n)d characters long.", n=JUSTIFICATION_MAX),
@@ -330,6 +332,10 @@ def withdraw_nomination(*, nomination: Nomination, actor: User, now: datetime | 
     check_nominations_open(nomination.program, now)
     if nomination.state not in (S.DRAFT, S.SUBMITTED, S.RETURNED):
         raise DomainError(_("This entry has already been decided and cannot be withdrawn."))
+    if nomination.merged_from:
+        raise DomainError(
+            _("Other committees' entries were merged into this one; it can no longer be withdrawn.")
+        )
     nomination.withdrawn_at = now
     _record(nomination, actor=actor, to_state=S.WITHDRAWN, now=now)
     db.session.flush()
@@ -350,6 +356,10 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
         raise DomainError(_("Only two entries in the same category can be merged."), field="other")
     if keep.state not in live or merge.state not in live:
         raise DomainError(_("Only submitted or accepted entries can be merged."), field="other")
+    # Entries already merged into ``merge`` move to ``keep``: merges stay one level deep, so
+    # every supporting committee keeps its access and its judges their conflict.
+    for earlier in list(merge.merged_from):
+        earlier.merged_into = keep
     merge.merged_into = keep
     merge.merged_at = now
     reason = _("Merged into entry #%(id)d.", id=keep.id)

@@ -23,8 +23,10 @@ PROGRAM_FIELDS = (
 )  # fmt: skip
 
 
-def _texts(value: dict | None, *, field: str, required: bool = True) -> dict:
-    texts = clean_texts(value)
+def _texts(
+    value: dict | None, *, field: str, required: bool = True, multiline: bool = False
+) -> dict:
+    texts = clean_texts(value, multiline=multiline)
     missing = [code for code in REQUIRED_LANGUAGES if code not in texts]
     if required and missing:
         raise DomainError(_("Fill in the Kazakh and Russian versions."), field=field)
@@ -131,7 +133,8 @@ def update_category(*, category: Category, actor: User, **fields) -> Category:
         category.title = _texts(fields.pop("title"), field="title")
     for name in ("description", "eligibility_notes"):
         if name in fields:
-            setattr(category, name, _texts(fields.pop(name), field=name, required=False))
+            texts = _texts(fields.pop(name), field=name, required=False, multiline=True)
+            setattr(category, name, texts)
     if "nominee_kind" in fields:
         if fields["nominee_kind"] not in set(NomineeKind):
             raise DomainError(_("Choose who can be nominated."), field="nominee_kind")
@@ -173,7 +176,9 @@ def update_criterion(
     """Change a criterion's texts and numbers. Side effects: flushes."""
     _check_rubric_numbers(weight, max_points, step)
     criterion.name = _texts(name, field="name")
-    criterion.description = _texts(description, field="description", required=False)
+    criterion.description = _texts(
+        description, field="description", required=False, multiline=True
+    )
     criterion.weight, criterion.max_points, criterion.step = weight, max_points, step
     db.session.flush()
     return criterion
@@ -221,23 +226,24 @@ def invite_member(
 ) -> ProgramRole:  # fmt: skip
     """Give a person a role, creating their account if needed, and email them.
 
-    The organization is given as an object or by name (and BIN), found or created.
+    The organization (an object, or a name and BIN found or created) is set only on a new
+    account.
     Side effects: may create a pending user and an organization; grants the role; queues an
     invitation email (a 14-day signed link for new people, a notice for people who already
     have an account).
     """
-    if organization is None and (organization_name or "").strip():
-        name = organization_name.strip()
-        organization = accounts.find_or_create_organization(
-            name={"ru": name, "kk": name}, bin=organization_bin or None, actor=actor
-        )
     user = accounts.find_user_by_email(email)
     if user is None:
+        if organization is None and (organization_name or "").strip():
+            name = organization_name.strip()
+            organization = accounts.find_or_create_organization(
+                name={"ru": name, "kk": name}, bin=organization_bin or None, actor=actor
+            )
         user = accounts.create_user(
             email=email, locale=locale, organization=organization, actor=actor
         )
-    elif organization is not None and user.organization is None:
-        user.organization = organization
+    # An existing account keeps its organization: the organization decides what a committee
+    # member may read in every program, so one program's organizer must not change it.
     program_role = grant_role(program=program, user=user, role=role, actor=actor)
     context = {"program": program, "role": role, "inviter": actor, "user": user}
     if user.is_active:

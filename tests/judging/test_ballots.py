@@ -7,7 +7,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import ballots
 from awards.judging.models import Scorecard, ScorecardEvent
-from tests.judging.conftest import AFTER_JUDGING, JUDGING
+from tests.judging.fixtures import AFTER_JUDGING, JUDGING
 
 
 def csv_bytes(rows, header="judge_email,category,nominee,criterion,points"):
@@ -139,3 +139,25 @@ def test_command_imports_and_reports_refused_lines(app, jury, tmp_path):
     assert "1 rows saved, 1 refused." in result.output
     assert "line 3:" in result.output
     assert db.session.query(Scorecard).count() == 1
+
+
+def test_spreadsheet_declaring_a_huge_sheet_is_read_in_a_bounded_window(jury):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["judge_email", "category", "nominee", "criterion", "points"])
+    sheet.append(["judge@x.kz", "best-patron", "Ulba Nominee", "Вклад", 7])
+    sheet["XFD1048576"] = "far away"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    check = ballots.check_ballots(jury["program"], buffer.getvalue(), now=JUDGING)
+    assert len(check.valid) == 1
+
+
+def test_zip_bomb_spreadsheet_is_refused(jury):
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (25 * 1024 * 1024))
+    with pytest.raises(DomainError, match="too large"):
+        ballots.check_ballots(jury["program"], buffer.getvalue(), now=JUDGING)

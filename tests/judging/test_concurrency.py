@@ -9,7 +9,7 @@ from awards.extensions import db, limiter
 from awards.judging import assignments
 from awards.judging.models import Scorecard, ScorecardEvent
 from tests import factories
-from tests.judging.conftest import JUDGING, accepted_nomination, open_judging
+from tests.judging.fixtures import JUDGING, accepted_nomination, open_judging
 
 THREADS = 20
 

@@ -5,7 +5,7 @@ from awards.extensions import db
 from awards.judging import assignments, conflicts
 from awards.judging.models import Assignment
 from awards.nominations.identity import bin_check_digit
-from tests.judging.conftest import accepted_nomination, add_judge, open_judging
+from tests.judging.fixtures import accepted_nomination, add_judge, open_judging
 
 
 def test_judge_from_nominating_organization_conflicts_automatically(jury):

@@ -4,7 +4,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import conflicts, scoring
 from awards.judging.models import Scorecard, ScorecardEvent
-from tests.judging.conftest import AFTER_JUDGING, JUDGING, add_judge
+from tests.judging.fixtures import AFTER_JUDGING, JUDGING, add_judge
 
 
 def criteria_of(entry):

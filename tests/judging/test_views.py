@@ -8,7 +8,7 @@ from awards.judging import assignments, conflicts, scoring
 from awards.judging.models import Assignment, Scorecard
 from awards.nominations import documents
 from awards.nominations import services as nominations
-from tests.judging.conftest import JUDGING, SUBMITTED
+from tests.judging.fixtures import JUDGING, SUBMITTED
 
 BASE = "/programs/test-awards"
 
@@ -199,3 +199,18 @@ def test_open_judging_shows_nominators_and_original_names(client, auth, jury):
     auth.login("judge@x.kz")
     page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
     assert "Айдана Контакт" in page and "Письмо от Палаты" in page
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_scorecard_of_a_now_conflicted_judge_is_not_reopened_nor_mailed(client, auth, jury, outbox):
+    entry, judge = jury["entries"]["Ulba Nominee"], jury["judges"]["judge@x.kz"]
+    card = scoring.save_scorecard(
+        nomination=entry, actor=judge, points={c.id: "8" for c in entry.category.criteria},
+        submit=True,
+    )  # fmt: skip
+    conflicts.record_conflict(nomination=entry, judge=judge, actor=jury["organizer"], reason="x")
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    client.post(f"{BASE}/jury/scorecards/{card.id}/reopen", data={"reason": "recount"})
+    assert db.session.get(Scorecard, card.id).is_submitted
+    assert [m for m in outbox() if m["To"] == "judge@x.kz"] == []

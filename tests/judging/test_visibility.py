@@ -8,7 +8,7 @@ from awards import create_app
 from awards.extensions import db, limiter
 from awards.judging import assignments, conflicts
 from tests import factories
-from tests.judging.conftest import JUDGING, accepted_nomination, add_judge, open_judging
+from tests.judging.fixtures import JUDGING, accepted_nomination, add_judge, open_judging
 
 
 @st.composite
