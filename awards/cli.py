@@ -1,10 +1,16 @@
 """Flask commands: each calls services, then commits once."""
 
+import json
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from sqlalchemy import func, select
 
 from awards.accounts.services import find_user_by_email
+from awards.archive.importing import AlreadyImported, import_program
+from awards.archive.schema import parse_archive
+from awards.archive.writing import archive_json, program_archive
 from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, load_demo
 from awards.errors import DomainError
 from awards.extensions import db
@@ -12,11 +18,15 @@ from awards.judging import ballots
 from awards.programs.models import Program
 from awards.programs.permissions import can_manage_program
 from awards.programs.services import first_organizer, get_program_by_slug
+from awards.results.aggregation import Method
+from awards.results.exports import results_document
 
 
 def register(app: Flask) -> None:
     app.cli.add_command(demo_command)
     app.cli.add_command(scores_group)
+    app.cli.add_command(program_group)
+    app.cli.add_command(results_command)
 
 
 @click.command("demo")
@@ -72,3 +82,78 @@ def import_scores(program_slug, file, actor_email, override_reason, dry_run) -> 
         db.session.commit()
     verb = "would be saved" if dry_run else "saved"
     click.echo(f"{len(check.valid)} rows {verb}, {len(check.invalid)} refused.")
+
+
+def _program_or_fail(slug: str) -> Program:
+    program = get_program_by_slug(slug)
+    if program is None:
+        raise click.ClickException(f"No program with the short name {slug!r}.")
+    return program
+
+
+@click.group("program")
+def program_group() -> None:
+    """A whole program as one JSON archive, to move it to another installation."""
+
+
+@program_group.command("export")
+@click.argument("program_slug")
+@click.argument("file", type=click.Path(dir_okay=False, writable=True))
+def export_program(program_slug, file) -> None:
+    """Write the program, its people, nominations, scorecards and laureates to FILE."""
+    document = program_archive(_program_or_fail(program_slug))
+    Path(file).write_text(archive_json(document), encoding="utf-8")
+    click.echo(
+        f"Exported '{program_slug}': {len(document['nominations'])} nominations, "
+        f"{len(document['scorecards'])} scorecards, {len(document['users'])} people."
+    )
+
+
+@program_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--slug", help="Import under this short name instead of the archived one.")
+def import_program_command(file, slug) -> None:
+    """Create a new program from an archive FILE; importing it again changes nothing."""
+    try:
+        document = parse_archive(Path(file).read_bytes())
+        imported = import_program(document=document, actor=None, slug=slug)
+    except AlreadyImported as notice:
+        db.session.rollback()
+        click.echo(notice.message)
+        return
+    except DomainError as error:
+        db.session.rollback()
+        raise click.ClickException(error.message) from error
+    db.session.commit()
+    click.echo(
+        f"Imported '{imported.program.slug}': {len(document['nominations'])} nominations, "
+        f"{len(document['scorecards'])} scorecards."
+    )
+    if imported.new_people:
+        click.echo(
+            f"{len(imported.new_people)} new accounts have no password yet; invite them again "
+            "from the program's people page: " + ", ".join(imported.new_people)
+        )
+
+
+@click.command("results")
+@click.argument("program_slug")
+@click.option("--json", "as_json", is_flag=True, help="Print the ranking as JSON.")
+@click.option(
+    "--method", type=click.Choice([m.value for m in Method]),
+    help="How scorecards become scores (default: the program's setting).",
+)  # fmt: skip
+def results_command(program_slug, as_json, method) -> None:
+    """The live ranking of every category, laureates marked."""
+    document = results_document(_program_or_fail(program_slug), method)
+    if as_json:
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    for category in document["categories"]:
+        w = category["kendall_w"]
+        click.echo(f"{category['slug']} ({document['method']}, Kendall's W: {w})")
+        for row in category["nominations"]:
+            rank = "-" if row["rank"] is None else f"{row['rank']}{'=' if row['tie'] else ''}"
+            score = "-" if row["score"] is None else f"{row['score']:.2f}"
+            mark = "  laureate" if row["laureate"] else ""
+            click.echo(f"  {rank:>4} {score:>7}  {row['nominee']} ({row['scorecards']}){mark}")

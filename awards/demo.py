@@ -3,6 +3,7 @@
 Facts come from ../shared/DOMAIN.md and the news report it cites; the demo people are invented.
 """
 
+import hashlib
 import io
 from datetime import datetime, timedelta
 
@@ -17,6 +18,8 @@ from awards.nominations import documents as nomination_documents
 from awards.nominations import services as nominations
 from awards.programs import services as programs
 from awards.programs.models import Program, Role
+from awards.results import services as results
+from awards.results.ranking import category_results
 
 DEMO_SLUG = "working-professions-2025"
 TZ = "Asia/Almaty"
@@ -206,6 +209,7 @@ def load_demo(*, password: str) -> Program:
         accounts.find_or_create_organization(name=name, actor=organizer)
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
     load_demo_scores(program, organizer=organizer)
+    load_demo_results(program, organizer=organizer)
     return program
 
 
@@ -284,8 +288,9 @@ def load_demo_nominations(program: Program, *, committee, organizer) -> None:
 
 
 def demo_points(nomination_index: int, judge_index: int, criterion_index: int) -> int:
-    """Points from 7 to 10 that vary between judges and criteria but never by chance."""
-    return 7 + (nomination_index * 3 + judge_index * 2 + criterion_index) % 4
+    """Points from 6 to 10 that differ between entries, judges and criteria, the same every run."""
+    seed = f"{nomination_index}-{judge_index}-{criterion_index}".encode()
+    return 6 + hashlib.sha256(seed).digest()[0] % 5
 
 
 def load_demo_scores(program: Program, *, organizer) -> None:
@@ -313,3 +318,20 @@ def load_demo_scores(program: Program, *, organizer) -> None:
                     nomination=nomination, actor=judge, points=points, submit=True,
                     now=opened + timedelta(hours=n + j),
                 )  # fmt: skip
+
+
+def load_demo_results(program: Program, *, organizer) -> None:
+    """The real 2025 laureates, confirmed after judging closed and published on the ceremony day:
+    Kazzinc as Best Patron, all sixteen listed organizations as Best Social Partner.
+
+    Side effects: a frozen results snapshot per category; the program's results published.
+    """
+    decided = program.judging_close_at + timedelta(days=2)
+    for category in program.categories:
+        ranked = [row for row in category_results(category).rows if row.score is not None]
+        limit = category.max_laureates or len(ranked)
+        results.confirm_laureates(
+            category=category, actor=organizer, now=decided,
+            chosen=[row.nomination.id for row in ranked[:limit]],
+        )  # fmt: skip
+    results.publish_results(program=program, actor=organizer, now=program.ceremony_at)

@@ -18,7 +18,8 @@ from awards.main import bp as main_bp
 from awards.nominations.review_views import bp as review_bp
 from awards.nominations.views import bp as nominations_bp
 from awards.programs.views import bp as programs_bp
-from awards.results import models as results_models  # noqa: F401  (tables until the views land)
+from awards.results.export_views import bp as results_export_bp
+from awards.results.views import bp as results_bp
 
 
 def init_app(app: Flask) -> None:
@@ -34,7 +35,10 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     login_manager.user_loader(_load_user)
-    blueprints = (main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, judging_bp, jury_bp)
+    blueprints = (
+        main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, judging_bp, jury_bp,
+        results_bp, results_export_bp,
+    )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     cli.register(app)
@@ -42,9 +46,13 @@ def init_app(app: Flask) -> None:
     _error_pages(app)
 
 
-def _load_user(user_id: str) -> User | None:
+def _load_user(session_id: str) -> User | None:
+    """The user of a session, unless their password changed since it began."""
+    user_id, _, fingerprint = session_id.partition(".")
     user = db.session.get(User, int(user_id)) if user_id.isdigit() else None
-    return user if user is not None and user.is_active else None
+    if user is None or not user.is_active or user.credential_fingerprint != fingerprint:
+        return None
+    return user
 
 
 def _template_helpers(app: Flask) -> None:

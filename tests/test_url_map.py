@@ -12,6 +12,7 @@ from tests import factories
 PUBLIC = {
     "static", "main.index", "main.healthz", "accounts.login", "accounts.forgot_password",
     "accounts.reset_password", "accounts.accept_invitation", "accounts.switch_language",
+    "results.public",
 }  # fmt: skip
 # Program pages every role of the program may open; the rest are the organizers'.
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category", "programs.logo"}
@@ -51,7 +52,7 @@ def build_urls(app, program, entry=None):
         "token": "token", "filename": "css/app.css",
         "nomination_id": entry.id if entry else 1,
         "document_id": entry.documents[0].id if entry else 1,
-        "assignment_id": 1, "scorecard_id": 1, "judge_id": 1,
+        "assignment_id": 1, "scorecard_id": 1, "judge_id": 1, "table": "ranking",
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -68,12 +69,17 @@ def is_jury_page(endpoint):
     return endpoint.startswith("jury.")
 
 
+def is_results_page(endpoint):
+    return endpoint.startswith("results") and endpoint not in PUBLIC
+
+
 def test_every_endpoint_is_classified(app, program):
     endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
     programs = {e for e in endpoints if e.startswith("programs.")}
     nominations = {e for e in endpoints if is_nomination_page(e)}
     judging = {e for e in endpoints if is_judging_page(e) or is_jury_page(e)}
-    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging
+    results = {e for e in endpoints if is_results_page(e)}
+    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | results
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES
 
@@ -188,3 +194,38 @@ def test_organizer_opens_every_jury_page(app, client, auth, program, entry):
     for endpoint, method, url in build_urls(app, program, entry):
         if is_jury_page(endpoint) and method == "GET":
             assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz"])
+def test_only_organizers_reach_rankings_and_decisions(app, client, auth, program, entry, email):
+    auth.login(email)
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_results_page(endpoint):
+            response = client.open(url, method=method)
+            response.close()
+            assert response.status_code == 403, (method, url)
+
+
+def test_outsider_gets_404_on_results_pages(app, client, auth, program, entry):
+    factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
+    auth.login("outsider@x.kz")
+    for endpoint, method, url in build_urls(app, program, entry):
+        if is_results_page(endpoint) or endpoint == "results.public":
+            response = client.open(url, method=method)
+            response.close()
+            assert response.status_code == 404, (method, url)
+
+
+EXPORT_PAGES = {"results_export.workbook", "results_export.table"}
+
+
+def test_exports_are_results_pages_organizers_download(app, client, auth, program):
+    """Classified with the results pages above (others 403, outsiders 404, anonymous → login)."""
+    endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
+    assert endpoints >= EXPORT_PAGES and all(is_results_page(e) for e in EXPORT_PAGES)
+    auth.login("organizer@x.kz")
+    for endpoint, _method, url in build_urls(app, program):
+        if endpoint in EXPORT_PAGES:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            assert response.headers["Content-Disposition"].startswith("attachment;"), url

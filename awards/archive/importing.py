@@ -1,0 +1,296 @@
+"""Bringing an archive back as a new program, record by record, each refused with its JSON path.
+
+Importing never updates: the archive becomes a new program or nothing happens. A program is
+recognized by its short name and the moment it was first created, which the archive carries
+and the import keeps, so importing the same archive again (or into the installation it came
+from) finds the program already there and changes nothing; no new column is needed.
+"""
+
+import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from flask_babel import gettext as _
+from sqlalchemy.exc import DataError, IntegrityError
+
+from awards.accounts import services as accounts
+from awards.accounts.models import Organization, User
+from awards.archive.schema import ArchiveError, refuse
+from awards.archive.writing import NOMINATION_FIELDS, NOMINATION_TIMES, PROGRAM_FIELDS
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.judging.models import Assignment, Conflict, Score, Scorecard
+from awards.nominations.models import Nomination, NominationEvent
+from awards.programs import services as programs
+from awards.programs.models import Category, Criterion, Program
+from awards.results.models import Laureate, ResultsSnapshot
+from awards.results.services import digest
+
+SETTING_TIMES = (
+    "nominations_open_at", "nominations_close_at", "judging_open_at", "judging_close_at",
+    "ceremony_at",
+)  # fmt: skip
+
+
+REFERENCES = ("id", "merged_into_id")  # replaced by this installation's own
+
+
+class AlreadyImported(DomainError):
+    """The archived program is already on this installation; nothing was changed."""
+
+    def __init__(self, program: Program) -> None:
+        super().__init__(
+            _("The program %(slug)s is already here (the same archive was imported before, or "
+              "it was exported from here); nothing was changed.", slug=program.slug)
+        )  # fmt: skip
+        self.program = program
+
+
+@dataclass
+class Imported:
+    program: Program
+    new_people: list[str] = field(default_factory=list)  # emails of accounts created, no password
+
+
+def parse_time(value: str | None) -> datetime | None:
+    """An archived time as naive UTC, the form every time is stored in."""
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+@contextmanager
+def record(path: str) -> Iterator[None]:
+    """Write one record; whatever refuses it is reported with its path."""
+    try:
+        yield
+        db.session.flush()
+    except ArchiveError:
+        raise
+    except DomainError as error:
+        raise refuse(path, error.message) from error
+    except (IntegrityError, DataError) as error:
+        rule = str(error.orig).splitlines()[0]
+        raise refuse(path, _("breaks a rule of the database (%(rule)s).", rule=rule)) from error
+
+
+def _merge_order(nominations: list[dict]) -> list[tuple[int, dict]]:
+    """(index, record) with every merge target before the entries merged into it."""
+    placed: set[int] = set()
+    ordered: list[tuple[int, dict]] = []
+    waiting = list(enumerate(nominations))
+    while waiting:  # the schema has refused merges in a circle
+        ready = [(i, n) for i, n in waiting if n["merged_into_id"] in placed | {None}]
+        ordered += ready
+        placed |= {n["id"] for _i, n in ready}
+        waiting = [item for item in waiting if item not in ready]
+    return ordered
+
+
+class _Importer:
+    """Writes the records of one archive in dependency order, remembering what each archived
+    id, slug and email became on this installation."""
+
+    def __init__(self, document: dict, actor: User | None) -> None:
+        self.document, self.actor = document, actor
+        self.result: Imported | None = None
+        self.organizations: dict[int, Organization] = {}
+        self.users: dict[str, User] = {}
+        self.categories: dict[str, Category] = {}
+        self.criteria: dict[int, Criterion] = {}
+        self.nominations: dict[int, Nomination] = {}
+        self.scorecards: dict[int, Scorecard] = {}
+
+    def program(self, slug: str) -> Program:
+        data = self.document["program"]
+        if not programs.SLUG_RE.match(slug):
+            raise refuse("$.program.slug", _("is not a short name of lowercase Latin letters, "
+                                             "digits and hyphens."))  # fmt: skip
+        existing = programs.get_program_by_slug(slug)
+        if existing is not None:
+            if existing.created_at == parse_time(data["created_at"]):
+                raise AlreadyImported(existing)
+            raise refuse("$.program.slug", _("another program has this short name; import "
+                                             "under another one."))  # fmt: skip
+        with record("$.program"):
+            program = Program(slug=slug, title={}, year=data["year"])
+            db.session.add(program)
+            fields = {name: data[name] for name in PROGRAM_FIELDS if name != "slug"}
+            fields.update({name: parse_time(data[name]) for name in SETTING_TIMES})
+            programs.update_program(program=program, actor=self.actor, **fields)
+            program.results_published_at = parse_time(data["results_published_at"])
+            program.created_at = parse_time(data["created_at"])
+        self.result = Imported(program)
+        return program
+
+    def people(self, program: Program) -> None:
+        for i, data in enumerate(self.document["organizations"]):
+            with record(f"$.organizations[{i}]"):
+                organization = accounts.find_or_create_organization(
+                    name=data["name"], bin=data["bin"], actor=self.actor
+                )
+                organization.city = organization.city or data["city"]
+            self.organizations[data["id"]] = organization
+        for i, data in enumerate(self.document["users"]):
+            with record(f"$.users[{i}]"):
+                user = accounts.find_user_by_email(data["email"])
+                if user is None:
+                    user = accounts.create_user(
+                        email=data["email"], name=data["name"], locale=data["locale"],
+                        organization=self.organizations.get(data["organization"]),
+                        actor=self.actor,
+                    )  # fmt: skip
+                    self.result.new_people.append(user.email)
+            self.users[data["email"]] = user
+        for i, data in enumerate(self.document["roles"]):
+            with record(f"$.roles[{i}]"):
+                role = programs.grant_role(
+                    program=program, user=self.users[data["user"]], role=data["role"],
+                    actor=self.actor,
+                )  # fmt: skip
+                role.created_at = parse_time(data["created_at"])
+
+    def categories_and_criteria(self, program: Program) -> None:
+        for i, data in enumerate(self.document["categories"]):
+            with record(f"$.categories[{i}]"):
+                category = programs.add_category(
+                    program=program, actor=self.actor, slug=data["slug"], title=data["title"],
+                    description=data["description"], nominee_kind=data["nominee_kind"],
+                    max_laureates=data["max_laureates"],
+                    eligibility_notes=data["eligibility_notes"],
+                )  # fmt: skip
+            self.categories[data["slug"]] = category
+            for j, item in enumerate(data["criteria"]):
+                with record(f"$.categories[{i}].criteria[{j}]"):
+                    self.criteria[item["id"]] = programs.add_criterion(
+                        category=category, actor=self.actor, name=item["name"],
+                        description=item["description"], weight=item["weight"],
+                        max_points=item["max_points"], step=item["step"],
+                    )  # fmt: skip
+
+    def nomination_records(self, program: Program) -> None:
+        for i, data in _merge_order(self.document["nominations"]):
+            with record(f"$.nominations[{i}]"):
+                values = {k: data[k] for k in NOMINATION_FIELDS if k not in REFERENCES}
+                values.update({name: parse_time(data[name]) for name in NOMINATION_TIMES})
+                nomination = Nomination(
+                    program=program, category=self.categories[data["category"]],
+                    submitting_organization=self.organizations[data["submitting_organization"]],
+                    created_by=self.users.get(data["created_by"]),
+                    merged_into=self.nominations.get(data["merged_into_id"]), **values,
+                )  # fmt: skip
+                for event in data["events"]:
+                    nomination.events.append(
+                        NominationEvent(
+                            actor=self.users.get(event["actor"]), at=parse_time(event["at"]),
+                            from_state=event["from_state"], to_state=event["to_state"],
+                            reason=event["reason"],
+                        )
+                    )  # fmt: skip
+                db.session.add(nomination)
+            self.nominations[data["id"]] = nomination
+
+    def _user_id(self, email: str | None) -> int | None:
+        return self.users[email].id if email is not None else None
+
+    def assignments_and_conflicts(self) -> None:
+        for i, data in enumerate(self.document["assignments"]):
+            with record(f"$.assignments[{i}]"):
+                db.session.add(Assignment(
+                    nomination=self.nominations[data["nomination"]],
+                    judge=self.users[data["judge"]],
+                    assigned_by_id=self._user_id(data["assigned_by"]),
+                    created_at=parse_time(data["created_at"]),
+                ))  # fmt: skip
+        for i, data in enumerate(self.document["conflicts"]):
+            with record(f"$.conflicts[{i}]"):
+                db.session.add(Conflict(
+                    nomination=self.nominations[data["nomination"]],
+                    judge=self.users[data["judge"]], source=data["source"],
+                    reason=data["reason"], created_by_id=self._user_id(data["created_by"]),
+                    created_at=parse_time(data["created_at"]),
+                ))  # fmt: skip
+
+    def scorecard_records(self) -> None:
+        for i, data in enumerate(self.document["scorecards"]):
+            with record(f"$.scorecards[{i}]"):
+                card = Scorecard(
+                    nomination=self.nominations[data["nomination"]],
+                    judge=self.users[data["judge"]], state=data["state"],
+                    overall_comment=data["overall_comment"], version=data["version"],
+                    created_at=parse_time(data["created_at"]),
+                    updated_at=parse_time(data["updated_at"]),
+                    submitted_at=parse_time(data["submitted_at"]),
+                    scores=[
+                        Score(criterion=self.criteria[s["criterion"]], points=s["points"],
+                              comment=s["comment"])
+                        for s in data["scores"]
+                    ],
+                )  # fmt: skip
+                db.session.add(card)
+            self.scorecards[data["id"]] = card
+
+    def _content(self, content: dict, program: Program) -> dict:
+        """The frozen content with this installation's ids in place of the archived ones."""
+        content = copy.deepcopy(content)
+        content["program"] = program.slug
+        for card in content["scorecards"]:
+            new = self.scorecards[card["id"]]
+            points = {str(self.criteria[int(k)].id): v for k, v in card["points"].items()}
+            card.update(id=new.id, judge_id=new.judge_id, nomination_id=new.nomination_id,
+                        points=dict(sorted(points.items())))  # fmt: skip
+        content["scorecards"].sort(key=lambda card: card["id"])
+        for item in (*content["ranking"], *content["laureates"]):
+            item["nomination_id"] = self.nominations[item["nomination_id"]].id
+        return content
+
+    def snapshots(self, program: Program) -> None:
+        for i, data in enumerate(self.document["snapshots"]):
+            path = f"$.snapshots[{i}]"
+            if digest(data["content"]) != data["sha256"]:
+                raise refuse(f"{path}.sha256", _("does not match the frozen content; the "
+                                                 "archive has been changed."))  # fmt: skip
+            try:
+                content = self._content(data["content"], program)
+            except (KeyError, TypeError, ValueError, AttributeError) as error:
+                raise refuse(f"{path}.content", _("does not match the archive's nominations "
+                                                  "and scorecards.")) from error  # fmt: skip
+            with record(path):
+                snapshot = ResultsSnapshot(
+                    category=self.categories[data["category"]], version=data["version"],
+                    method=data["method"], content=content, sha256=digest(content),
+                    created_by_id=self._user_id(data["created_by"]),
+                    created_at=parse_time(data["created_at"]),
+                    laureates=[
+                        Laureate(nomination=self.nominations[item["nomination"]],
+                                 position=item["position"], reason=item["reason"])
+                        for item in data["laureates"]
+                    ],
+                )  # fmt: skip
+                db.session.add(snapshot)
+
+
+def import_program(*, document: dict, actor: User | None, slug: str | None = None) -> Imported:
+    """Create the program of a checked archive (see schema.parse_archive), under its own short
+    name or ``slug``.
+
+    People are matched by email and organizations by BIN or exact name; a person not yet here
+    gets an account without a password, like an invited user, and never administrator rights.
+    Raises AlreadyImported when the program is already here, an ArchiveError naming the path
+    of any record that cannot be written; the caller then rolls back.
+    Side effects: creates the program, its categories, criteria, roles, nominations with their
+    history, assignments, conflicts, scorecards and current snapshots (with this
+    installation's ids, so rehashed); may create users and organizations; flushes.
+    """
+    importer = _Importer(document, actor)
+    program = importer.program(slug or document["program"]["slug"])
+    importer.people(program)
+    importer.categories_and_criteria(program)
+    importer.nomination_records(program)
+    importer.assignments_and_conflicts()
+    importer.scorecard_records()
+    importer.snapshots(program)
+    return importer.result

@@ -1,0 +1,61 @@
+"""Results downloads for organizers: the whole workbook as XLSX, or one table as CSV."""
+
+import io
+
+from flask import Blueprint, abort, request, send_file
+from flask_login import current_user, login_required
+
+from awards.programs.models import Program
+from awards.programs.views import load_program
+from awards.results import exports
+from awards.results.aggregation import Method
+from awards.results.permissions import can_export_results
+
+bp = Blueprint("results_export", __name__)
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every download needs a logged-in user."""
+
+
+def _load(slug: str) -> Program:
+    program = load_program(slug)
+    if not can_export_results(current_user, program):
+        abort(403)
+    return program
+
+
+def _method(program: Program) -> str:
+    """The method asked for in ``?method=``, else the program's own."""
+    method = request.args.get("method", "")
+    return method if method in set(Method) else program.scoring_method
+
+
+def _download(content: bytes, name: str, mimetype: str):
+    response = send_file(
+        io.BytesIO(content), mimetype=mimetype, as_attachment=True, download_name=name, max_age=0
+    )
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.get("/programs/<slug>/results/export.xlsx")
+def workbook(slug: str):
+    program = _load(slug)
+    method = _method(program)
+    content = exports.to_xlsx(exports.results_tables(program, method))
+    name = exports.export_file_name(program, "results", "xlsx", method)
+    return _download(content, name, exports.XLSX_MIMETYPE)
+
+
+@bp.get("/programs/<slug>/results/export/<table>.csv")
+def table(slug: str, table: str):
+    program = _load(slug)
+    if table not in exports.TABLES:
+        abort(404)
+    method = _method(program)
+    (data,) = exports.results_tables(program, method, names=(table,))
+    name = exports.export_file_name(program, table, "csv", method)
+    return _download(exports.to_csv(data), name, "text/csv")

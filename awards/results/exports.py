@@ -1,0 +1,262 @@
+"""Results for download: the ranking, per-criterion means and every countable scorecard of a
+program as XLSX or CSV tables, and the same ranking as a plain document for automation.
+
+The data comes from ``category_results``, so only submitted scorecards of assigned judges free
+of any conflict count. Writing is pure (plain rows in, bytes out): every text cell that a
+spreadsheet could take for a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return) is
+prefixed with a single quote. CSV files are UTF-8 with a BOM, separated by semicolons with
+decimal commas: what Excel expects under Kazakh and Russian regional settings, where a comma
+separator leaves every row in one column and "7.5" may turn into a date.
+"""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import datetime
+
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from awards.i18n import to_local
+from awards.programs.models import Program
+from awards.results.ranking import CategoryResults, category_results
+from awards.results.services import current_snapshot
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CSV_DELIMITER, CSV_DECIMAL = ";", ","
+MIN_WIDTH, MAX_WIDTH = 6, 60
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TABLES = ("ranking", "criteria", "scorecards")
+
+
+# Writing: plain rows to bytes.
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    number_format: str | None = None  # how Excel shows numbers and dates in this column
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # the file name part, e.g. "ranking"
+    title: str  # the sheet's name
+    columns: tuple[Column, ...]
+    rows: list[tuple]
+
+
+def safe_text(value: str) -> str:
+    """Text a spreadsheet shows as typed: no control characters, never a formula."""
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _cell(value):
+    return safe_text(value) if isinstance(value, str) else value
+
+
+def column_widths(table: Table) -> list[int]:
+    """Each column as wide as its longest line of text, within sensible bounds."""
+    widths = []
+    for index, column in enumerate(table.columns):
+        texts = [column.header, *(_plain(row[index]) for row in table.rows)]
+        longest = max(len(line) for text in texts for line in text.split("\n"))
+        widths.append(min(max(longest + 2, MIN_WIDTH), MAX_WIDTH))
+    return widths
+
+
+def _sheet_title(title: str) -> str:
+    # Excel refuses these characters in sheet names and cuts names at 31 characters.
+    return "".join(" " if char in "[]:*?/\\" else char for char in title)[:31]
+
+
+def to_xlsx(tables: list[Table]) -> bytes:
+    """One sheet per table: a bold, frozen header row with filters, then the rows."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    for table in tables:
+        sheet = workbook.create_sheet(_sheet_title(table.title))
+        sheet.append([_cell(column.header) for column in table.columns])
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in table.rows:
+            sheet.append([_cell(value) for value in row])
+        for index, (column, width) in enumerate(
+            zip(table.columns, column_widths(table), strict=True), start=1
+        ):
+            letter = get_column_letter(index)
+            sheet.column_dimensions[letter].width = width
+            if column.number_format:
+                for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+                    cell.number_format = column.number_format
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    stream = io.BytesIO()
+    workbook.save(stream)
+    return stream.getvalue()
+
+
+def _plain(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        # Numbers are ours, never formulas; only the decimal mark changes.
+        return f"{value:.10g}".replace(".", CSV_DECIMAL)
+    return str(value)
+
+
+def to_csv(table: Table) -> bytes:
+    """The table as CSV in UTF-8 with a BOM, semicolon-separated, with decimal commas."""
+    stream = io.StringIO()
+    writer = csv.writer(stream, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer.writerow([safe_text(column.header) for column in table.columns])
+    for row in table.rows:
+        writer.writerow([safe_text(v) if isinstance(v, str) else _plain(v) for v in row])
+    return stream.getvalue().encode("utf-8-sig")
+
+
+# Reading: a program's live results as tables.
+
+
+def _yes(flag: bool) -> str:
+    return _("yes") if flag else ""
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def ranking_table(results: list[CategoryResults], program: Program) -> Table:
+    columns = (
+        Column(_("Category")), Column(_("Rank")), Column(_("Tie")), Column(_("Entry no.")),
+        Column(_("Nominee")), Column(_("Score"), "0.00"), Column(_("Scorecards")),
+        Column(_("Spread"), "0.00"), Column(_("Fewer scorecards than required")),
+    )  # fmt: skip
+    rows = [
+        (
+            result.category.display_title,
+            row.rank,
+            _yes(row.tie),
+            row.nomination.id,
+            row.nomination.nominee_name,
+            _rounded(row.score),
+            row.scorecards,
+            _rounded(row.spread),
+            _yes(row.too_few),
+        )
+        for result in results
+        for row in result.rows
+    ]
+    return Table("ranking", _("Ranking"), columns, rows)
+
+
+def criteria_table(results: list[CategoryResults], program: Program) -> Table:
+    columns = (
+        Column(_("Category")), Column(_("Entry no.")), Column(_("Nominee")),
+        Column(_("Criterion")), Column(_("Weight")),
+        Column(_("Mean, % of the maximum"), "0.00"),
+    )  # fmt: skip
+    rows = [
+        (
+            result.category.display_title,
+            row.nomination.id,
+            row.nomination.nominee_name,
+            criterion.display_name,
+            criterion.weight,
+            _rounded(row.percentages.get(criterion.id)) if row.scorecards else None,
+        )
+        for result in results
+        for row in result.rows
+        for criterion in result.category.criteria
+    ]
+    return Table("criteria", _("Criterion means"), columns, rows)
+
+
+def scorecards_table(results: list[CategoryResults], program: Program) -> Table:
+    columns = (
+        Column(_("Category")), Column(_("Entry no.")), Column(_("Nominee")), Column(_("Judge")),
+        Column(_("Judge's email")), Column(_("Criterion")), Column(_("Points")),
+        Column(_("Maximum")), Column(_("Comment")),
+        Column(_("Submitted (%(zone)s)", zone=program.timezone), "yyyy-mm-dd hh:mm"),
+    )  # fmt: skip
+    rows = []
+    for result in results:
+        rank_order = {row.nomination.id: index for index, row in enumerate(result.rows)}
+        cards = sorted(
+            result.scorecards,
+            key=lambda c: (rank_order[c.nomination_id], c.judge.display_name, c.judge_id),
+        )
+        for card in cards:
+            scores = {score.criterion_id: score for score in card.scores}
+            for criterion in result.category.criteria:
+                score = scores.get(criterion.id)
+                rows.append((
+                    result.category.display_title, card.nomination_id,
+                    card.nomination.nominee_name, card.judge.display_name, card.judge.email,
+                    criterion.display_name, score.points if score else None,
+                    criterion.max_points, score.comment if score else "",
+                    to_local(card.submitted_at, program.timezone),
+                ))  # fmt: skip
+    return Table("scorecards", _("Scorecards"), columns, rows)
+
+
+BUILDERS = {"ranking": ranking_table, "criteria": criteria_table, "scorecards": scorecards_table}
+
+
+def results_tables(
+    program: Program, method: str | None = None, names: tuple[str, ...] = TABLES
+) -> list[Table]:
+    """The named tables of the program's live results, in the reader's language."""
+    results = [category_results(category, method) for category in program.categories]
+    return [BUILDERS[name](results, program) for name in names]
+
+
+def export_file_name(program: Program, part: str, extension: str, method: str | None) -> str:
+    """E.g. ``working-professions-2025-results.xlsx``; a method other than the program's own
+    is named, so that the file cannot pass for the official ranking."""
+    suffix = f"-{method}" if method and method != program.scoring_method else ""
+    return f"{program.slug}-{part}{suffix}.{extension}"
+
+
+# Automation: the ranking as a plain document.
+
+
+def nominee_label(nomination) -> str:
+    """The Russian legal name of an organization when given, else the name as displayed."""
+    return nomination.org_name.get("ru") or nomination.nominee_name
+
+
+def results_document(program: Program, method: str | None = None) -> dict:
+    """{"program", "method", "categories": [{"slug", "kendall_w", "nominations": [...]}]}
+    with nominations in rank order; scores at 2 decimals as they are compared."""
+    method = method or program.scoring_method
+    categories = []
+    for category in program.categories:
+        results = category_results(category, method)
+        snapshot = current_snapshot(category)
+        laureates = {lau.nomination_id for lau in snapshot.laureates} if snapshot else set()
+        nominations = [
+            {
+                "id": row.nomination.id,
+                "nominee": nominee_label(row.nomination),
+                "score": _rounded(row.score),
+                "rank": row.rank,
+                "tie": row.tie,
+                "scorecards": row.scorecards,
+                "laureate": row.nomination.id in laureates,
+            }
+            for row in results.rows
+        ]
+        w = results.kendall_w
+        categories.append(
+            {"slug": category.slug, "kendall_w": None if w is None else round(w, 4),
+             "nominations": nominations}
+        )  # fmt: skip
+    return {"program": program.slug, "method": method, "categories": categories}

@@ -1,0 +1,37 @@
+"""Results forms: choosing the method, confirming laureates, unfreezing."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+METHOD_CHOICES = [
+    SelectChoice("mean", _l("Mean")),
+    SelectChoice("normalized", _l("Normalized per judge")),
+    SelectChoice("trimmed", _l("Trimmed mean")),
+]
+
+
+class MethodForm(FlaskForm):
+    method = SelectField(_l("How scores are combined"), choices=METHOD_CHOICES)
+
+
+class ConfirmForm(FlaskForm):
+    laureates = SelectMultipleField(
+        _l("Laureates"), coerce=int, widget=ListWidget(prefix_label=False),
+        option_widget=CheckboxInput(),
+    )  # fmt: skip
+    reason = TextAreaField(
+        _l("Reason, when the choice departs from the ranking or decides a tie"),
+        validators=[Optional(), Length(max=2000)],
+    )
+
+
+class UnfreezeForm(FlaskForm):
+    reason = StringField(_l("Why unfreeze?"), validators=[DataRequired(), Length(max=2000)])
+
+
+class ButtonForm(FlaskForm):
+    """A POST button with nothing but its CSRF token."""

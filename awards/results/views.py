@@ -1,0 +1,200 @@
+"""Results pages: the organizer's ranking and decisions, committees' outcomes, the public list."""
+
+from statistics import fmean
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+from wtforms.fields.choices import SelectChoice
+
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.forms import show_domain_error
+from awards.nominations.models import Nomination, NominationState
+from awards.programs import services as program_services
+from awards.programs.views import load_category, load_program
+from awards.results import permissions, services
+from awards.results.chart import scorecard_chart
+from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
+from awards.results.models import ResultsEvent
+from awards.results.ranking import category_results
+
+bp = Blueprint("results", __name__)
+
+
+def load_for_organizer(slug: str):
+    program = load_program(slug)
+    if not permissions.can_view_results(current_user, program):
+        abort(403)
+    return program
+
+
+@bp.get("/programs/<slug>/results")
+@login_required
+def overview(slug: str):
+    program = load_for_organizer(slug)
+    snapshots = {c.id: services.current_snapshot(c) for c in program.categories}
+    events = db.session.scalars(
+        select(ResultsEvent)
+        .where(ResultsEvent.program_id == program.id)
+        .order_by(ResultsEvent.at.desc(), ResultsEvent.id.desc())
+    ).all()
+    return render_template(
+        "results/overview.html", program=program, snapshots=snapshots, events=events,
+        method_form=MethodForm(method=program.scoring_method), button=ButtonForm(),
+    )  # fmt: skip
+
+
+def _chart(results):
+    rows = [
+        (row.nomination.nominee_name, row.totals, fmean(row.totals) if row.totals else None)
+        for row in results.rows
+    ]
+    return scorecard_chart(rows)
+
+
+def _confirm_form(results, category) -> ConfirmForm:
+    form = ConfirmForm()
+    scored = [row for row in results.rows if row.score is not None]
+    form.laureates.choices = [
+        SelectChoice(str(row.nomination.id), row.nomination.nominee_name) for row in scored
+    ]
+    if request.method == "GET":
+        limit = category.max_laureates or len(scored)
+        form.laureates.data = [row.nomination.id for row in scored[:limit]]
+    return form
+
+
+@bp.route("/programs/<slug>/results/<int:category_id>", methods=["GET", "POST"])
+@login_required
+def category(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    method = request.args.get("method")
+    results = category_results(category, method if method in services.METHODS else None)
+    snapshot = services.current_snapshot(category)
+    form = _confirm_form(results, category)
+    if request.method == "POST":
+        if not permissions.can_decide_results(current_user, program):
+            abort(403)
+        if form.validate_on_submit():
+            try:
+                services.confirm_laureates(
+                    category=category, actor=current_user, chosen=form.laureates.data,
+                    reason=form.reason.data,
+                )  # fmt: skip
+            except DomainError as error:
+                db.session.rollback()
+                show_domain_error(form, error)
+            else:
+                db.session.commit()
+                flash(_("The laureates are confirmed and the results frozen."), "success")
+                return redirect(url_for("results.category", slug=slug, category_id=category.id))
+    return render_template(
+        "results/category.html", program=program, category=category, results=results,
+        snapshot=snapshot, stale=snapshot is not None and services.snapshot_is_stale(snapshot),
+        form=form, unfreeze_form=UnfreezeForm(), chart=_chart(results),
+        official=results.method == program.scoring_method,
+    )  # fmt: skip
+
+
+@bp.post("/programs/<slug>/results/<int:category_id>/unfreeze")
+@login_required
+def unfreeze(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    form = UnfreezeForm()
+    if not form.validate_on_submit():
+        flash(_("Say why the results are unfrozen."), "error")
+    else:
+        try:
+            services.unfreeze_results(
+                category=category, actor=current_user, reason=form.reason.data
+            )
+        except DomainError as error:
+            db.session.rollback()
+            flash(error.message, "error")
+        else:
+            db.session.commit()
+            flash(_("The results are unfrozen; confirm the laureates again."), "success")
+    return redirect(url_for("results.category", slug=slug, category_id=category.id))
+
+
+@bp.post("/programs/<slug>/results/method")
+@login_required
+def method(slug: str):
+    program = load_for_organizer(slug)
+    form = MethodForm()
+    if form.validate_on_submit():
+        program_services.update_program(
+            program=program, actor=current_user, scoring_method=form.method.data
+        )
+        db.session.commit()
+        flash(_("The scoring method has been changed."), "success")
+    back = request.form.get("back", "")
+    if back.isdigit():
+        return redirect(url_for("results.category", slug=slug, category_id=int(back)))
+    return redirect(url_for("results.overview", slug=slug))
+
+
+def _publication(slug: str, action, message: str):
+    program = load_for_organizer(slug)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    try:
+        action(program=program, actor=current_user)
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(message, "success")
+    return redirect(url_for("results.overview", slug=slug))
+
+
+@bp.post("/programs/<slug>/results/publish")
+@login_required
+def publish(slug: str):
+    return _publication(slug, services.publish_results, _("The results are public."))
+
+
+@bp.post("/programs/<slug>/results/unpublish")
+@login_required
+def unpublish(slug: str):
+    return _publication(slug, services.unpublish_results, _("The results are no longer public."))
+
+
+@bp.get("/programs/<slug>/results/ours")
+@login_required
+def ours(slug: str):
+    program = load_program(slug)
+    if not permissions.can_view_own_outcomes(current_user, program):
+        abort(403)
+    laureates = {
+        item["nomination_id"]
+        for _category, items in services.published_laureates(program)
+        for item in items
+    }
+    entries = db.session.scalars(
+        select(Nomination)
+        .where(
+            Nomination.program_id == program.id,
+            Nomination.submitting_organization_id == current_user.organization_id,
+            Nomination.state == NominationState.ACCEPTED,
+        )
+        .order_by(Nomination.category_id, Nomination.id)
+    ).all()
+    return render_template(
+        "results/ours.html", program=program, entries=entries, laureates=laureates
+    )
+
+
+@bp.get("/results/<slug>")
+def public(slug: str):
+    program = program_services.get_program_by_slug(slug)
+    if program is None or not permissions.can_view_public_results(program):
+        abort(404)
+    return render_template(
+        "results/public.html", program=program, laureates=services.published_laureates(program)
+    )

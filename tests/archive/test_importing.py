@@ -1,0 +1,225 @@
+import copy
+
+import pytest
+from sqlalchemy import func, select
+
+from awards.accounts.models import Organization, User
+from awards.archive.importing import AlreadyImported, import_program
+from awards.archive.schema import ArchiveError, parse_archive
+from awards.archive.writing import archive_json, program_archive
+from awards.demo import DEMO_SLUG, load_demo
+from awards.extensions import db
+from awards.judging.models import Assignment, Conflict, Score, Scorecard
+from awards.nominations.models import Nomination, NominationEvent
+from awards.programs.models import Category, Criterion, Program, ProgramRole
+from awards.programs.services import get_program_by_slug
+from awards.results import services as results
+from awards.results.exports import results_document
+from awards.results.models import Laureate, ResultsSnapshot
+
+MODELS = (
+    Program, Category, Criterion, ProgramRole, Organization, User, Nomination, NominationEvent,
+    Assignment, Conflict, Scorecard, Score, ResultsSnapshot, Laureate,
+)  # fmt: skip
+
+
+def counts() -> dict[str, int]:
+    return {m.__name__: db.session.scalar(select(func.count()).select_from(m)) for m in MODELS}
+
+
+def bring(document: dict, **options):
+    """Import the archive as the command does: read its text, import, commit."""
+    imported = import_program(
+        document=parse_archive(archive_json(document).encode()), actor=None, **options
+    )
+    db.session.commit()
+    return imported
+
+
+def ranking(document: dict) -> list[tuple]:
+    return [
+        (n["nominee"], n["score"], n["rank"], n["tie"], n["scorecards"], n["laureate"])
+        for category in document["categories"]
+        for n in category["nominations"]
+    ]
+
+
+def test_round_trip_into_a_fresh_installation(archived, elsewhere):
+    program = archived["program"]
+    document, before = program_archive(program), counts()
+    live = results_document(program)
+    with elsewhere.app_context():
+        imported = bring(document)
+        assert counts() == before
+        copy_ = get_program_by_slug("test-awards")
+        assert imported.program.id == copy_.id
+        assert (copy_.display_title, copy_.year, copy_.scoring_method) == (
+            program.display_title, program.year, program.scoring_method,
+        )  # fmt: skip
+        assert copy_.judging_open_at == program.judging_open_at
+        assert copy_.results_published_at == program.results_published_at
+        assert ranking(results_document(copy_)) == ranking(live)
+        rejected = db.session.scalar(select(Nomination).filter_by(state="rejected"))
+        assert rejected.organizer_comment == "Не подходит"
+        merged = db.session.scalar(select(Nomination).filter_by(state="merged"))
+        assert merged.merged_into.nominee_name == "ТОО «Ульба» =1+1"
+        snapshot = results.current_snapshot(copy_.categories[0])
+        assert snapshot.sha256 == results.digest(snapshot.content)
+        assert not results.snapshot_is_stale(snapshot)
+        assert [lau.nomination.nominee_name for lau in snapshot.laureates] == ["Kazzinc Nominee"]
+        laureates = results.published_laureates(copy_)[0][1]
+        assert laureates[0]["nomination_id"] == snapshot.laureates[0].nomination_id
+
+
+def by_name(document: dict) -> dict:
+    """The archive with every id replaced by the name it stands for: ids differ between
+    installations (the frozen content, which holds them, is checked by the staleness test)."""
+    nominee = {n["id"]: n["org_name"]["ru"] for n in document["nominations"]}
+    criterion = {c["id"]: c["name"]["ru"] for k in document["categories"] for c in k["criteria"]}
+    organization = {o["id"]: o["name"]["ru"] for o in document["organizations"]}
+
+    def named(record: dict, **names) -> dict:
+        record = {key: value for key, value in record.items() if key != "id"}
+        for key, table in names.items():
+            record[key] = None if table is None else table.get(record[key])
+        return record
+
+    def rows(records) -> list:
+        return sorted(records, key=repr)
+
+    card = dict(nomination=nominee)
+    return {
+        "program": document["program"],
+        "organizations": rows(named(o) for o in document["organizations"]),
+        "users": rows(named(u, organization=organization) for u in document["users"]),
+        "roles": rows(document["roles"]),
+        "categories": [
+            {**k, "criteria": [named(c) for c in k["criteria"]]} for k in document["categories"]
+        ],
+        "nominations": rows(
+            named(n, merged_into_id=nominee, submitting_organization=organization)
+            for n in document["nominations"]
+        ),
+        "assignments": rows(named(a, **card) for a in document["assignments"]),
+        "conflicts": rows(named(c, **card) for c in document["conflicts"]),
+        "scorecards": rows(
+            {**named(c, **card), "scores": [named(s, criterion=criterion) for s in c["scores"]]}
+            for c in document["scorecards"]
+        ),
+        "snapshots": [
+            {
+                **named(s, content=None, sha256=None),
+                "laureates": [named(lau, nomination=nominee) for lau in s["laureates"]],
+            }
+            for s in document["snapshots"]
+        ],  # fmt: skip
+    }
+
+
+def test_export_from_the_new_installation_gives_back_the_same_archive(archived, elsewhere):
+    document = program_archive(archived["program"])
+    with elsewhere.app_context():
+        bring(document)
+        again = program_archive(get_program_by_slug("test-awards"))
+    assert by_name(again) == by_name(document)
+    assert again["nominations"] != document["nominations"]  # the merged entry's target came first
+
+
+def test_imported_people_have_no_password_and_no_admin_rights(archived, elsewhere):
+    document = program_archive(archived["program"])
+    with elsewhere.app_context():
+        imported = bring(document)
+        people = db.session.scalars(select(User)).all()
+        assert sorted(imported.new_people) == sorted(person.email for person in people)
+        assert {(p.password_hash, p.activated_at, p.is_admin) for p in people} == {
+            (None, None, False)
+        }
+        judge = db.session.scalar(select(User).filter_by(email="judge2@x.kz"))
+        assert judge.organization.display_name == "Second University"
+
+
+def test_importing_the_same_archive_again_changes_nothing(archived, elsewhere):
+    document = program_archive(archived["program"])
+    with elsewhere.app_context():
+        bring(document)
+        before = counts()
+        with pytest.raises(AlreadyImported, match="already here"):
+            bring(document)
+        db.session.rollback()
+        assert counts() == before
+
+
+def test_importing_into_the_installation_it_came_from_changes_nothing(archived):
+    before = counts()
+    with pytest.raises(AlreadyImported):
+        bring(program_archive(archived["program"]))
+    db.session.rollback()
+    assert counts() == before
+
+
+def test_another_short_name_makes_a_copy_with_the_same_people(archived):
+    before = counts()
+    imported = bring(program_archive(archived["program"]), slug="test-awards-copy")
+    assert imported.new_people == []
+    after = counts()
+    assert (after["User"], after["Organization"]) == (before["User"], before["Organization"])
+    assert after["Program"] == 2 and after["Scorecard"] == 2 * before["Scorecard"]
+    snapshot = results.current_snapshot(imported.program.categories[0])
+    assert snapshot.content["program"] == "test-awards-copy"
+    assert not results.snapshot_is_stale(snapshot)
+    with pytest.raises(AlreadyImported):
+        bring(program_archive(archived["program"]), slug="test-awards-copy")
+
+
+def test_a_different_program_with_the_same_short_name_is_refused(archived, elsewhere):
+    document = program_archive(archived["program"])
+    with elsewhere.app_context():
+        bring(document)
+        other = {
+            **document,
+            "program": {**document["program"], "created_at": "2020-01-01T00:00:00"},
+        }
+        with pytest.raises(ArchiveError, match=r"^\$\.program\.slug: another program"):
+            bring(other)
+
+
+def test_a_record_the_database_refuses_is_named_and_nothing_is_written(archived, elsewhere):
+    broken = copy.deepcopy(program_archive(archived["program"]))
+    broken["nominations"][2]["accepted_at"] = None  # accepted without the time it was accepted
+    with elsewhere.app_context():
+        with pytest.raises(ArchiveError, match=r"^\$\.nominations\[2\]: breaks a rule"):
+            bring(broken)
+        db.session.rollback()
+        assert set(counts().values()) == {0}
+
+
+def test_a_rule_of_the_services_is_named_with_its_path(archived, elsewhere):
+    broken = copy.deepcopy(program_archive(archived["program"]))
+    broken["categories"][0]["criteria"][1]["step"] = 50
+    with elsewhere.app_context():
+        with pytest.raises(ArchiveError) as error:
+            bring(broken)
+        assert error.value.message == (
+            "$.categories[0].criteria[1]: The step must be above zero and not above the maximum."
+        )
+
+
+def test_an_edited_snapshot_is_refused(archived, elsewhere):
+    broken = copy.deepcopy(program_archive(archived["program"]))
+    ulba = archived["entries"]["Ulba Nominee"].id
+    broken["snapshots"][0]["content"]["laureates"][0]["nomination_id"] = ulba
+    with elsewhere.app_context(), pytest.raises(ArchiveError, match=r"sha256: does not match"):
+        bring(broken)
+
+
+def test_the_demo_program_moves_with_its_ranking_and_laureates(app, elsewhere):
+    load_demo(password="demo-awards-2025")
+    db.session.commit()
+    program = get_program_by_slug(DEMO_SLUG)
+    document, live = program_archive(program), results_document(program)
+    with elsewhere.app_context():
+        bring(document)
+        moved = get_program_by_slug(DEMO_SLUG)
+        assert ranking(results_document(moved)) == ranking(live)
+        snapshots = [results.current_snapshot(c) for c in moved.categories]
+        assert not any(results.snapshot_is_stale(s) for s in snapshots if s is not None)

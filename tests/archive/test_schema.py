@@ -1,0 +1,122 @@
+import copy
+import json
+
+import pytest
+
+from awards.archive.schema import ArchiveError, parse_archive
+from awards.archive.writing import archive_json, program_archive
+
+
+@pytest.fixture
+def document(archived):
+    return program_archive(archived["program"])
+
+
+def refusal(document) -> str:
+    content = document if isinstance(document, bytes) else json.dumps(document).encode()
+    with pytest.raises(ArchiveError) as error:
+        parse_archive(content)
+    return error.value.message
+
+
+def test_a_good_archive_is_read_back(document):
+    assert parse_archive(archive_json(document).encode()) == document
+
+
+def test_a_byte_order_mark_is_accepted(document):
+    assert parse_archive(b"\xef\xbb\xbf" + archive_json(document).encode()) == document
+
+
+def test_a_syntax_error_names_its_line(document):
+    lines = archive_json(document).splitlines()
+    broken = next(i for i, line in enumerate(lines) if '"year"' in line)
+    lines[broken] = lines[broken].rstrip(",")  # the comma before the next key goes missing
+    message = refusal("\n".join(lines).encode())
+    assert message.startswith(f"Line {broken + 2}, column ")
+    assert "not valid JSON" in message
+
+
+def test_text_that_is_not_utf8_names_its_line(document):
+    content = (
+        archive_json(document).encode().replace("«Ульба»".encode(), "«Ульба»".encode("cp1251"))
+    )
+    line = next(
+        i for i, text in enumerate(archive_json(document).splitlines(), 1) if "«Ульба»" in text
+    )
+    assert refusal(content) == f"Line {line} is not UTF-8 text."
+
+
+@pytest.mark.parametrize(
+    ("remove", "path"),
+    [
+        (("program", "title"), "$.program.title"),
+        (("nominations", 1, "state"), "$.nominations[1].state"),
+        (("scorecards", 0, "scores", 1, "points"), "$.scorecards[0].scores[1].points"),
+        (("categories", 0, "criteria", 0, "weight"), "$.categories[0].criteria[0].weight"),
+        (("snapshots",), "$.snapshots"),
+    ],
+)
+def test_a_missing_key_names_its_path(document, remove, path):
+    broken = copy.deepcopy(document)
+    parent = broken
+    for step in remove[:-1]:
+        parent = parent[step]
+    del parent[remove[-1]]
+    assert refusal(broken) == f"{path}: is missing."
+
+
+@pytest.mark.parametrize(
+    ("place", "value", "message"),
+    [
+        (("program", "year"), "2025", "$.program.year: must be a whole number."),
+        (("nominations", 0, "state"), "won", "$.nominations[0].state: must be one of: "),
+        (("scorecards", 2, "submitted_at"), "yesterday", "$.scorecards[2].submitted_at: must be"),
+        (("scorecards", 2, "scores", 0, "points"), True, "$.scorecards[2].scores[0].points: "),
+        (("users",), {}, "$.users: must be a list."),
+    ],
+)
+def test_a_wrong_value_names_its_path(document, place, value, message):
+    broken = copy.deepcopy(document)
+    parent = broken
+    for step in place[:-1]:
+        parent = parent[step]
+    parent[place[-1]] = value
+    assert refusal(broken).startswith(message)
+
+
+def test_a_reference_to_nothing_names_its_path(document):
+    broken = copy.deepcopy(document)
+    broken["scorecards"][3]["judge"] = "stranger@x.kz"
+    assert refusal(broken) == (
+        '$.scorecards[3].judge: refers to "stranger@x.kz", which the archive does not contain.'
+    )
+
+
+def test_a_score_on_another_categorys_criterion_is_refused(document):
+    broken = copy.deepcopy(document)
+    broken["scorecards"][0]["scores"][0]["criterion"] = 999
+    assert refusal(broken).startswith("$.scorecards[0].scores[0].criterion: refers to 999")
+
+
+def test_duplicate_records_are_refused(document):
+    broken = copy.deepcopy(document)
+    broken["nominations"].append(copy.deepcopy(broken["nominations"][0]))
+    assert refusal(broken) == "$.nominations[6].id: appears twice."
+
+
+def test_merges_in_a_circle_are_refused(document):
+    broken = copy.deepcopy(document)
+    first, second = broken["nominations"][0], broken["nominations"][1]
+    first["merged_into_id"], second["merged_into_id"] = second["id"], first["id"]
+    assert refusal(broken) == "$.nominations[0].merged_into_id: merges in a circle."
+
+
+def test_another_version_is_refused(document):
+    assert refusal({**document, "version": 2}) == (
+        "$.version: this installation reads archives of version 1."
+    )
+
+
+def test_something_else_entirely_is_refused():
+    assert refusal(b"[1, 2]") == "$: must be an object."
+    assert refusal(b'{"format": "zip"}') == '$.format: must be one of: "awards-program-archive".'
