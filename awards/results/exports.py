@@ -161,7 +161,7 @@ def criteria_table(results: list[CategoryResults], program: Program) -> Table:
     columns = (
         Column(_("Category")), Column(_("Entry no.")), Column(_("Nominee")),
         Column(_("Criterion")), Column(_("Weight")),
-        Column(_("Mean, % of the maximum"), "0.00"),
+        Column(_("Mean, percent of the maximum"), "0.00"),
     )  # fmt: skip
     rows = [
         (
