@@ -64,3 +64,11 @@ def test_templates_escape_user_text(client, auth, program):
     page = client.get("/programs/test-awards").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_pages_forbid_inline_scripts_and_framing(client):
+    response = client.get("/login")
+    policy = response.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
