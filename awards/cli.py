@@ -11,6 +11,7 @@ from awards.accounts.services import find_user_by_email
 from awards.archive.importing import AlreadyImported, import_program
 from awards.archive.schema import parse_archive
 from awards.archive.writing import archive_json, program_archive
+from awards.certificates import bundles, issuing
 from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, load_demo
 from awards.errors import DomainError
 from awards.extensions import db
@@ -27,6 +28,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(scores_group)
     app.cli.add_command(program_group)
     app.cli.add_command(results_command)
+    app.cli.add_command(certificates_group)
 
 
 @click.command("demo")
@@ -157,3 +159,33 @@ def results_command(program_slug, as_json, method) -> None:
             score = "-" if row["score"] is None else f"{row['score']:.2f}"
             mark = "  laureate" if row["laureate"] else ""
             click.echo(f"  {rank:>4} {score:>7}  {row['nominee']} ({row['scorecards']}){mark}")
+
+
+@click.group("certificates")
+def certificates_group() -> None:
+    """Issued certificates: issue them for the laureates and write the PDFs."""
+
+
+@certificates_group.command("issue")
+@click.argument("program_slug")
+@click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder.")
+@click.option("--theme", type=click.Choice(["classic", "modern"]), default="classic")
+def issue_certificates_command(program_slug, out, theme) -> None:
+    """Issue certificates for every confirmed laureate still without one, then write the
+    combined PDF and one PDF per recipient of every valid certificate to OUT."""
+    program = _program_or_fail(program_slug)
+    try:
+        issued = issuing.issue_laureate_certificates(program=program, actor=None, theme=theme)
+    except DomainError as error:
+        db.session.rollback()
+        raise click.ClickException(error.message) from error
+    db.session.commit()
+    valid = [c for c in issuing.program_certificates(program) if c.is_valid]
+    if not valid:
+        raise click.ClickException("No confirmed laureates: nothing to write.")
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{program.slug}-certificates.pdf").write_bytes(bundles.combined_pdf(valid))
+    for certificate in valid:
+        (folder / bundles.file_name(certificate)).write_bytes(bundles.certificate_pdf(certificate))
+    click.echo(f"{len(issued)} issued now; {len(valid)} valid certificates written to {folder}.")

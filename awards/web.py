@@ -9,6 +9,7 @@ from flask_wtf.csrf import CSRFError
 from awards import cli
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
+from awards.certificates.views import bp as certificates_bp
 from awards.database import configure_sqlite
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
@@ -37,7 +38,7 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(_load_user)
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, judging_bp, jury_bp,
-        results_bp, results_export_bp,
+        results_bp, results_export_bp, certificates_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -11,7 +11,7 @@ from awards.extensions import db, limiter
 from tests import factories
 
 # Judging fixtures (a program with accepted entries and a jury) serve the results tests too.
-pytest_plugins = ["tests.judging.fixtures"]
+pytest_plugins = ["tests.judging.fixtures", "tests.certificates.registry"]
 
 
 class FreshContextClient(FlaskClient):

@@ -12,7 +12,7 @@ from tests import factories
 PUBLIC = {
     "static", "main.index", "main.healthz", "accounts.login", "accounts.forgot_password",
     "accounts.reset_password", "accounts.accept_invitation", "accounts.switch_language",
-    "results.public",
+    "results.public", "certificates.verify",
 }  # fmt: skip
 # Program pages every role of the program may open; the rest are the organizers'.
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category", "programs.logo"}
@@ -52,7 +52,8 @@ def build_urls(app, program, entry=None):
         "token": "token", "filename": "css/app.css",
         "nomination_id": entry.id if entry else 1,
         "document_id": entry.documents[0].id if entry else 1,
-        "assignment_id": 1, "scorecard_id": 1, "judge_id": 1, "table": "ranking",
+        "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": 1,
+        "table": "ranking",
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -73,13 +74,20 @@ def is_results_page(endpoint):
     return endpoint.startswith("results") and endpoint not in PUBLIC
 
 
+def is_certificates_page(endpoint):
+    return endpoint.startswith("certificates.") and endpoint not in PUBLIC
+
+
 def test_every_endpoint_is_classified(app, program):
     endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
     programs = {e for e in endpoints if e.startswith("programs.")}
     nominations = {e for e in endpoints if is_nomination_page(e)}
     judging = {e for e in endpoints if is_judging_page(e) or is_jury_page(e)}
     results = {e for e in endpoints if is_results_page(e)}
-    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | results
+    certificates = {e for e in endpoints if is_certificates_page(e)}
+    assert endpoints == (
+        PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | results | certificates
+    )
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES
 
@@ -229,3 +237,24 @@ def test_exports_are_results_pages_organizers_download(app, client, auth, progra
             response = client.get(url)
             assert response.status_code == 200, url
             assert response.headers["Content-Disposition"].startswith("attachment;"), url
+
+
+@pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz"])
+def test_only_organizers_reach_certificate_pages(app, client, auth, program, email):
+    auth.login(email)
+    for endpoint, method, url in build_urls(app, program):
+        if is_certificates_page(endpoint):
+            assert client.open(url, method=method).status_code == 403, (method, url)
+
+
+def test_outsider_gets_404_on_certificate_pages(app, client, auth, program):
+    factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
+    auth.login("outsider@x.kz")
+    for endpoint, method, url in build_urls(app, program):
+        if is_certificates_page(endpoint):
+            assert client.open(url, method=method).status_code == 404, (method, url)
+
+
+def test_organizer_opens_the_certificates_page(app, client, auth, program):
+    auth.login("organizer@x.kz")
+    assert client.get(f"/programs/{program.slug}/certificates").status_code == 200

@@ -1,0 +1,92 @@
+import hashlib
+
+import pytest
+
+from awards.certificates import issuing
+from awards.certificates.models import IssuedCertificate
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.uploads import upload_folder
+from tests.certificates import print_shop
+
+
+def issue(ceremony):
+    issued = issuing.issue_laureate_certificates(
+        program=ceremony["program"], actor=ceremony["organizer"]
+    )
+    db.session.commit()
+    return issued
+
+
+def test_issuing_records_one_certificate_with_the_stored_files_sha256(ceremony):
+    (certificate,) = issue(ceremony)
+    stored = (upload_folder() / certificate.stored_file).read_bytes()
+    assert len(certificate.pdf_sha256) == 64
+    assert certificate.pdf_sha256 == hashlib.sha256(stored).hexdigest()
+    assert certificate.serial == "TA-2025-0001"
+    assert certificate.snapshot.content["laureates"][0]["nomination_id"] == (
+        certificate.nomination_id
+    )
+    assert certificate.issued_by_id == ceremony["organizer"].id
+    assert certificate.state == "valid" and certificate.verification_count == 0
+
+
+def test_the_pdf_prints_the_frozen_name_and_a_qr_code_of_the_verify_url(ceremony):
+    (certificate,) = issue(ceremony)
+    pdf = (upload_folder() / certificate.stored_file).read_bytes()
+    assert "Kazzinc Nominee" in print_shop.flat(print_shop.text(pdf))
+    url = f"https://awards.example.kz/verify/{certificate.token}"
+    assert certificate.values["verify_url"] == url
+    assert print_shop.decoded_qr_codes(pdf, 1) == [url]
+
+
+def test_the_token_is_random_and_not_the_id(ceremony):
+    (certificate,) = issue(ceremony)
+    assert len(certificate.token) == 32 and str(certificate.id) != certificate.token
+
+
+def test_issuing_twice_does_not_duplicate(ceremony):
+    issue(ceremony)
+    assert issue(ceremony) == []
+    assert db.session.query(IssuedCertificate).count() == 1
+
+
+def test_a_program_without_ceremony_details_is_refused(ceremony):
+    ceremony["program"].ceremony_at = None
+    with pytest.raises(DomainError):
+        issuing.issue_laureate_certificates(program=ceremony["program"], actor=None)
+
+
+def test_revoking_needs_a_reason(ceremony):
+    (certificate,) = issue(ceremony)
+    with pytest.raises(DomainError) as error:
+        issuing.revoke_certificate(certificate=certificate, actor=ceremony["organizer"], reason=" ")
+    assert error.value.field == "reason"
+    issuing.revoke_certificate(certificate=certificate, actor=ceremony["organizer"], reason="typo")
+    assert certificate.state == "revoked" and certificate.revoked_reason == "typo"
+
+
+def test_reissue_gives_a_new_serial_and_token_and_supersedes_the_old(ceremony):
+    (old,) = issue(ceremony)
+    new = issuing.reissue_certificate(certificate=old, actor=ceremony["organizer"])
+    assert new.serial == "TA-2025-0002" and new.token != old.token
+    assert old.state == "superseded" and old.superseded_by_id == new.id
+    assert new.values["recipient"] == old.values["recipient"]
+    with pytest.raises(DomainError):
+        issuing.reissue_certificate(certificate=old, actor=ceremony["organizer"])
+
+
+def test_a_revoked_certificate_lets_the_laureate_be_issued_again(ceremony):
+    (old,) = issue(ceremony)
+    issuing.revoke_certificate(certificate=old, actor=ceremony["organizer"], reason="wrong name")
+    (new,) = issue(ceremony)
+    assert new.nomination_id == old.nomination_id and new.serial != old.serial
+
+
+def test_verify_counts_checks_and_ignores_unknown_tokens(ceremony):
+    (certificate,) = issue(ceremony)
+    assert issuing.verify(certificate.token) is certificate
+    assert issuing.verify(certificate.token) is certificate
+    assert certificate.verification_count == 2 and certificate.last_verified_at is not None
+    assert issuing.verify("nope") is None
+    assert issuing.verify("x" * 500) is None
