@@ -31,8 +31,9 @@ LAUREATE_CITATION = {
 
 
 def serial_prefix(program: Program) -> str:
-    """One capital per dash-separated word of the short name, then the year: "WP-2025"."""
-    initials = "".join(word[0] for word in program.slug.split("-") if word).upper()
+    """One capital per word of the short name (numbers such as the year left out), then the
+    year: "working-professions-2025" gives "WP-2025"."""
+    initials = "".join(word[0] for word in program.slug.split("-") if word[:1].isalpha()).upper()
     return f"{initials or 'C'}-{program.year}"
 
 

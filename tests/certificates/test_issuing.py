@@ -6,6 +6,7 @@ from awards.certificates import issuing
 from awards.certificates.models import IssuedCertificate
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.programs.models import Program
 from awards.uploads import upload_folder
 from tests.certificates import print_shop
 
@@ -90,3 +91,7 @@ def test_verify_counts_checks_and_ignores_unknown_tokens(ceremony):
     assert certificate.verification_count == 2 and certificate.last_verified_at is not None
     assert issuing.verify("nope") is None
     assert issuing.verify("x" * 500) is None
+
+
+def test_serial_prefix_leaves_numbers_of_the_short_name_out():
+    assert issuing.serial_prefix(Program(slug="working-professions-2025", year=2025)) == "WP-2025"
