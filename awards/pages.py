@@ -24,3 +24,17 @@ def commit_or_show(form, action: Callable[[], Any], *, success: str, target):
     db.session.commit()
     flash(success, "success")
     return redirect(target(result) if callable(target) else target)
+
+
+def commit_or_flash(action: Callable[[], Any], *, success: str, target: str):
+    """For buttons without a form to show again: run ``action``, then commit and flash
+    ``success``, or roll back and flash the service's message; redirect to ``target`` either way."""
+    try:
+        action()
+    except DomainError as error:
+        db.session.rollback()
+        flash(error.message, "error")
+    else:
+        db.session.commit()
+        flash(success, "success")
+    return redirect(target)

@@ -26,6 +26,7 @@ from awards.judging.forms import (
 )
 from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardEvent
 from awards.nominations.models import Nomination
+from awards.pages import commit_or_flash
 from awards.programs.models import Program
 from awards.programs.views import load_category, load_program
 
@@ -255,15 +256,13 @@ def reopen(slug: str, scorecard_id: int):
     if not form.validate_on_submit():
         flash(_("Say why the scorecard is reopened."), "error")
         return redirect(target)
-    try:
-        scoring.reopen_scorecard(scorecard=scorecard, actor=current_user, reason=form.reason.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(target)
-    db.session.commit()
-    flash(_("The scorecard has been reopened; the judge can change it again."), "success")
-    return redirect(target)
+    return commit_or_flash(
+        lambda: scoring.reopen_scorecard(
+            scorecard=scorecard, actor=current_user, reason=form.reason.data
+        ),
+        success=_("The scorecard has been reopened; the judge can change it again."),
+        target=target,
+    )
 
 
 MAX_BALLOT_BYTES = 2 * 1024 * 1024

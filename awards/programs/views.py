@@ -18,7 +18,7 @@ from awards import uploads
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import to_local, to_utc
-from awards.pages import commit_or_show
+from awards.pages import commit_or_flash, commit_or_show
 from awards.programs import services
 from awards.programs.forms import (
     CategoryForm,
@@ -331,15 +331,13 @@ def logo_upload(slug: str):
     if not form.validate_on_submit() or not form.file.data:
         flash(_("Choose a picture to upload."), "error")
         return redirect(target)
-    try:
-        services.set_program_logo(program=program, actor=current_user, stream=form.file.data)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-        return redirect(target)
-    db.session.commit()
-    flash(_("The logo has been saved."), "success")
-    return redirect(target)
+    return commit_or_flash(
+        lambda: services.set_program_logo(
+            program=program, actor=current_user, stream=form.file.data
+        ),
+        success=_("The logo has been saved."),
+        target=target,
+    )
 
 
 @bp.post("/<slug>/logo/remove")

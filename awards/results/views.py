@@ -12,6 +12,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
 from awards.nominations.models import Nomination, NominationState
+from awards.pages import commit_or_flash
 from awards.programs import services as program_services
 from awards.programs.views import load_category, load_program
 from awards.results import permissions, services
@@ -105,20 +106,17 @@ def unfreeze(slug: str, category_id: int):
     program = load_for_organizer(slug)
     category = load_category(program, category_id)
     form = UnfreezeForm()
+    target = url_for("results.category", slug=slug, category_id=category.id)
     if not form.validate_on_submit():
         flash(_("Say why the results are unfrozen."), "error")
-    else:
-        try:
-            services.unfreeze_results(
-                category=category, actor=current_user, reason=form.reason.data
-            )
-        except DomainError as error:
-            db.session.rollback()
-            flash(error.message, "error")
-        else:
-            db.session.commit()
-            flash(_("The results are unfrozen; confirm the laureates again."), "success")
-    return redirect(url_for("results.category", slug=slug, category_id=category.id))
+        return redirect(target)
+    return commit_or_flash(
+        lambda: services.unfreeze_results(
+            category=category, actor=current_user, reason=form.reason.data
+        ),
+        success=_("The results are unfrozen; confirm the laureates again."),
+        target=target,
+    )
 
 
 @bp.post("/programs/<slug>/results/method")
@@ -142,15 +140,11 @@ def _publication(slug: str, action, message: str):
     program = load_for_organizer(slug)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    try:
-        action(program=program, actor=current_user)
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
-    return redirect(url_for("results.overview", slug=slug))
+    return commit_or_flash(
+        lambda: action(program=program, actor=current_user),
+        success=message,
+        target=url_for("results.overview", slug=slug),
+    )
 
 
 @bp.post("/programs/<slug>/results/publish")
