@@ -1,0 +1,24 @@
+"""background jobs
+
+Revision ID: c6e1a7f0b203
+Revises: c6e1a7f0b202
+Create Date: 2026-11-27 10:30:00
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = 'c6e1a7f0b203'
+down_revision = 'c6e1a7f0b202'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    pass
+
+
+def downgrade():
+    pass
