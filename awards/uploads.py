@@ -17,6 +17,7 @@ from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PdfReadError
+from pypdf.generic import ArrayObject, NameObject
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -135,15 +136,36 @@ def _drop_files_after_rollback(session: Session) -> None:
         path.unlink(missing_ok=True)
 
 
+def _anonymous_annotations(annotations) -> ArrayObject:
+    kept = ArrayObject()
+    for reference in annotations.get_object():
+        annotation = reference.get_object()
+        if annotation.get("/Subtype") in ("/FileAttachment", "/Popup"):
+            continue
+        for key in ("/T", "/Popup", "/RC", "/CreationDate", "/M"):
+            annotation.pop(NameObject(key), None)
+        kept.append(reference)
+    return kept
+
+
 def without_pdf_metadata(content: bytes) -> bytes:
-    """The PDF with its document information and XMP metadata removed (author, producer,
-    titles): what blind judging hands to judges. Unreadable PDFs come back unchanged."""
+    """The PDF without what could name its authors: what blind judging hands to judges.
+
+    Only the pages travel into a new file, so the document information, XMP metadata,
+    embedded files, scripts and outlines stay behind; on each page the metadata, private
+    application data, file attachments and the authors of comments are dropped.
+    Unreadable PDFs come back unchanged."""
     try:
-        writer = PdfWriter(clone_from=PdfReader(io.BytesIO(content)))
-        writer.metadata = None
-        writer.xmp_metadata = None
+        reader = PdfReader(io.BytesIO(content))
+        writer = PdfWriter()
+        for source in reader.pages:
+            page = writer.add_page(source)
+            for key in ("/Metadata", "/PieceInfo"):
+                page.pop(NameObject(key), None)
+            if "/Annots" in page:
+                page[NameObject("/Annots")] = _anonymous_annotations(page["/Annots"])
         output = io.BytesIO()
         writer.write(output)
-    except (PdfReadError, ValueError, KeyError):
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
         return content
     return output.getvalue()
