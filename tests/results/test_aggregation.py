@@ -128,6 +128,21 @@ def test_kendalls_w_with_ties_by_hand():
     assert kendalls_w(ratings) == pytest.approx(438 / 504)
 
 
+def test_kendalls_w_matches_published_examples():
+    # ProofWiki, "Kendall's Coefficient of Concordance/Examples/Arbitrary Example 1":
+    # 4 judges rank 3 competitors (X, Y, Z); W = 1/16.
+    judges = [[1, 3, 2], [1, 2, 3], [2, 3, 1], [3, 1, 2]]
+    assert kendalls_w(judges) == pytest.approx(1 / 16)
+    # "The Kendall's coefficient of concordance W", Example 1: 4 judges rank 10 projects;
+    # the squared deviations of the rank sums add up to 1048, so W = 12·1048 / (4²·10·99).
+    by_project = [
+        (1, 2, 3, 4), (3, 1, 2, 2), (4, 4, 1, 3), (5, 5, 5, 1), (2, 6, 7, 6),
+        (8, 3, 4, 7), (6, 8, 6, 5), (7, 7, 8, 9), (10, 10, 9, 8), (9, 9, 10, 10),
+    ]  # fmt: skip
+    by_judge = [list(column) for column in zip(*by_project, strict=True)]
+    assert kendalls_w(by_judge) == pytest.approx(12 * 1048 / (16 * 10 * 99))
+
+
 def test_kendalls_w_perfect_agreement_is_one_and_reversal_is_zero():
     assert kendalls_w([[4, 3, 2, 1], [40, 30, 20, 10]]) == pytest.approx(1.0)
     assert kendalls_w([[4, 3, 2, 1], [1, 2, 3, 4]]) == pytest.approx(0.0)
