@@ -32,10 +32,14 @@ def is_automatic_conflict(judge: User, nomination: Nomination) -> bool:
     """The judge's organization nominated this entry, or is (or employs) the nominee."""
     if judge.organization_id is None:
         return False
-    supporters = {organization.id for organization in nomination.supporting_organizations}
-    if judge.organization_id in supporters:
-        return True
-    keys = _organization_keys(judge)
+    # The ids of nomination.supporting_organizations, without loading the organizations.
+    supporters = {nomination.submitting_organization_id}
+    supporters.update(entry.submitting_organization_id for entry in nomination.merged_from)
+    return judge.organization_id in supporters or _is_nominee(_organization_keys(judge), nomination)
+
+
+def _is_nominee(keys: set[str], nomination: Nomination) -> bool:
+    """The organization with these identity keys is the nominee or a nominated person's employer."""
     if nomination.nominee_kind == NomineeKind.PERSON:
         return bool(keys & identity_keys(bin=None, names=[nomination.person_workplace]))
     return bool(keys & nominee_keys(nomination))
@@ -54,7 +58,8 @@ def has_conflict(judge: User, nomination: Nomination) -> bool:
 
 
 def conflicted_ids(judge: User, nominations: list[Nomination]) -> set[int]:
-    """The ids among ``nominations`` that ``judge`` may not see, in one query for stored ones."""
+    """The ids among ``nominations`` that ``judge`` may not see: stored conflicts and
+    is_automatic_conflict for all of them in two queries, however many they are."""
     ids = [nomination.id for nomination in nominations]
     stored = set(
         db.session.scalars(
@@ -63,7 +68,23 @@ def conflicted_ids(judge: User, nominations: list[Nomination]) -> set[int]:
             )
         )
     )
-    return stored | {n.id for n in nominations if is_automatic_conflict(judge, n)}
+    organization_id = judge.organization_id
+    if organization_id is None:
+        return stored
+    # An entry merged into another makes its nominating organization a supporter of that one.
+    merged_in = db.session.scalars(
+        select(Nomination.merged_into_id).where(
+            Nomination.merged_into_id.in_(ids),
+            Nomination.submitting_organization_id == organization_id,
+        )
+    )
+    keys = _organization_keys(judge)
+    automatic = {
+        n.id
+        for n in nominations
+        if n.submitting_organization_id == organization_id or _is_nominee(keys, n)
+    }
+    return stored | set(merged_in) | automatic
 
 
 def _check_reason(reason: str) -> str:
