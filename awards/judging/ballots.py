@@ -11,6 +11,7 @@ import csv
 import io
 import zipfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -32,6 +33,8 @@ from awards.programs.models import Category, Criterion, Program
 
 COLUMNS = ("judge_email", "category", "nominee", "criterion", "points")
 MAX_ROWS = 20000
+# progress(done, total, message): told how far a long import has got (see awards/jobs/tasks.py).
+Progress = Callable[[int, int, str], None]
 
 
 @dataclass
@@ -186,15 +189,19 @@ def _check_row(program: Program, row: BallotRow, judges: set[int], window_open: 
 
 
 def check_ballots(
-    program: Program, content: bytes, *, override_reason: str = "", now: datetime | None = None
-) -> BallotCheck:
-    """Every row with what it refers to, or the reason it cannot be saved. Writes nothing."""
+    program: Program, content: bytes, *, override_reason: str = "", now: datetime | None = None,
+    progress: Progress | None = None,
+) -> BallotCheck:  # fmt: skip
+    """Every row with what it refers to, or the reason it cannot be saved. Writes nothing.
+
+    ``progress(done, total, message)``, when given, hears of each row checked."""
     now = now or utcnow()
     window_open = scoring.judging_is_open(program, now) or bool(override_reason.strip())
     judges = {judge.id for judge in program_judges(program)}
     check = BallotCheck()
     seen = set()
-    for line, values in read_rows(content):
+    rows = read_rows(content)
+    for done, (line, values) in enumerate(rows, start=1):
         row = BallotRow(line=line, values=values)
         _check_row(program, row, judges, window_open)
         key = (row.judge, row.nomination, row.criterion)
@@ -202,6 +209,8 @@ def check_ballots(
             row.error = _("The same judge, nominee and criterion appear on an earlier row.")
         seen.add(key)
         check.rows.append(row)
+        if progress:
+            progress(done, len(rows), _("Checking the rows"))
     _refuse_locked(check)
     return check
 
@@ -215,20 +224,25 @@ def _refuse_locked(check: BallotCheck) -> None:
 
 def import_ballots(
     *, program: Program, content: bytes, actor: User, override_reason: str = "",
-    now: datetime | None = None,
+    now: datetime | None = None, progress: Progress | None = None,
 ) -> BallotCheck:  # fmt: skip
     """Check the file and save its valid rows as scorecards: submitted where a judge's ballot
     for a nominee covers every criterion, draft otherwise.
+
+    ``progress(done, total, message)``, when given, hears of each row checked, then of each
+    judge's ballot saved; a background job commits there, so each call comes between ballots.
 
     Side effects: creates or updates scorecards with a history event naming the organizer (and
     the override reason, when given); flushes.
     """
     now = now or utcnow()
-    check = check_ballots(program, content, override_reason=override_reason, now=now)
+    check = check_ballots(
+        program, content, override_reason=override_reason, now=now, progress=progress
+    )
     ballots: dict[tuple, dict[int, float]] = defaultdict(dict)
     for row in check.valid:
         ballots[(row.judge, row.nomination)][row.criterion.id] = row.points
-    for (judge, nomination), points in ballots.items():
+    for done, ((judge, nomination), points) in enumerate(ballots.items(), start=1):
         existing = scoring.find_scorecard(judge, nomination)
         merged = {**(existing.points if existing else {}), **points}
         complete = len(merged) == len(nomination.category.criteria)
@@ -237,4 +251,6 @@ def import_ballots(
             version=existing.version if existing else None, submit=complete,
             reason=override_reason.strip() or _("Imported from a paper ballot."), now=now,
         )  # fmt: skip
+        if progress:
+            progress(done, len(ballots), _("Saving the scorecards"))
     return check

@@ -13,6 +13,7 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
+from awards.jobs import services as jobs
 from awards.judging import assignments, conflicts, permissions, progress, scoring
 from awards.judging import ballots as ballots_service
 from awards.judging.forms import (
@@ -218,6 +219,25 @@ def remind(slug: str, judge_id: int):
     return redirect(url_for("jury.progress_page", slug=slug))
 
 
+@bp.post("/progress/remind-all")
+def remind_all(slug: str):
+    program = load_for_organizer(slug)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        job = jobs.start_reminders(program=program, actor=current_user)
+    except DomainError as error:
+        return _refused_to(url_for("jury.progress_page", slug=slug), error)
+    db.session.commit()
+    return redirect(url_for("jobs.show", job_id=job.id))
+
+
+def _refused_to(target: str, error: DomainError):
+    db.session.rollback()
+    flash(error.message, "error")
+    return redirect(target)
+
+
 @bp.get("/nominations/<int:nomination_id>/history")
 def history(slug: str, nomination_id: int):
     program = load_for_organizer(slug)
@@ -294,12 +314,13 @@ def ballots(slug: str):
             reason = form.override_reason.data or ""
             try:
                 if form.action.data == "save":
-                    check = ballots_service.import_ballots(
+                    # Always in the background: a big file takes minutes, and the job page
+                    # keeps the report of refused rows afterwards.
+                    job = jobs.start_ballot_import(
                         program=program, content=content, actor=current_user, override_reason=reason
                     )
                     db.session.commit()
-                    flash(_("%(n)d rows saved.", n=len(check.valid)), "success")
-                    return redirect(url_for("jury.progress_page", slug=slug))
+                    return redirect(url_for("jobs.show", job_id=job.id))
                 check = ballots_service.check_ballots(program, content, override_reason=reason)
                 form.content.data = base64.b64encode(content).decode()
             except DomainError as error:

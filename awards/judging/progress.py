@@ -1,11 +1,14 @@
 """Where judging stands: each judge's queue, and scorecards submitted out of assigned."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.orm import load_only, selectinload
 
 from awards.accounts.models import User
 from awards.extensions import db
+from awards.judging.assignments import program_judges
 from awards.judging.conflicts import conflicted_ids
 from awards.judging.models import Assignment, Scorecard
 from awards.mail import external_url, queue_email
@@ -16,41 +19,51 @@ from awards.programs.models import Category, Program
 @dataclass
 class QueueItem:
     nomination: Nomination
-    scorecard: Scorecard | None
+    scorecard_state: str | None  # None until the judge first saves a scorecard
 
     @property
     def status(self) -> str:
         """not_started, draft or submitted."""
-        if self.scorecard is None:
-            return "not_started"
-        return self.scorecard.state
+        return self.scorecard_state or "not_started"
+
+
+# What the queue, the conflict check and the reminder read of each nomination; the long
+# texts and lists stay in the database.
+QUEUE_COLUMNS = (
+    Nomination.program_id, Nomination.category_id, Nomination.state, Nomination.nominee_kind,
+    Nomination.org_name, Nomination.bin, Nomination.person_name, Nomination.person_workplace,
+    Nomination.team_name, Nomination.submitting_organization_id,
+)  # fmt: skip
 
 
 def judge_queue(judge: User, program: Program) -> list[QueueItem]:
-    """The judge's assigned, accepted nominations without a conflict, by category then id."""
+    """The judge's assigned, accepted nominations without a conflict, by category then id.
+
+    Four queries however long the queue: the nominations with the state of the judge's
+    scorecard on each, their categories, and two for conflicts of interest.
+    """
+    # IN rather than a join: SQLite then starts from the judge's assignments, not from every
+    # nomination of the program.
+    assigned = select(Assignment.nomination_id).where(Assignment.judge_id == judge.id)
     query = (
-        select(Nomination)
-        .join(Assignment, Assignment.nomination_id == Nomination.id)
+        select(Nomination, Scorecard.state)
+        .outerjoin(
+            Scorecard,
+            (Scorecard.nomination_id == Nomination.id) & (Scorecard.judge_id == judge.id),
+        )
         .where(
-            Assignment.judge_id == judge.id,
+            Nomination.id.in_(assigned),
             Nomination.program_id == program.id,
             Nomination.state == NominationState.ACCEPTED,
         )
         .order_by(Nomination.category_id, Nomination.id)
+        .options(load_only(*QUEUE_COLUMNS), selectinload(Nomination.category))
     )
-    nominations = list(db.session.scalars(query))
-    hidden = conflicted_ids(judge, nominations)
-    visible = [n for n in nominations if n.id not in hidden]
-    cards = {
-        card.nomination_id: card
-        for card in db.session.scalars(
-            select(Scorecard).where(
-                Scorecard.judge_id == judge.id,
-                Scorecard.nomination_id.in_([n.id for n in visible]),
-            )
-        )
-    }
-    return [QueueItem(n, cards.get(n.id)) for n in visible]
+    rows = db.session.execute(query).all()
+    hidden = conflicted_ids(judge, [nomination for nomination, _ in rows])
+    return [
+        QueueItem(nomination, state) for nomination, state in rows if nomination.id not in hidden
+    ]
 
 
 @dataclass
@@ -103,3 +116,21 @@ def send_reminder(*, program: Program, judge: User, actor: User) -> int:
             link=external_url("judging.queue", slug=program.slug),
         )  # fmt: skip
     return len(missing)
+
+
+def send_reminders(
+    *, program: Program, actor: User | None, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Remind every judge of the program who still has scorecards to submit (see
+    ``send_reminder``); ``progress(done, total)``, when given, hears of each judge in turn.
+
+    Returns how many judges were reminded. Side effects: queues one email per such judge.
+    """
+    judges = program_judges(program)
+    reminded = 0
+    for done, judge in enumerate(judges, start=1):
+        if send_reminder(program=program, judge=judge, actor=actor):
+            reminded += 1
+        if progress:
+            progress(done, len(judges))
+    return reminded

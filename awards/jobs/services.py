@@ -1,0 +1,186 @@
+"""Starting, retrying and recording background jobs. Each function flushes, never commits; a
+job is put on the queue only once the transaction that created (or retried) it commits."""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from awards.accounts.models import User
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import utcnow
+from awards.jobs.models import UNFINISHED, Job, JobKind, JobState
+from awards.judging.ballots import read_rows
+from awards.programs.models import Program
+from awards.uploads import store_file
+
+# Session.info key: (job id, attempt) pairs to put on the queue after commit (see queue.py).
+ENQUEUE_KEY = "awards.jobs.enqueue"
+
+
+def stale_after() -> timedelta:
+    return timedelta(seconds=current_app.config["JOBS_STALE_AFTER"])
+
+
+def is_retryable(job: Job, now: datetime | None = None) -> bool:
+    """Failed, or stuck: waiting or running with no sign of life for too long."""
+    return job.state == JobState.FAILED or job.is_stale(now or utcnow(), stale_after())
+
+
+def _schedule(job: Job) -> None:
+    db.session.info.setdefault(ENQUEUE_KEY, []).append((job.id, job.attempts))
+
+
+def _refuse_a_second_one(kind: str, program: Program, now: datetime, *, but: Job | None = None):
+    """One job of a kind at a time per program: two certificate batches at once would issue
+    the same certificates twice."""
+    query = select(Job).where(
+        Job.program_id == program.id, Job.kind == kind, Job.state.in_(UNFINISHED)
+    )
+    for other in db.session.scalars(query):
+        if other is not but and not other.is_stale(now, stale_after()):
+            raise DomainError(
+                _("The same work is already under way for this program; wait until it ends.")
+            )
+
+
+def start_job(
+    *, kind: JobKind, program: Program, actor: User | None, arguments: dict | None = None,
+    now: datetime | None = None,
+) -> Job:  # fmt: skip
+    """A new job, queued.
+
+    Side effects: adds the job row (attempt 1); flushes; after the transaction commits, puts
+    "run job N" on the queue.
+    """
+    now = now or utcnow()
+    _refuse_a_second_one(kind, program, now)
+    job = Job(
+        kind=kind, program=program, actor=actor, arguments=arguments or {}, state=JobState.QUEUED,
+        created_at=now, heartbeat_at=now,
+    )  # fmt: skip
+    db.session.add(job)
+    db.session.flush()
+    _schedule(job)
+    return job
+
+
+def start_ballot_import(
+    *, program: Program, actor: User, content: bytes, override_reason: str = ""
+) -> Job:
+    """Save a checked paper-ballot file's valid rows in the background.
+
+    Side effects: refuses a file whose columns cannot be read (DomainError on "file"); stores
+    the file under UPLOAD_FOLDER/jobs (removed on rollback, and once the job is done); starts
+    a job.
+    """
+    read_rows(content)
+    extension = "xlsx" if content[:4] == b"PK\x03\x04" else "csv"
+    name = store_file(db.session, content, subfolder="jobs", extension=extension)
+    return start_job(
+        kind=JobKind.BALLOTS, program=program, actor=actor,
+        arguments={"file": name, "override_reason": override_reason.strip()},
+    )  # fmt: skip
+
+
+def start_reminders(*, program: Program, actor: User) -> Job:
+    """Email every judge with scorecards still missing, in the background. Starts a job."""
+    return start_job(kind=JobKind.REMINDERS, program=program, actor=actor)
+
+
+def start_certificate_issuing(
+    *, program: Program, actor: User, kind: str, theme: str, recipients: list | None = None
+) -> Job:
+    """Issue certificates of ``kind`` in ``theme`` in the background (all pending recipients,
+    or the chosen ``recipients`` keys). Starts a job."""
+    return start_job(
+        kind=JobKind.CERTIFICATES, program=program, actor=actor,
+        arguments={"kind": kind, "theme": theme, "recipients": recipients},
+    )  # fmt: skip
+
+
+def retry_job(*, job: Job, actor: User, now: datetime | None = None) -> Job:
+    """Run a failed or stuck job again with the same arguments.
+
+    Side effects: clears its error and progress, adds one attempt (a worker still busy with
+    an older one stops at its next report); flushes; queues it after commit.
+    """
+    now = now or utcnow()
+    if not is_retryable(job, now):
+        raise DomainError(_("Only a failed or stopped job can be run again."))
+    _refuse_a_second_one(job.kind, job.program, now, but=job)
+    job.attempts += 1
+    job.state, job.error, job.message = JobState.QUEUED, None, None
+    job.done, job.total = 0, None
+    job.started_at = job.finished_at = None
+    job.heartbeat_at = now
+    db.session.flush()
+    _schedule(job)
+    return job
+
+
+def recent_jobs(program: Program, *, actor: User | None = None, limit: int = 20) -> list[Job]:
+    """The program's latest jobs, newest first; only ``actor``'s when given."""
+    query = select(Job).where(Job.program_id == program.id)
+    if actor is not None:
+        query = query.where(Job.actor_id == actor.id)
+    return list(
+        db.session.scalars(query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit))
+    )
+
+
+# What a worker records; called by tasks.py only.
+
+
+def begin_attempt(*, job: Job, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    job.state, job.done, job.total, job.message = JobState.RUNNING, 0, None, None
+    job.started_at = job.heartbeat_at = now
+    db.session.flush()
+
+
+def record_progress(
+    *, job: Job, done: int, total: int, message: str | None = None, now: datetime | None = None
+) -> None:
+    job.total = max(total, 0)
+    job.done = min(max(done, 0), job.total)
+    if message is not None:
+        job.message = message
+    job.heartbeat_at = now or utcnow()
+    db.session.flush()
+
+
+@dataclass
+class Outcome:
+    """What a finished job leaves: counts to show, a sentence, and maybe a file to download."""
+
+    summary: dict
+    message: str
+    file: bytes | None = None
+    file_name: str | None = None
+
+
+def complete_job(*, job: Job, outcome: Outcome, now: datetime | None = None) -> None:
+    """Side effects: stores the result file under UPLOAD_FOLDER/jobs (removed on rollback)."""
+    now = now or utcnow()
+    job.state, job.summary, job.message = JobState.DONE, outcome.summary, outcome.message
+    if job.total is not None:
+        job.done = job.total
+    if outcome.file is not None:
+        extension = outcome.file_name.rsplit(".", 1)[-1]
+        job.result_file = store_file(
+            db.session, outcome.file, subfolder="jobs", extension=extension
+        )
+        job.result_name = outcome.file_name
+    job.finished_at = job.heartbeat_at = now
+    db.session.flush()
+
+
+def fail_job(*, job: Job, error: str, now: datetime | None = None) -> None:
+    now = now or utcnow()
+    job.state, job.error = JobState.FAILED, error
+    job.finished_at = job.heartbeat_at = now
+    db.session.flush()
