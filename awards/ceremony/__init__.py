@@ -1,0 +1,1 @@
+"""The ceremony: its running order, its partners and the program booklet printed from them."""

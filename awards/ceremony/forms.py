@@ -1,0 +1,48 @@
+"""Ceremony forms: a running-order point, a partner, moving and deleting, the booklet's design."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectField, TimeField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired
+
+from awards.forms import translated_text
+
+
+class RunningOrderItemForm(FlaskForm):
+    starts_at = TimeField(
+        _l("Start time"),
+        validators=[InputRequired(message=_l("Give the start time, for example 10:30."))],
+        format="%H:%M",
+        description=_l("Local time where the ceremony takes place."),
+    )
+    title = translated_text(_l("What happens"), max_length=300)
+    presenter = translated_text(_l("Presenter"), required=False, max_length=300)
+    category = SelectField(
+        _l("Category awarded at this point"),
+        choices=[],
+        description=_l("The booklet and the certificates follow this order of categories."),
+    )
+
+
+class PartnerForm(FlaskForm):
+    name = translated_text(_l("Partner"), max_length=300)
+
+
+class MoveForm(FlaskForm):
+    direction = SelectField(
+        choices=[SelectChoice("up", _l("Up")), SelectChoice("down", _l("Down"))]
+    )
+
+
+class ButtonForm(FlaskForm):
+    """A POST button with nothing but its CSRF token."""
+
+
+class BookletForm(FlaskForm):
+    """The design of the downloaded booklet: a GET form, so without a CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    theme = SelectField(_l("Design"), choices=[])

@@ -1,0 +1,202 @@
+"""The ceremony's running order and partners, and the order its categories are awarded in.
+
+Every write flushes and never commits. Positions count from 0 without gaps, per program.
+"""
+
+from datetime import time
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from awards.accounts.models import User
+from awards.ceremony.models import CeremonyPartner, RunningOrderItem
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import REQUIRED_LANGUAGES, clean_texts
+from awards.programs.models import Category, Program
+
+MAX_ITEMS = 100  # a ceremony of a few hours; more is a mistake, and the booklet would not fit
+MAX_PARTNERS = 100
+DIRECTIONS = ("up", "down")
+
+
+def running_order(program: Program) -> list[RunningOrderItem]:
+    """The program's running order, first point first."""
+    query = (
+        select(RunningOrderItem)
+        .where(RunningOrderItem.program_id == program.id)
+        .order_by(RunningOrderItem.position, RunningOrderItem.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def ceremony_partners(program: Program) -> list[CeremonyPartner]:
+    """The partners the booklet thanks, in the order the organizers chose."""
+    query = (
+        select(CeremonyPartner)
+        .where(CeremonyPartner.program_id == program.id)
+        .order_by(CeremonyPartner.position, CeremonyPartner.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def out_of_time_order(items: list[RunningOrderItem]) -> set[int]:
+    """The ids of points that start earlier than the point before them: worth a second look,
+    though a running order may have reasons (a late guest) to keep them."""
+    return {
+        item.id for before, item in zip(items, items[1:], strict=False)
+        if item.starts_at < before.starts_at
+    }  # fmt: skip
+
+
+def stage_order(program: Program) -> list[Category]:
+    """The program's categories in the order the ceremony awards them: first those the running
+    order names (at their first appearance), then the others by their position."""
+    named = [item.category_id for item in running_order(program) if item.category_id]
+    awarded = list(dict.fromkeys(named))
+    by_id = {category.id: category for category in program.categories}
+    first = [by_id[category_id] for category_id in awarded if category_id in by_id]
+    return first + [category for category in program.categories if category.id not in awarded]
+
+
+def _texts(value: dict | None, *, field: str, required: bool = True) -> dict:
+    # The booklet prints Kazakh and Russian side by side: both or (when optional) neither.
+    texts = clean_texts(value)
+    if not texts and not required:
+        return {}
+    if any(code not in texts for code in REQUIRED_LANGUAGES):
+        message = (
+            _("Fill in the Kazakh and Russian versions.")
+            if required
+            else _("Fill in the Kazakh and Russian versions, or leave all of them empty.")
+        )
+        raise DomainError(message, field=field)
+    return texts
+
+
+def _start_time(value) -> time:
+    if not isinstance(value, time):
+        raise DomainError(_("Give the start time, for example 10:30."), field="starts_at")
+    return value.replace(second=0, microsecond=0, tzinfo=None)
+
+
+def _program_category(program: Program, category_id: int | None) -> int | None:
+    if category_id is None:
+        return None
+    category = db.session.get(Category, category_id)
+    if category is None or category.program_id != program.id:
+        raise DomainError(_("Choose one of the program's categories."), field="category")
+    return category.id
+
+
+def _renumber(rows: list) -> None:
+    for position, row in enumerate(rows):
+        row.position = position
+
+
+def _move(rows: list, row, direction: str) -> None:
+    if direction not in DIRECTIONS:
+        raise DomainError(_("Move a line up or down."))
+    index = rows.index(row)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(rows):
+        rows[index], rows[target] = rows[target], rows[index]
+    _renumber(rows)
+    db.session.flush()
+
+
+def _item_fields(program: Program, starts_at, title, presenter, category_id) -> dict:
+    return {
+        "starts_at": _start_time(starts_at),
+        "title": _texts(title, field="title"),
+        "presenter": _texts(presenter, field="presenter", required=False),
+        "category_id": _program_category(program, category_id),
+    }
+
+
+def add_running_order_item(
+    *, program: Program, actor: User | None, starts_at: time, title: dict,
+    presenter: dict | None = None, category_id: int | None = None,
+) -> RunningOrderItem:  # fmt: skip
+    """A new point in the running order, placed after the last point starting no later.
+
+    Side effects: adds the point; later points move one place down; flushes.
+    """
+    items = running_order(program)
+    if len(items) >= MAX_ITEMS:
+        raise DomainError(_("A running order has at most %(n)d points.", n=MAX_ITEMS))
+    item = RunningOrderItem(
+        program_id=program.id, **_item_fields(program, starts_at, title, presenter, category_id)
+    )
+    index = max((i + 1 for i, other in enumerate(items) if other.starts_at <= item.starts_at),
+                default=0)  # fmt: skip
+    items.insert(index, item)
+    db.session.add(item)
+    _renumber(items)
+    db.session.flush()
+    return item
+
+
+def update_running_order_item(
+    *, item: RunningOrderItem, actor: User | None, starts_at: time, title: dict,
+    presenter: dict | None = None, category_id: int | None = None,
+) -> RunningOrderItem:  # fmt: skip
+    """Change a point's time, texts or category; it keeps its place. Side effects: flushes."""
+    fields = _item_fields(item.program, starts_at, title, presenter, category_id)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    db.session.flush()
+    return item
+
+
+def delete_running_order_item(*, item: RunningOrderItem, actor: User | None) -> None:
+    """Side effects: deletes the point; later points move one place up; flushes."""
+    items = running_order(item.program)
+    items.remove(item)
+    db.session.delete(item)
+    _renumber(items)
+    db.session.flush()
+
+
+def move_running_order_item(
+    *, item: RunningOrderItem, actor: User | None, direction: str
+) -> RunningOrderItem:
+    """Swap the point with the one before ("up") or after ("down"); at either end nothing
+    moves. Side effects: two positions change; flushes."""
+    _move(running_order(item.program), item, direction)
+    return item
+
+
+def add_partner(*, program: Program, actor: User | None, name: dict) -> CeremonyPartner:
+    """A partner at the end of the list. Side effects: adds it; flushes."""
+    partners = ceremony_partners(program)
+    if len(partners) >= MAX_PARTNERS:
+        raise DomainError(_("A ceremony has at most %(n)d partners.", n=MAX_PARTNERS))
+    partner = CeremonyPartner(
+        program_id=program.id, name=_texts(name, field="name"), position=len(partners)
+    )
+    db.session.add(partner)
+    db.session.flush()
+    return partner
+
+
+def update_partner(*, partner: CeremonyPartner, actor: User | None, name: dict) -> CeremonyPartner:
+    """Rename a partner. Side effects: flushes."""
+    partner.name = _texts(name, field="name")
+    db.session.flush()
+    return partner
+
+
+def delete_partner(*, partner: CeremonyPartner, actor: User | None) -> None:
+    """Side effects: deletes the partner; later ones move one place up; flushes."""
+    partners = ceremony_partners(partner.program)
+    partners.remove(partner)
+    db.session.delete(partner)
+    _renumber(partners)
+    db.session.flush()
+
+
+def move_partner(*, partner: CeremonyPartner, actor: User | None, direction: str):
+    """Swap the partner with the one before ("up") or after ("down"). Side effects: flushes."""
+    _move(ceremony_partners(partner.program), partner, direction)
+    return partner

@@ -1,0 +1,250 @@
+"""Ceremony pages: the running order and partners editor, and the program booklet download."""
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
+
+from awards.ceremony import booklet, permissions, services
+from awards.ceremony.forms import (
+    BookletForm,
+    ButtonForm,
+    MoveForm,
+    PartnerForm,
+    RunningOrderItemForm,
+)
+from awards.ceremony.models import CeremonyPartner, RunningOrderItem
+from awards.certificates.fetcher import CertificateRenderingError
+from awards.certificates.rendering import available_themes
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import localized
+from awards.pages import commit_or_flash, commit_or_show
+from awards.programs.views import load_program
+
+bp = Blueprint("ceremony", __name__, url_prefix="/programs/<slug>/ceremony")
+
+
+@bp.before_request
+@login_required
+def _require_login():
+    """Every ceremony page needs a logged-in user."""
+
+
+def load_for_organizer(slug: str):
+    """The program, or 404 for people without a role in it, or 403 for non-organizers."""
+    program = load_program(slug)
+    if not permissions.can_prepare_ceremony(current_user, program):
+        abort(403)
+    return program
+
+
+def load_item(program, item_id: int) -> RunningOrderItem:
+    item = db.session.get(RunningOrderItem, item_id)
+    if item is None or item.program_id != program.id:
+        abort(404)
+    return item
+
+
+def load_partner(program, partner_id: int) -> CeremonyPartner:
+    partner = db.session.get(CeremonyPartner, partner_id)
+    if partner is None or partner.program_id != program.id:
+        abort(404)
+    return partner
+
+
+def _item_form(program, item: RunningOrderItem | None = None) -> RunningOrderItemForm:
+    data = {}
+    if item is not None:
+        data = {"starts_at": item.starts_at, "title": item.title, "presenter": item.presenter,
+                "category": str(item.category_id or "")}  # fmt: skip
+    form = RunningOrderItemForm(data=data)
+    form.category.choices = [SelectChoice("", _("None"))] + [
+        SelectChoice(str(category.id), localized(category.title)) for category in program.categories
+    ]
+    return form
+
+
+def _item_fields(form: RunningOrderItemForm) -> dict:
+    return {
+        "starts_at": form.starts_at.data, "title": form.title.data,
+        "presenter": form.presenter.data,
+        "category_id": int(form.category.data) if form.category.data else None,
+    }  # fmt: skip
+
+
+def _booklet_form() -> BookletForm:
+    form = BookletForm(formdata=request.args or None)
+    form.theme.choices = [SelectChoice(t.name, localized(t.title)) for t in available_themes()]
+    return form
+
+
+def _index(program, *, item_form=None, partner_form=None):
+    items = services.running_order(program)
+    return render_template(
+        "ceremony/index.html", program=program, items=items,
+        late=services.out_of_time_order(items), partners=services.ceremony_partners(program),
+        stage=services.stage_order(program), item_form=item_form or _item_form(program),
+        partner_form=partner_form or PartnerForm(), booklet_form=_booklet_form(),
+        move=MoveForm(), button=ButtonForm(),
+    )  # fmt: skip
+
+
+def _editor(program, anchor: str) -> str:
+    return url_for("ceremony.index", slug=program.slug, _anchor=anchor)
+
+
+@bp.get("")
+def index(slug: str):
+    return _index(load_for_organizer(slug))
+
+
+@bp.post("/items")
+def item_add(slug: str):
+    program = load_for_organizer(slug)
+    form = _item_form(program)
+    if form.validate_on_submit():
+        done = commit_or_show(
+            form,
+            lambda: services.add_running_order_item(
+                program=program, actor=current_user, **_item_fields(form)
+            ),
+            success=_("The point has been added to the running order."),
+            target=_editor(program, "running-order"),
+        )
+        if done:
+            return done
+    return _index(program, item_form=form)
+
+
+@bp.route("/items/<int:item_id>", methods=["GET", "POST"])
+def item_edit(slug: str, item_id: int):
+    program = load_for_organizer(slug)
+    item = load_item(program, item_id)
+    form = _item_form(program, item)
+    if form.validate_on_submit():
+        done = commit_or_show(
+            form,
+            lambda: services.update_running_order_item(
+                item=item, actor=current_user, **_item_fields(form)
+            ),
+            success=_("The running order has been saved."),
+            target=_editor(program, "running-order"),
+        )
+        if done:
+            return done
+    return render_template("ceremony/item_form.html", program=program, item=item, form=form)
+
+
+@bp.post("/items/<int:item_id>/delete")
+def item_delete(slug: str, item_id: int):
+    program = load_for_organizer(slug)
+    item = load_item(program, item_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: services.delete_running_order_item(item=item, actor=current_user),
+        success=_("The point has been removed from the running order."),
+        target=_editor(program, "running-order"),
+    )
+
+
+@bp.post("/items/<int:item_id>/move")
+def item_move(slug: str, item_id: int):
+    program = load_for_organizer(slug)
+    item = load_item(program, item_id)
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: services.move_running_order_item(
+            item=item, actor=current_user, direction=form.direction.data
+        ),
+        success=_("The running order has been saved."),
+        target=_editor(program, f"item-{item.id}"),
+    )
+
+
+@bp.post("/partners")
+def partner_add(slug: str):
+    program = load_for_organizer(slug)
+    form = PartnerForm()
+    if form.validate_on_submit():
+        done = commit_or_show(
+            form,
+            lambda: services.add_partner(program=program, actor=current_user, name=form.name.data),
+            success=_("The partner has been added."),
+            target=_editor(program, "partners"),
+        )
+        if done:
+            return done
+    return _index(program, partner_form=form)
+
+
+@bp.route("/partners/<int:partner_id>", methods=["GET", "POST"])
+def partner_edit(slug: str, partner_id: int):
+    program = load_for_organizer(slug)
+    partner = load_partner(program, partner_id)
+    form = PartnerForm(data={"name": partner.name})
+    if form.validate_on_submit():
+        done = commit_or_show(
+            form,
+            lambda: services.update_partner(
+                partner=partner, actor=current_user, name=form.name.data
+            ),
+            success=_("The partner has been saved."),
+            target=_editor(program, "partners"),
+        )
+        if done:
+            return done
+    return render_template(
+        "ceremony/partner_form.html", program=program, partner=partner, form=form
+    )
+
+
+@bp.post("/partners/<int:partner_id>/delete")
+def partner_delete(slug: str, partner_id: int):
+    program = load_for_organizer(slug)
+    partner = load_partner(program, partner_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: services.delete_partner(partner=partner, actor=current_user),
+        success=_("The partner has been removed."),
+        target=_editor(program, "partners"),
+    )
+
+
+@bp.post("/partners/<int:partner_id>/move")
+def partner_move(slug: str, partner_id: int):
+    program = load_for_organizer(slug)
+    partner = load_partner(program, partner_id)
+    form = MoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: services.move_partner(
+            partner=partner, actor=current_user, direction=form.direction.data
+        ),
+        success=_("The partners have been reordered."),
+        target=_editor(program, f"partner-{partner.id}"),
+    )
+
+
+@bp.get("/booklet.pdf")
+def booklet_download(slug: str):
+    program = load_for_organizer(slug)
+    theme = request.args.get("theme") or "classic"
+    try:
+        pdf = booklet.booklet_pdf(program, theme=theme)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(_editor(program, "booklet"))
+    except CertificateRenderingError as error:
+        flash(_("The booklet could not be printed faithfully: %(problem)s", problem=error), "error")
+        return redirect(_editor(program, "booklet"))
+    response = Response(pdf, mimetype="application/pdf")
+    response.headers.set(
+        "Content-Disposition", "attachment", filename=booklet.booklet_file_name(program)
+    )
+    return response
