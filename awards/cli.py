@@ -1,6 +1,7 @@
 """Flask commands: each calls services, then commits once."""
 
 import json
+import time
 from pathlib import Path
 
 import click
@@ -11,10 +12,17 @@ from awards.accounts.services import find_user_by_email
 from awards.archive.importing import AlreadyImported, import_program
 from awards.archive.schema import parse_archive
 from awards.archive.writing import archive_json, program_archive
-from awards.certificates import bundles, issuing
+from awards.backup import BackupError, restore_backup, take_backup
+from awards.ceremony.booklet import booklet_pdf
+from awards.certificates import bundles, issuing, registry
+from awards.certificates.fetcher import CertificateRenderingError
+from awards.certificates.models import KINDS
+from awards.certificates.settings import settings_of, theme_names
 from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, load_demo
+from awards.demo_large import LARGE_DEMO_SLUG, large_demo_logins, load_large_demo
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.jobs.queue import job_queue, run_worker
 from awards.judging import ballots
 from awards.programs.models import Program
 from awards.programs.permissions import can_manage_program
@@ -29,12 +37,23 @@ def register(app: Flask) -> None:
     app.cli.add_command(program_group)
     app.cli.add_command(results_command)
     app.cli.add_command(certificates_group)
+    app.cli.add_command(program_pdf_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
+    app.cli.add_command(jobs_group)
 
 
 @click.command("demo")
 @click.option("--if-empty", is_flag=True, help="Load only when the database has no programs.")
-def demo_command(if_empty: bool) -> None:
+@click.option(
+    "--scale", type=click.Choice(["small", "large"]), default="small", show_default=True,
+    help="large: a national program of 2,000 nominations, 100 judges and 30,000 scorecards.",
+)  # fmt: skip
+def demo_command(if_empty: bool, scale: str) -> None:
     """Load the 2025 East Kazakhstan "Year of Working Professions" demo program."""
+    if scale == "large":
+        _large_demo(if_empty)
+        return
     password = current_app.config["DEMO_PASSWORD"]
     if if_empty and db.session.scalar(select(func.count()).select_from(Program)):
         click.echo("The database already has programs; the demo data was not loaded again.")
@@ -46,6 +65,22 @@ def demo_command(if_empty: bool) -> None:
         click.echo(f"Demo logins (password: {password}):")
         for email, role in DEMO_ACCOUNTS:
             click.echo(f"  {email:<20} {role}")
+
+
+def _large_demo(if_empty: bool) -> None:
+    """The national program to measure pages against; judging is open on the day it loads."""
+    password = current_app.config["DEMO_PASSWORD"]
+    if if_empty and db.session.scalar(select(func.count()).select_from(Program)):
+        click.echo("The database already has programs; the demo data was not loaded again.")
+        return
+    started = time.perf_counter()
+    load_large_demo(password=password)
+    db.session.commit()
+    seconds = time.perf_counter() - started
+    click.echo(f"Loaded the large demo program '{LARGE_DEMO_SLUG}' in {seconds:.1f} s.")
+    click.echo(f"Demo logins (password: {password}):")
+    for line in large_demo_logins():
+        click.echo(line)
 
 
 @click.group("scores")
@@ -163,29 +198,106 @@ def results_command(program_slug, as_json, method) -> None:
 
 @click.group("certificates")
 def certificates_group() -> None:
-    """Issued certificates: issue them for the laureates and write the PDFs."""
+    """Issued certificates: issue them and write the PDFs."""
 
 
 @certificates_group.command("issue")
 @click.argument("program_slug")
 @click.option("--out", "out", required=True, type=click.Path(file_okay=False), help="Folder.")
-@click.option("--theme", type=click.Choice(["classic", "modern"]), default="classic")
-def issue_certificates_command(program_slug, out, theme) -> None:
-    """Issue certificates for every confirmed laureate still without one, then write the
-    combined PDF and one PDF per recipient of every valid certificate to OUT."""
+@click.option("--kind", type=click.Choice(KINDS), default="laureate", show_default=True)
+@click.option(
+    "--theme", type=click.Choice(theme_names()),
+    help="Design (default: the one chosen in the program's certificate settings).",
+)  # fmt: skip
+@click.option("--print-shop", is_flag=True, help="Also write a PDF with bleed and crop marks.")
+def issue_certificates_command(program_slug, out, kind, theme, print_shop) -> None:
+    """Issue certificates of KIND to everyone still without one, then write the combined PDF
+    and one PDF per recipient of every valid certificate of that kind to OUT."""
     program = _program_or_fail(program_slug)
     try:
-        issued = issuing.issue_laureate_certificates(program=program, actor=None, theme=theme)
+        issued = issuing.issue_certificates(
+            program=program, actor=None, kind=kind, theme=theme or settings_of(program).theme
+        )
     except DomainError as error:
         db.session.rollback()
         raise click.ClickException(error.message) from error
     db.session.commit()
-    valid = [c for c in issuing.program_certificates(program) if c.is_valid]
+    valid = [c for c in registry.program_certificates(program, kind) if c.is_valid]
     if not valid:
-        raise click.ClickException("No confirmed laureates: nothing to write.")
+        raise click.ClickException(f"No recipients of {kind} certificates: nothing to write.")
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{program.slug}-certificates.pdf").write_bytes(bundles.combined_pdf(valid))
+    (folder / bundles.bundle_name(program.slug, kind, "pdf")).write_bytes(
+        bundles.combined_pdf(valid)
+    )
+    if print_shop:
+        (folder / bundles.bundle_name(program.slug, kind, "pdf", for_print=True)).write_bytes(
+            bundles.print_shop_pdf(valid)
+        )
     for certificate in valid:
         (folder / bundles.file_name(certificate)).write_bytes(bundles.certificate_pdf(certificate))
     click.echo(f"{len(issued)} issued now; {len(valid)} valid certificates written to {folder}.")
+
+
+@click.command("program-pdf")
+@click.argument("program_slug")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="PDF file.")
+@click.option("--theme", type=click.Choice(["classic", "modern"]), default="classic")
+def program_pdf_command(program_slug, out, theme) -> None:
+    """Write the ceremony program booklet: cover, running order, categories in stage order with
+    their nominees (and laureates, once published), partners."""
+    program = _program_or_fail(program_slug)
+    try:
+        pdf = booklet_pdf(program, theme=theme)
+    except (DomainError, CertificateRenderingError) as error:
+        raise click.ClickException(getattr(error, "message", str(error))) from error
+    Path(out).write_bytes(pdf)
+    click.echo(f"Wrote the ceremony program of '{program.slug}' to {out}.")
+
+
+@click.command("backup")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def backup_command(folder: Path) -> None:
+    """Copy the database, the uploaded files and a manifest of their SHA-256 into the new
+    FOLDER; the app may keep running meanwhile."""
+    try:
+        manifest = take_backup(folder)
+    except BackupError as error:
+        raise click.ClickException(error.message) from error
+    database = manifest["database"]
+    click.echo(
+        f"Backed up the {database['kind']} database (revision {database['alembic_revision']}) "
+        f"and {len(manifest['files']) - 1} uploaded files to {folder}."
+    )
+
+
+@click.command("restore")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def restore_command(folder: Path) -> None:
+    """Restore the backup in FOLDER into this installation, which must hold no data yet."""
+    try:
+        manifest = restore_backup(folder)
+    except BackupError as error:
+        raise click.ClickException(error.message) from error
+    database = manifest["database"]
+    click.echo(
+        f"Restored the backup of {manifest['created_at']}: the {database['kind']} database "
+        f"(revision {database['alembic_revision']}) and {len(manifest['files']) - 1} uploaded "
+        "files."
+    )
+    click.echo("If this version is newer than the backup's, run `flask --app awards db upgrade`.")
+
+
+@click.group("jobs")
+def jobs_group() -> None:
+    """Background jobs: the worker that runs them."""
+
+
+@jobs_group.command("worker")
+@click.option("--workers", type=click.IntRange(min=1), help="Jobs run at once [JOBS_WORKERS].")
+def jobs_worker_command(workers: int | None) -> None:
+    """Run queued jobs until stopped. SIGTERM lets running jobs finish first; Ctrl+C stops at
+    once (the jobs cut short can be retried from their page)."""
+    workers = workers or current_app.config["JOBS_WORKERS"]
+    click.echo(f"Running jobs from {job_queue().location} with {workers} workers.")
+    run_worker(workers=workers)

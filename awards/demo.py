@@ -5,9 +5,12 @@ Facts come from ../shared/DOMAIN.md and the news report it cites; the demo peopl
 
 import hashlib
 import io
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from awards.accounts import services as accounts
+from awards.ceremony import services as ceremony
+from awards.certificates import settings as certificate_settings
+from awards.certificates.demo_artwork import demo_seal, demo_signature
 from awards.extensions import db
 from awards.i18n import to_utc
 from awards.judging import assignments as judging_assignments
@@ -210,6 +213,8 @@ def load_demo(*, password: str) -> Program:
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
     load_demo_scores(program, organizer=organizer)
     load_demo_results(program, organizer=organizer)
+    load_demo_certificate_settings(program, organizer=organizer)
+    load_demo_ceremony(program, organizer=organizer)
     return program
 
 
@@ -335,3 +340,98 @@ def load_demo_results(program: Program, *, organizer) -> None:
             chosen=[row.nomination.id for row in ranked[:limit]],
         )  # fmt: skip
     results.publish_results(program=program, actor=organizer, now=program.ceremony_at)
+
+
+# The 2025 ceremony as the news report tells it: the forum opened by its organizer, the region
+# governor's address, the forum's main theme, the awards he presented per category and to the
+# WorldSkills and Abilympics champions, the organizers' thanks to the partners. The times are
+# plausible, not reported; the report mentions no concert, so the demo has none.
+GOVERNOR = {
+    "kk": "Облыс әкімі Нұрымбет Сақтағанов",
+    "ru": "Аким области Нурымбет Сактаганов",
+    "en": "Nurymbet Saktaganov, Governor of the Region",
+}
+CEREMONY_RUNNING_ORDER = [
+    ("10:00", {"kk": "«Жұмысшы мамандықтары жылы» қорытынды форумының ашылуы",
+               "ru": "Открытие форума по итогам Года рабочих профессий",
+               "en": "Opening of the forum closing the Year of Working Professions"},
+     EDUCATION_DEPARTMENT, None),
+    ("10:10", {"kk": "Облыс әкімінің сөзі: «Жұмысшы мамандықтары жылының» қорытындылары",
+               "ru": "Выступление акима области: итоги Года рабочих профессий",
+               "en": "Address by the governor: results of the Year of Working Professions"},
+     GOVERNOR, None),
+    ("10:30", {"kk": "Практикаға бағытталған білім беру және «колледж – кәсіпорын» байланысы: "
+                     "дуалды оқыту, мақсатты кадр даярлау, ірі бизнестің колледждерге қамқорлығы",
+               "ru": "Практико-ориентированное образование и связка «колледж – предприятие»: "
+                     "дуальное обучение, целевая подготовка кадров, шефство бизнеса над колледжами",
+               "en": "Practice-oriented education and the college–enterprise link: dual "
+                     "training, targeted training, businesses mentoring colleges"},
+     {}, None),
+    ("11:10", {"kk": "«Жылдың үздік меценаты» номинациясы бойынша марапаттау",
+               "ru": "Награждение в номинации «Лучший меценат года»",
+               "en": "Award: Best Patron of the Year"}, GOVERNOR, "best-patron"),
+    ("11:20", {"kk": "«Үздік әлеуметтік серіктес» номинациясы бойынша марапаттау",
+               "ru": "Награждение в номинации «Лучший социальный партнёр»",
+               "en": "Award: Best Social Partner"}, GOVERNOR, "best-social-partner"),
+    ("11:50", {"kk": "WorldSkills-2025 және Abilympics-2025 (ерекше білім беру қажеттіліктері бар "
+                     "студенттер арасында) республикалық кәсіби шеберлік чемпионаттарының "
+                     "жеңімпаздары мен жүлдегерлеріне сыйлықтар мен грамоталар тапсыру",
+               "ru": "Вручение подарков и грамот победителям и призёрам республиканских "
+                     "чемпионатов профессионального мастерства WorldSkills-2025 и "
+                     "Abilympics-2025 среди студентов с особыми образовательными потребностями",
+               "en": "Gifts and certificates for the winners and prize-winners of the national "
+                     "WorldSkills-2025 and Abilympics-2025 championships"}, GOVERNOR, None),
+    ("12:10", {"kk": "Серіктестерге алғыс. Форумның жабылуы",
+               "ru": "Благодарность партнёрам. Закрытие форума",
+               "en": "Thanks to the partners. Closing of the forum"}, EDUCATION_DEPARTMENT, None),
+]  # fmt: skip
+# The partner enterprises of targeted training the report names ("в их числе ... и другие").
+CEREMONY_PARTNERS = [
+    KAZZINC,
+    {"kk": "«Соғра ЖЭО» ЖШС", "ru": "ТОО «Согринская ТЭЦ»", "en": "Sogrinskaya CHP LLP"},
+    {"kk": "«Өскемен өнеркәсіптік арматура зауыты» АҚ",
+     "ru": "АО «Усть-Каменогорский завод промышленной арматуры»",
+     "en": "Ust-Kamenogorsk Industrial Valves Plant JSC"},
+    SOCIAL_PARTNERS[8],  # Promtekhmontazh
+    {"kk": "Майлы дақылдар тәжірибе шаруашылығы", "ru": "Опытное хозяйство масличных культур",
+     "en": "Oilseed Crops Experimental Farm"},
+    SOCIAL_PARTNERS[4],  # United Energy Service Company
+    {"kk": "Vosca", "ru": "Vosca", "en": "Vosca"},
+    SOCIAL_PARTNERS[9],  # VK Development Group
+]  # fmt: skip
+
+
+def load_demo_ceremony(program: Program, *, organizer) -> None:
+    """The 2025 ceremony's running order, both categories awarded at their point, and the
+    partners. Side effects: adds running-order points and partners; flushes."""
+    categories = {category.slug: category.id for category in program.categories}
+    for starts_at, title, presenter, category in CEREMONY_RUNNING_ORDER:
+        ceremony.add_running_order_item(
+            program=program, actor=organizer, starts_at=time.fromisoformat(starts_at),
+            title=title, presenter=presenter, category_id=categories.get(category),
+        )  # fmt: skip
+    for name in CEREMONY_PARTNERS:
+        ceremony.add_partner(program=program, actor=organizer, name=name)
+
+
+# Who signs the demo's certificates (an invented head of the department); the signature and the
+# seal are drawn by awards/certificates/demo_artwork.py, the seal marked as a sample.
+DEMO_SIGNATORY = {
+    "name": {"kk": "Бауыржан Оспанов", "ru": "Бауыржан Оспанов", "en": "Bauyrzhan Ospanov"},
+    "title": {"kk": "Облыстың білім басқармасының басшысы",
+              "ru": "Руководитель управления образования области",
+              "en": "Head of the Regional Education Department"},
+}  # fmt: skip
+
+
+def load_demo_certificate_settings(program: Program, *, organizer) -> None:
+    """The certificates' signatory with a signature, and the seal; nothing issued.
+
+    Side effects: the program's certificate settings and their pictures; flushes.
+    """
+    certificate_settings.save_certificate_settings(
+        program=program, actor=organizer, theme="classic", print_english=False,
+        citations=certificate_settings.DEFAULT_CITATIONS, seal=io.BytesIO(demo_seal()),
+        signatories=[certificate_settings.SignatoryInput(
+            **DEMO_SIGNATORY, signature=io.BytesIO(demo_signature()))],
+    )  # fmt: skip

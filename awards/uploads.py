@@ -88,6 +88,10 @@ def _redraw(image: Image.Image, kind: FileKind) -> bytes:
     """Only the pixels travel: a fresh image, so no comment, profile or text chunk comes along."""
     if kind == FileKind.JPEG:
         image = image.convert("RGB")
+    elif "transparency" in image.info:
+        # A palette or grey PNG keeps its transparent colour in a tRNS chunk that a fresh
+        # image would leave behind: a signature would print on a white box.
+        image = image.convert("RGBA")
     elif image.mode not in ("1", "L", "LA", "P", "RGB", "RGBA"):
         image = image.convert("RGBA")
     clean = Image.new(image.mode, image.size)

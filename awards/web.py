@@ -1,18 +1,24 @@
 """Binding the extensions, blueprints, template helpers and error pages to an app."""
 
+import logging.config
 from pathlib import Path
 
 from flask import Flask, render_template
+from flask.logging import default_handler
 from flask_babel import format_date, format_datetime, format_decimal, format_time
 from flask_wtf.csrf import CSRFError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from awards import cli
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
+from awards.ceremony.views import bp as ceremony_bp
 from awards.certificates.views import bp as certificates_bp
 from awards.database import configure_sqlite
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
+from awards.jobs import queue as job_queue
+from awards.jobs.views import bp as jobs_bp
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
@@ -24,6 +30,7 @@ from awards.results.views import bp as results_bp
 
 
 def init_app(app: Flask) -> None:
+    _logging(app)
     db.init_app(app)
     configure_sqlite(app)
     migrate.init_app(
@@ -36,9 +43,10 @@ def init_app(app: Flask) -> None:
     login_manager.login_view = "accounts.login"
     login_manager.login_message = None
     login_manager.user_loader(_load_user)
+    job_queue.init_app(app)
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, judging_bp, jury_bp,
-        results_bp, results_export_bp, certificates_bp,
+        results_bp, results_export_bp, certificates_bp, ceremony_bp, jobs_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
@@ -46,6 +54,7 @@ def init_app(app: Flask) -> None:
     _template_helpers(app)
     _security_headers(app)
     _error_pages(app)
+    _behind_proxies(app)
 
 
 def _load_user(session_id: str) -> User | None:
@@ -106,3 +115,19 @@ def _error_pages(app: Flask) -> None:
     for status in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(status, page(status))
     app.register_error_handler(CSRFError, page(400))
+
+
+def _logging(app: Flask) -> None:
+    """The configured logging (production: everything to stdout) instead of Flask's default
+    handler on the app's logger alone."""
+    if app.config.get("LOGGING"):
+        logging.config.dictConfig(app.config["LOGGING"])
+        app.logger.removeHandler(default_handler)
+
+
+def _behind_proxies(app: Flask) -> None:
+    """Believe X-Forwarded-For and -Proto only from as many proxies as PROXY_COUNT says: then
+    the rate limits count the real client address, and the request knows it came over HTTPS."""
+    count = app.config.get("PROXY_COUNT", 0)
+    if count > 0:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)

@@ -5,6 +5,7 @@ import io
 import pytest
 
 from awards.extensions import db
+from awards.jobs.services import start_reminders
 from awards.nominations import documents, services
 from awards.programs import services as program_services
 from tests import factories
@@ -49,11 +50,11 @@ def build_urls(app, program, entry=None):
     values = {
         "slug": program.slug, "category_id": category.id,
         "criterion_id": category.criteria[0].id, "role_id": program.roles[0].id,
-        "token": "token", "filename": "css/app.css",
+        "token": "token", "filename": "css/app.css", "theme": "classic",
         "nomination_id": entry.id if entry else 1,
         "document_id": entry.documents[0].id if entry else 1,
         "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": 1,
-        "table": "ranking",
+        "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -78,6 +79,14 @@ def is_certificates_page(endpoint):
     return endpoint.startswith("certificates.") and endpoint not in PUBLIC
 
 
+def is_ceremony_page(endpoint):
+    return endpoint.startswith("ceremony.")
+
+
+def is_jobs_page(endpoint):
+    return endpoint.startswith("jobs.")
+
+
 def test_every_endpoint_is_classified(app, program):
     endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
     programs = {e for e in endpoints if e.startswith("programs.")}
@@ -85,9 +94,10 @@ def test_every_endpoint_is_classified(app, program):
     judging = {e for e in endpoints if is_judging_page(e) or is_jury_page(e)}
     results = {e for e in endpoints if is_results_page(e)}
     certificates = {e for e in endpoints if is_certificates_page(e)}
-    assert endpoints == (
-        PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | results | certificates
-    )
+    ceremony = {e for e in endpoints if is_ceremony_page(e)}
+    jobs = {e for e in endpoints if is_jobs_page(e)}
+    organizers = results | certificates | ceremony | jobs
+    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | organizers
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES
 
@@ -258,3 +268,50 @@ def test_outsider_gets_404_on_certificate_pages(app, client, auth, program):
 def test_organizer_opens_the_certificates_page(app, client, auth, program):
     auth.login("organizer@x.kz")
     assert client.get(f"/programs/{program.slug}/certificates").status_code == 200
+
+
+@pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz"])
+def test_only_organizers_reach_ceremony_pages(app, client, auth, program, email):
+    auth.login(email)
+    for endpoint, method, url in build_urls(app, program):
+        if is_ceremony_page(endpoint):
+            assert client.open(url, method=method).status_code == 403, (method, url)
+
+
+def test_outsider_gets_404_on_ceremony_pages(app, client, auth, program):
+    factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
+    auth.login("outsider@x.kz")
+    for endpoint, method, url in build_urls(app, program):
+        if is_ceremony_page(endpoint):
+            assert client.open(url, method=method).status_code == 404, (method, url)
+
+
+@pytest.fixture
+def job(program):
+    """Job 1: reminders an organizer sent (to nobody: no judge is assigned yet)."""
+    organizer = program.roles[0].user
+    job = start_reminders(program=program, actor=organizer)
+    db.session.commit()
+    return job
+
+
+@pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz", "outsider@x.kz"])
+def test_a_job_is_its_starters_and_the_organizers(app, client, auth, program, job, email):
+    factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
+    auth.login(email)
+    for endpoint, method, url in build_urls(app, program):
+        if is_jobs_page(endpoint):
+            response = client.open(url, method=method)
+            response.close()
+            expected = 403 if endpoint == "jobs.program_jobs" and email != "outsider@x.kz" else 404
+            assert response.status_code == expected, (method, url)
+
+
+def test_organizer_opens_every_job_page(app, client, auth, program, job):
+    auth.login("organizer@x.kz")
+    for endpoint, method, url in build_urls(app, program):
+        if is_jobs_page(endpoint) and method == "GET":
+            response = client.get(url)
+            response.close()
+            expected = 404 if endpoint == "jobs.result" else 200  # reminders leave no file
+            assert response.status_code == expected, url

@@ -1,13 +1,19 @@
-"""Issued certificates as downloads: the stored PDFs merged in stage order, or zipped."""
+"""Issued certificates as downloads: the stored PDFs merged in stage order or zipped, and a
+print-shop copy rendered again from the values they were issued with, with bleed and crop marks."""
 
 import io
 import re
 import zipfile
+from itertools import groupby
 
 from pypdf import PdfReader, PdfWriter
 
+from awards.certificates.issuing import printable_many, printing_problems
 from awards.certificates.models import IssuedCertificate
+from awards.certificates.rendering import render_certificates
 from awards.uploads import upload_folder
+
+KIND_FILE_NAMES = {"laureate": "laureates", "participant": "participants", "judge_thanks": "jury"}
 
 
 def certificate_pdf(certificate: IssuedCertificate) -> bytes:
@@ -22,15 +28,41 @@ def file_name(certificate: IssuedCertificate) -> str:
     return f"{certificate.serial}_{safe}.pdf" if safe else f"{certificate.serial}.pdf"
 
 
-def combined_pdf(certificates: list[IssuedCertificate]) -> bytes:
-    """One PDF of every given certificate, in the given order, for the print shop."""
+def bundle_name(slug: str, kind: str | None, extension: str, *, for_print: bool = False) -> str:
+    """ "working-professions-2025-laureates-print.pdf" and the like."""
+    parts = [slug, KIND_FILE_NAMES[kind] if kind else "certificates"]
+    return "-".join(parts + (["print"] if for_print else [])) + f".{extension}"
+
+
+def _merged(pages_of) -> bytes:
     writer = PdfWriter()
-    for certificate in certificates:
-        for page in PdfReader(io.BytesIO(certificate_pdf(certificate))).pages:
+    for pdf in pages_of:
+        for page in PdfReader(io.BytesIO(pdf)).pages:
             writer.add_page(page)
+    # The seal, the signatures and the logo are the same pictures on every page: kept once.
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def combined_pdf(certificates: list[IssuedCertificate]) -> bytes:
+    """One PDF of every given certificate, in the given order, exactly as issued."""
+    return _merged(certificate_pdf(certificate) for certificate in certificates)
+
+
+def print_shop_pdf(certificates: list[IssuedCertificate]) -> bytes:
+    """The same pages for a print shop: 3 mm of bleed around each and crop marks at the trim.
+
+    Rendered again from the values each certificate was issued with (pictures included), in
+    its own design; the text and the QR code are the issued ones.
+    """
+    documents: list[bytes] = []
+    for theme, group in groupby(certificates, key=lambda certificate: certificate.theme):
+        values = printable_many([certificate.values for certificate in group])
+        with printing_problems():
+            documents.append(render_certificates(theme, values, bleed=True, crop_marks=True))
+    return documents[0] if len(documents) == 1 else _merged(documents)
 
 
 def zip_archive(certificates: list[IssuedCertificate]) -> bytes:

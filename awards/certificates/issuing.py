@@ -1,33 +1,41 @@
-"""Issuing laureate certificates from frozen results, revoking, reissuing and verifying them.
+"""Issuing certificates of the three kinds, revoking, reissuing and verifying them.
 
-Values print from the category's results snapshot (names as frozen), never from live data.
+Laureates and participants print from their category's frozen results snapshot, judges'
+letters of thanks from the jury; every certificate prints the recipient's name as the organizer
+set it, and the program's certificate settings (signatories, seal, citation, English).
 """
 
 import hashlib
 import secrets
-from datetime import datetime
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from awards.accounts.models import User
-from awards.certificates.models import IssuedCertificate
-from awards.certificates.rendering import available_themes, render_certificate_files
+from awards.certificates.fetcher import CertificateRenderingError
+from awards.certificates.models import CertificateSettings, IssuedCertificate
+from awards.certificates.recipients import Recipient, check_kind, recipient_key, recipients_of
+from awards.certificates.rendering import BATCH_CHUNK_SIZE, render_certificate_files
+from awards.certificates.settings import (
+    DEFAULT_CITATIONS,
+    check_theme,
+    image_uris,
+    printed_languages,
+    settings_of,
+    store_picture,
+)
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import to_local, utcnow
 from awards.mail import external_url
-from awards.programs.models import Category, Program
-from awards.results.models import ResultsSnapshot
-from awards.results.services import current_snapshot
-from awards.uploads import store_file
+from awards.programs.models import Program
+from awards.uploads import EXTENSIONS, sniff, store_file, upload_folder
 
-PRINTED_LANGUAGES = ["kk", "ru"]
-LAUREATE_CITATION = {
-    "kk": "байқаудағы жоғары нәтижесі үшін",
-    "ru": "за высокие результаты в конкурсе",
-    "en": "for outstanding results in the competition",
-}
+LAUREATE_CITATION = DEFAULT_CITATIONS["laureate"]
+Progress = Callable[[int, int], None]
 
 
 def serial_prefix(program: Program) -> str:
@@ -38,6 +46,7 @@ def serial_prefix(program: Program) -> str:
 
 
 def _next_serials(program: Program, count: int) -> list[str]:
+    # One sequence per program whatever the kind: the serial alone finds the certificate.
     prefix = serial_prefix(program)
     issued = db.session.scalar(
         select(func.count(IssuedCertificate.id)).where(IssuedCertificate.serial.like(f"{prefix}-%"))
@@ -45,14 +54,14 @@ def _next_serials(program: Program, count: int) -> list[str]:
     return [f"{prefix}-{number:04d}" for number in range(issued + 1, issued + count + 1)]
 
 
-def _texts_for(value: dict) -> dict:
+def texts_for(value: dict | None, languages: list[str]) -> dict:
     """Every printed language filled: a name typed in one language prints the same in others."""
     value = {k: v for k, v in (value or {}).items() if v}
     fallback = value.get("ru") or value.get("kk") or next(iter(value.values()), "")
-    return {code: value.get(code) or fallback for code in PRINTED_LANGUAGES}
+    return {code: value.get(code) or fallback for code in languages}
 
 
-def _check_program(program: Program) -> None:
+def check_program(program: Program) -> None:
     missing = not (program.organizing_body or {}).get("ru") or not (program.venue or {}).get("ru")
     if missing or program.ceremony_at is None:
         raise DomainError(
@@ -60,102 +69,211 @@ def _check_program(program: Program) -> None:
         )
 
 
+def logo_picture_id(program: Program) -> int | None:
+    """The program's logo as one of its certificate pictures (the logo may change later; the
+    certificates keep the one they were printed with)."""
+    path = upload_folder() / program.logo_file if program.logo_file else None
+    if path is None or not path.is_file():
+        return None
+    content = path.read_bytes()
+    kind = sniff(content)
+    if kind not in EXTENSIONS or kind == "application/pdf":
+        return None
+    return store_picture(program=program, content=content, content_type=str(kind)).id
+
+
 def certificate_values(
-    *, program: Program, category: Category, laureate: dict, serial: str, token: str
-) -> dict:
-    """The plain values a laureate certificate prints (certificates/README.md)."""
+    *, program: Program, settings: CertificateSettings, recipient: Recipient, serial: str,
+    token: str, logo: int | None = None,
+) -> dict:  # fmt: skip
+    """The plain values a certificate prints (certificates/README.md); pictures by their id."""
+    languages = printed_languages(settings)
+    category = recipient.category_title
     return {
-        "kind": "laureate",
-        "languages": PRINTED_LANGUAGES,
-        "recipient": _texts_for(laureate["nominee"]),
-        "category": _texts_for(category.title),
-        "citation": _texts_for(LAUREATE_CITATION),
-        "program_title": _texts_for(program.title),
-        "organizing_body": _texts_for(program.organizing_body),
-        "city": _texts_for(program.venue),
+        "kind": recipient.kind,
+        "languages": languages,
+        "recipient": texts_for(recipient.names, languages),
+        "category": texts_for(category, languages) if category else None,
+        "citation": texts_for(settings.citation(recipient.kind), languages),
+        "program_title": texts_for(program.title, languages),
+        "organizing_body": texts_for(program.organizing_body, languages),
+        "city": texts_for(program.venue, languages),
         # The ceremony's day where it takes place, not in UTC.
         "date": to_local(program.ceremony_at, program.timezone).date().isoformat(),
         "serial": serial,
         "verify_url": external_url("certificates.verify", token=token),
+        "signatories": [
+            {
+                "name": texts_for(s.name, languages),
+                "title": texts_for(s.title, languages),
+                "signature_image": s.signature_image_id,
+            }
+            for s in settings.signatories
+        ],  # fmt: skip
+        "seal_image": settings.seal_image_id,
+        "logo": logo,
     }
 
 
-def printable(values: dict) -> dict:
-    """The stored values as render_certificates wants them (the date as a date)."""
-    return {**values, "date": datetime.fromisoformat(values["date"]).date()}
+def _picture_ids(values: dict) -> list:
+    signatures = [s.get("signature_image") for s in values.get("signatories", [])]
+    return [values.get("logo"), values.get("seal_image"), *signatures]
 
 
-def _holders(snapshot: ResultsSnapshot) -> set[int]:
-    rows = db.session.scalars(
-        select(IssuedCertificate.nomination_id).where(
-            IssuedCertificate.snapshot_id == snapshot.id,
-            IssuedCertificate.revoked_at.is_(None),
-            IssuedCertificate.superseded_by_id.is_(None),
+def printable(values: dict, pictures: dict[int, str] | None = None) -> dict:
+    """The stored values as render_certificates wants them: the date as a date, pictures as
+    data: URIs (``pictures`` maps ids to URIs; looked up when not given)."""
+    if pictures is None:
+        pictures = image_uris(_picture_ids(values))
+
+    def uri(picture_id):
+        return pictures.get(picture_id) if picture_id else None
+
+    return {
+        **values,
+        "date": date.fromisoformat(values["date"][:10]),
+        "logo": uri(values.get("logo")),
+        "seal_image": uri(values.get("seal_image")),
+        "signatories": [
+            {**s, "signature_image": uri(s.get("signature_image"))}
+            for s in values.get("signatories", [])
+        ],
+    }
+
+
+def printable_many(values_list: list[dict]) -> list[dict]:
+    """printable() for many certificates, each picture read once."""
+    pictures = image_uris(i for values in values_list for i in _picture_ids(values))
+    return [printable(values, pictures) for values in values_list]
+
+
+@contextmanager
+def printing_problems() -> Iterator[None]:
+    """A certificate WeasyPrint could not print properly (a letter the fonts lack, a page
+    overflowing) as a DomainError the organizer can act on."""
+    try:
+        yield
+    except CertificateRenderingError as error:
+        message = _("The certificates could not be printed: %(problem)s", problem=error)
+        raise DomainError(message) from error
+
+
+def render_files(
+    theme: str, values_list: list[dict], *, progress: Progress | None = None, **options
+) -> list[bytes]:
+    """One PDF per certificate; ``progress(done, total)`` after each rendered chunk. A batch
+    larger than one chunk is spread over one process per CPU."""
+    documents = printable_many(values_list)
+    workers = 1 if len(documents) <= BATCH_CHUNK_SIZE else None
+    with printing_problems():
+        return render_certificate_files(
+            theme, documents, workers=workers, progress=progress, **options
         )
-    )
-    return set(rows)
 
 
-def _pending(program: Program) -> list[tuple[Category, ResultsSnapshot, dict]]:
-    pending = []
-    for category in program.categories:
-        snapshot = current_snapshot(category)
-        if snapshot is None:
-            continue
-        holders = _holders(snapshot)
-        for laureate in snapshot.content["laureates"]:
-            if laureate["nomination_id"] not in holders:
-                pending.append((category, snapshot, laureate))
-    return pending
-
-
-def _record(*, values, pdf, theme, actor, now, **links) -> IssuedCertificate:
+def _record(*, program, values, pdf, theme, actor, now, recipient) -> IssuedCertificate:
     certificate = IssuedCertificate(
-        kind=values["kind"], theme=theme, serial=values["serial"],
-        token=values["verify_url"].rsplit("/", 1)[1], recipient=values["recipient"],
-        values=values, pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+        program_id=program.id, kind=values["kind"], theme=theme,
+        serial=values["serial"], token=values["verify_url"].rsplit("/", 1)[1],
+        recipient=values["recipient"], values=values,
+        pdf_sha256=hashlib.sha256(pdf).hexdigest(),
         stored_file=store_file(db.session, pdf, subfolder="certificates", extension="pdf"),
-        issued_by_id=actor.id if actor else None, issued_at=now, **links,
+        issued_by_id=actor.id if actor else None, issued_at=now,
+        category_id=recipient.category.id if recipient.category else None,
+        snapshot_id=recipient.snapshot.id if recipient.snapshot else None,
+        nomination_id=recipient.nomination_id, user_id=recipient.user_id,
     )  # fmt: skip
     db.session.add(certificate)
     return certificate
 
 
-def _check_theme(theme: str) -> None:
-    if theme not in {t.name for t in available_themes()}:
-        raise DomainError(_("Choose one of the listed designs."), field="theme")
-
-
-def issue_laureate_certificates(
-    *, program: Program, actor: User | None, theme: str = "classic", now: datetime | None = None
+def _issue(
+    *, program: Program, actor, theme: str, chosen: list[Recipient], progress, now
 ) -> list[IssuedCertificate]:
-    """A certificate for every confirmed laureate that holds no valid one for its snapshot.
-
-    Side effects: renders the PDFs, stores each file under UPLOAD_FOLDER (removed again on
-    rollback), adds one registry row per certificate; flushes.
-    """
-    now = now or utcnow()
-    _check_theme(theme)
-    _check_program(program)
-    pending = _pending(program)
-    if not pending:
-        return []
-    serials = _next_serials(program, len(pending))
-    batch = []
-    for (category, snapshot, laureate), serial in zip(pending, serials, strict=True):
-        values = certificate_values(
-            program=program, category=category, laureate=laureate, serial=serial,
-            token=secrets.token_urlsafe(24),
-        )  # fmt: skip
-        batch.append((category, snapshot, laureate, values))
-    pdfs = render_certificate_files(theme, [printable(item[3]) for item in batch], workers=1)
+    settings = settings_of(program)
+    logo = logo_picture_id(program)
+    serials = _next_serials(program, len(chosen))
+    batch = [
+        certificate_values(
+            program=program, settings=settings, recipient=recipient, serial=serial,
+            token=secrets.token_urlsafe(24), logo=logo,
+        )
+        for recipient, serial in zip(chosen, serials, strict=True)
+    ]  # fmt: skip
+    pdfs = render_files(theme, batch, progress=progress)
     issued = [
-        _record(values=values, pdf=pdf, theme=theme, actor=actor, now=now, program=program,
-                category=category, snapshot=snapshot, nomination_id=laureate["nomination_id"])
-        for (category, snapshot, laureate, values), pdf in zip(batch, pdfs, strict=True)
+        _record(program=program, values=values, pdf=pdf, theme=theme, actor=actor, now=now,
+                recipient=recipient)
+        for recipient, values, pdf in zip(chosen, batch, pdfs, strict=True)
     ]  # fmt: skip
     db.session.flush()
     return issued
+
+
+def _chosen(everyone: list[Recipient], keys: list[str] | None) -> list[Recipient]:
+    if keys is None:
+        return [recipient for recipient in everyone if recipient.holder is None]
+    if not keys:
+        raise DomainError(_("Tick at least one recipient."), field="recipients")
+    by_key = {recipient.key: recipient for recipient in everyone}
+    keys = list(dict.fromkeys(keys))
+    if any(key not in by_key for key in keys):
+        raise DomainError(_("Choose recipients from the list."), field="recipients")
+    holders = [by_key[key] for key in keys if by_key[key].holder is not None]
+    if holders:
+        raise DomainError(
+            _("%(serial)s is already issued to this recipient; reissue it from the registry.",
+              serial=holders[0].holder.serial),
+            field="recipients",
+        )  # fmt: skip
+    return [by_key[key] for key in keys]
+
+
+def issue_certificates(
+    *, program: Program, actor: User | None, kind: str, theme: str,
+    recipients: list[str] | None = None, progress: Progress | None = None,
+    now: datetime | None = None,
+) -> list[IssuedCertificate]:  # fmt: skip
+    """Issue certificates of ``kind`` in the design ``theme``.
+
+    ``recipients`` is None for everyone of that kind who holds no valid certificate of it yet,
+    or a list of recipient keys ("nomination-12", "judge-5") from recipients_of. ``progress``
+    is called as progress(done, total) after each rendered chunk. All or nothing: an error
+    leaves no certificate behind once the caller rolls back.
+
+    Side effects: renders the PDFs, stores each file under UPLOAD_FOLDER (removed again on
+    rollback), may store the program logo as a certificate picture, adds one registry row per
+    certificate; flushes.
+    """
+    now = now or utcnow()
+    check_kind(kind)
+    check_theme(theme, printed_languages(settings_of(program)))
+    check_program(program)
+    chosen = _chosen(recipients_of(program, kind), recipients)
+    if not chosen:
+        return []
+    return _issue(
+        program=program, actor=actor, theme=theme, chosen=chosen, progress=progress, now=now
+    )
+
+
+def issue_laureate_certificates(*, program, actor, theme="classic", now=None):
+    """issue_certificates for every laureate still without a certificate."""
+    return issue_certificates(program=program, actor=actor, kind="laureate", theme=theme, now=now)
+
+
+def certificate_key(certificate: IssuedCertificate) -> str:
+    """The recipient key of the certificate's recipient (see recipients_of)."""
+    if certificate.kind == "judge_thanks":
+        return recipient_key(user_id=certificate.user_id)
+    return recipient_key(nomination_id=certificate.nomination_id)
+
+
+def current_recipient(certificate: IssuedCertificate) -> Recipient | None:
+    """The certificate's recipient among today's recipients of its kind, if still one."""
+    key = certificate_key(certificate)
+    found = [r for r in recipients_of(certificate.program, certificate.kind) if r.key == key]
+    return found[0] if found else None
 
 
 def revoke_certificate(
@@ -175,61 +293,26 @@ def revoke_certificate(
 def reissue_certificate(
     *, certificate: IssuedCertificate, actor: User | None, now: datetime | None = None
 ) -> IssuedCertificate:
-    """The same values under a new serial and token; the old certificate becomes superseded.
+    """A new certificate with today's values under a new serial and token: the recipient's
+    current printed name, the current settings and, after results were unfrozen and confirmed
+    again, the new snapshot. The old certificate becomes superseded.
 
     Side effects: renders and stores a new PDF, adds a registry row, flushes.
     """
     if not certificate.is_valid:
         raise DomainError(_("Only a valid certificate can be reissued."))
+    recipient = current_recipient(certificate)
+    if recipient is None:
+        raise DomainError(
+            _("The recipient no longer receives this kind of certificate in the current "
+              "results: revoke it instead, or confirm the results first.")
+        )  # fmt: skip
     program = certificate.program
-    token = secrets.token_urlsafe(24)
-    values = {
-        **certificate.values,
-        "serial": _next_serials(program, 1)[0],
-        "verify_url": external_url("certificates.verify", token=token),
-    }
-    pdf = render_certificate_files(certificate.theme, [printable(values)], workers=1)[0]
-    new = _record(
-        values=values, pdf=pdf, theme=certificate.theme, actor=actor, now=now or utcnow(),
-        program=program, category_id=certificate.category_id,
-        snapshot_id=certificate.snapshot_id, nomination_id=certificate.nomination_id,
+    check_program(program)
+    (new,) = _issue(
+        program=program, actor=actor, theme=certificate.theme, chosen=[recipient],
+        progress=None, now=now or utcnow(),
     )  # fmt: skip
-    db.session.flush()
     certificate.superseded_by_id = new.id
     db.session.flush()
     return new
-
-
-def verify(token: str, *, now: datetime | None = None) -> IssuedCertificate | None:
-    """The certificate of a verification token, counting the check (no visitor data kept)."""
-    if not token or len(token) > 64:
-        return None
-    certificate = db.session.scalar(
-        select(IssuedCertificate).where(IssuedCertificate.token == token)
-    )
-    if certificate is None:
-        return None
-    certificate.verification_count += 1
-    certificate.last_verified_at = now or utcnow()
-    db.session.flush()
-    return certificate
-
-
-def program_certificates(program: Program) -> list[IssuedCertificate]:
-    """Every certificate of the program in stage order: category, then laureate position."""
-    rows = db.session.scalars(
-        select(IssuedCertificate)
-        .where(IssuedCertificate.program_id == program.id)
-        .order_by(IssuedCertificate.issued_at, IssuedCertificate.id)
-    ).all()
-    order = {c.id: c.position for c in program.categories}
-
-    def stage(certificate: IssuedCertificate):
-        laureates = (certificate.snapshot.content["laureates"]) if certificate.snapshot else []
-        position = next(
-            (item["position"] for item in laureates
-             if item["nomination_id"] == certificate.nomination_id), 0,
-        )  # fmt: skip
-        return order.get(certificate.category_id, 0), certificate.category_id or 0, position
-
-    return sorted(rows, key=stage)

@@ -1,8 +1,18 @@
-"""The registry of issued certificates: what was printed, for whom, and whether it still holds."""
+"""Certificates: the organizer's settings (signatories, seal, citations), the pictures printed,
+recipients' names as printed, and the registry of issued certificates."""
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.accounts.models import User
@@ -12,6 +22,116 @@ from awards.nominations.models import Nomination
 from awards.programs.models import Category, Program
 from awards.results.models import ResultsSnapshot
 
+KINDS = ("laureate", "participant", "judge_thanks")
+IMAGE_TYPES = ("image/png", "image/jpeg")
+
+
+def _quoted(values) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+class CertificateImage(db.Model):
+    """A picture printed on certificates: a signature, the seal, or a copy of the program logo
+    as it was when certificates were issued. Never changed or deleted with the settings, so a
+    certificate printed again shows the pictures it was issued with."""
+
+    __tablename__ = "certificate_images"
+    __table_args__ = (
+        UniqueConstraint("program_id", "sha256", name="uq_certificate_images_program_sha256"),
+        CheckConstraint(f"content_type IN ({_quoted(IMAGE_TYPES)})", name="content_type_known"),
+        CheckConstraint("length(sha256) = 64", name="sha256_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64))
+    content_type: Mapped[str] = mapped_column(String(20))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CertificateSettings(db.Model):
+    """What every certificate of a program prints besides the recipient: signatories, seal,
+    the citation of each kind, the default design and whether English is printed."""
+
+    __tablename__ = "certificate_settings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), unique=True
+    )
+    theme: Mapped[str] = mapped_column(String(40), default="classic", server_default="classic")
+    print_english: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
+    laureate_citation: Mapped[dict] = mapped_column(JSON, default=dict)
+    participant_citation: Mapped[dict] = mapped_column(JSON, default=dict)
+    judge_thanks_citation: Mapped[dict] = mapped_column(JSON, default=dict)
+    seal_image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate_images.id", ondelete="SET NULL")
+    )
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    program: Mapped[Program] = relationship()
+    seal_image: Mapped[CertificateImage | None] = relationship()
+    signatories: Mapped[list["CertificateSignatory"]] = relationship(
+        back_populates="settings",
+        order_by="CertificateSignatory.position",
+        cascade="all, delete-orphan",
+    )
+
+    def citation(self, kind: str) -> dict:
+        return getattr(self, f"{kind}_citation")
+
+
+class CertificateSignatory(db.Model):
+    """One of at most two people who sign: name and title per language, signature picture."""
+
+    __tablename__ = "certificate_signatories"
+    __table_args__ = (
+        UniqueConstraint("settings_id", "position", name="uq_certificate_signatories_position"),
+        CheckConstraint("position IN (1, 2)", name="position_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    settings_id: Mapped[int] = mapped_column(
+        ForeignKey("certificate_settings.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    name: Mapped[dict] = mapped_column(JSON)
+    title: Mapped[dict] = mapped_column(JSON)
+    signature_image_id: Mapped[int | None] = mapped_column(
+        ForeignKey("certificate_images.id", ondelete="SET NULL")
+    )
+
+    settings: Mapped[CertificateSettings] = relationship(back_populates="signatories")
+    signature_image: Mapped[CertificateImage | None] = relationship()
+
+
+class PrintedName(db.Model):
+    """A recipient's name as the organizer wants it printed (a Russian dative form, the
+    official full name), per language, in place of the nominee's or judge's name."""
+
+    __tablename__ = "printed_names"
+    __table_args__ = (
+        UniqueConstraint("program_id", "nomination_id", name="uq_printed_names_nomination"),
+        UniqueConstraint("program_id", "user_id", name="uq_printed_names_user"),
+        CheckConstraint("(nomination_id IS NULL) <> (user_id IS NULL)", name="one_recipient"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int | None] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE")
+    )
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    names: Mapped[dict] = mapped_column(JSON)
+    updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
 
 class IssuedCertificate(db.Model):
     """One issued PDF: its serial, its secret verification token, the values printed on it and
@@ -19,7 +139,7 @@ class IssuedCertificate(db.Model):
 
     __tablename__ = "issued_certificates"
     __table_args__ = (
-        CheckConstraint("kind IN ('laureate')", name="kind_known"),
+        CheckConstraint(f"kind IN ({_quoted(KINDS)})", name="kind_known"),
         CheckConstraint("length(pdf_sha256) = 64", name="pdf_sha256_length"),
         CheckConstraint("verification_count >= 0", name="verification_count_not_negative"),
         CheckConstraint(
@@ -40,6 +160,8 @@ class IssuedCertificate(db.Model):
     snapshot_id: Mapped[int | None] = mapped_column(
         ForeignKey("results_snapshots.id", ondelete="SET NULL")
     )
+    # The judge thanked by a letter of thanks (nomination and snapshot stay empty then).
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     kind: Mapped[str] = mapped_column(String(20))
     theme: Mapped[str] = mapped_column(String(40))
     serial: Mapped[str] = mapped_column(String(40), unique=True)
@@ -62,7 +184,8 @@ class IssuedCertificate(db.Model):
     category: Mapped[Category | None] = relationship()
     nomination: Mapped[Nomination | None] = relationship()
     snapshot: Mapped[ResultsSnapshot | None] = relationship()
-    issued_by: Mapped[User | None] = relationship()
+    user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    issued_by: Mapped[User | None] = relationship(foreign_keys=[issued_by_id])
     superseded_by: Mapped["IssuedCertificate | None"] = relationship(remote_side=[id])
 
     @property

@@ -1,20 +1,45 @@
-"""Certificate pages: the organizer's registry with issuing and downloads, public verification."""
+"""Certificate pages: the organizer's registry, issuing, downloads, and public verification.
+
+Settings, printed names and previews live in setup_views, a blueprint nested in this one.
+"""
 
 from datetime import date
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from awards.certificates import bundles, issuing, permissions
-from awards.certificates.forms import ButtonForm, IssueForm, RevokeForm
-from awards.certificates.models import IssuedCertificate
-from awards.certificates.rendering import available_themes
+from awards.certificates import bundles, issuing, permissions, registry
+from awards.certificates.forms import (
+    KIND_LABELS,
+    ButtonForm,
+    IssueForm,
+    RevokeForm,
+    theme_choices,
+)
+from awards.certificates.models import KINDS, IssuedCertificate
+from awards.certificates.recipients import recipients_of
+from awards.certificates.settings import printed_languages, settings_of
+from awards.certificates.setup_views import bp as setup_bp
+from awards.database import writes
 from awards.errors import DomainError
 from awards.extensions import db, limiter
+from awards.forms import show_domain_error
+from awards.pages import commit_or_flash
 from awards.programs.views import load_program
 
 bp = Blueprint("certificates", __name__)
+bp.register_blueprint(setup_bp)
 
 
 def load_for_organizer(slug: str):
@@ -31,48 +56,65 @@ def load_certificate(program, certificate_id: int) -> IssuedCertificate:
     return certificate
 
 
-def _issue_form() -> IssueForm:
-    form = IssueForm()
-    form.theme.choices = [(t.name, t.title.get("en") or t.name) for t in available_themes()]
-    return form
+def requested_kind(default: str | None = "laureate") -> str | None:
+    kind = request.values.get("kind") or default
+    if kind is not None and kind not in KINDS:
+        abort(404)
+    return kind
 
 
 @bp.get("/programs/<slug>/certificates")
 @login_required
 def index(slug: str):
     program = load_for_organizer(slug)
+    certificates = registry.program_certificates(program)
+    valid = {kind: sum(c.is_valid and c.kind == kind for c in certificates) for kind in KINDS}
     return render_template(
-        "certificates/index.html", program=program,
-        certificates=issuing.program_certificates(program), issue_form=_issue_form(),
+        "certificates/index.html", program=program, certificates=certificates,
+        notes=registry.registry_notes(program, certificates), valid=valid, kinds=KIND_LABELS,
         revoke_form=RevokeForm(), button=ButtonForm(),
     )  # fmt: skip
 
 
-def _run(action, message: str) -> None:
-    try:
-        action()
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(message, "success")
+def _issue_form(program, kind: str) -> IssueForm:
+    form = IssueForm(data={"kind": kind, "theme": settings_of(program).theme})
+    form.theme.choices = theme_choices()
+    return form
 
 
-@bp.post("/programs/<slug>/certificates/issue")
+@bp.route("/programs/<slug>/certificates/issue", methods=["GET", "POST"])
 @login_required
 def issue(slug: str):
     program = load_for_organizer(slug)
-    form = _issue_form()
-    if not form.validate_on_submit():
-        abort(400)
-    _run(
-        lambda: issuing.issue_laureate_certificates(
-            program=program, actor=current_user, theme=form.theme.data
-        ),
-        _("Certificates are issued for every confirmed laureate."),
-    )
-    return redirect(url_for("certificates.index", slug=slug))
+    kind = requested_kind()
+    form = _issue_form(program, kind)
+    if form.validate_on_submit():
+        chosen = form.recipients.data if form.scope.data == "chosen" else None
+        try:
+            issued = issuing.issue_certificates(
+                program=program, actor=current_user, kind=kind, theme=form.theme.data,
+                recipients=chosen,
+            )  # fmt: skip
+        except DomainError as error:
+            db.session.rollback()
+            show_domain_error(form, error)
+        else:
+            db.session.commit()
+            _flash_issued(len(issued))
+            return redirect(url_for("certificates.index", slug=slug, _anchor=f"kind-{kind}"))
+    return render_template(
+        "certificates/issue.html", program=program, form=form, kind=kind, kinds=KIND_LABELS,
+        recipients=recipients_of(program, kind),
+        printed=printed_languages(settings_of(program)),
+    )  # fmt: skip
+
+
+def _flash_issued(count: int) -> None:
+    if count:
+        message = ngettext("%(num)d certificate issued.", "%(num)d certificates issued.", count)
+        flash(message, "success")
+    else:
+        flash(_("Nothing to issue: everyone listed already holds a certificate."), "info")
 
 
 @bp.post("/programs/<slug>/certificates/<int:certificate_id>/revoke")
@@ -80,17 +122,18 @@ def issue(slug: str):
 def revoke(slug: str, certificate_id: int):
     program = load_for_organizer(slug)
     certificate = load_certificate(program, certificate_id)
+    target = url_for("certificates.index", slug=slug, _anchor=f"certificate-{certificate.id}")
     form = RevokeForm()
     if not form.validate_on_submit():
         flash(_("Say why the certificate is revoked."), "error")
-    else:
-        _run(
-            lambda: issuing.revoke_certificate(
-                certificate=certificate, actor=current_user, reason=form.reason.data
-            ),
-            _("The certificate is revoked."),
-        )
-    return redirect(url_for("certificates.index", slug=slug))
+        return redirect(target)
+    return commit_or_flash(
+        lambda: issuing.revoke_certificate(
+            certificate=certificate, actor=current_user, reason=form.reason.data
+        ),
+        success=_("The certificate is revoked."),
+        target=target,
+    )
 
 
 @bp.post("/programs/<slug>/certificates/<int:certificate_id>/reissue")
@@ -100,11 +143,11 @@ def reissue(slug: str, certificate_id: int):
     certificate = load_certificate(program, certificate_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    _run(
+    return commit_or_flash(
         lambda: issuing.reissue_certificate(certificate=certificate, actor=current_user),
-        _("A new certificate replaces the old one."),
+        success=_("A new certificate replaces the old one."),
+        target=url_for("certificates.index", slug=slug),
     )
-    return redirect(url_for("certificates.index", slug=slug))
 
 
 def _attachment(content: bytes, mimetype: str, name: str) -> Response:
@@ -123,8 +166,8 @@ def download(slug: str, certificate_id: int):
     )
 
 
-def _valid_certificates(program) -> list[IssuedCertificate]:
-    valid = [c for c in issuing.program_certificates(program) if c.is_valid]
+def _valid_certificates(program, kind: str | None) -> list[IssuedCertificate]:
+    valid = [c for c in registry.program_certificates(program, kind) if c.is_valid]
     if not valid:
         abort(404)
     return valid
@@ -133,23 +176,35 @@ def _valid_certificates(program) -> list[IssuedCertificate]:
 @bp.get("/programs/<slug>/certificates/all.pdf")
 @login_required
 def combined(slug: str):
+    """Every valid certificate (of one kind, with ?kind=) in stage order; ?print=1 for the
+    print shop: with bleed and crop marks."""
     program = load_for_organizer(slug)
-    content = bundles.combined_pdf(_valid_certificates(program))
-    return _attachment(content, "application/pdf", f"{program.slug}-certificates.pdf")
+    kind = requested_kind(default=None)
+    certificates = _valid_certificates(program, kind)
+    for_print = request.args.get("print") == "1"
+    try:
+        content = (bundles.print_shop_pdf if for_print else bundles.combined_pdf)(certificates)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(url_for("certificates.index", slug=slug))
+    name = bundles.bundle_name(program.slug, kind, "pdf", for_print=for_print)
+    return _attachment(content, "application/pdf", name)
 
 
 @bp.get("/programs/<slug>/certificates/all.zip")
 @login_required
 def archive(slug: str):
     program = load_for_organizer(slug)
-    content = bundles.zip_archive(_valid_certificates(program))
-    return _attachment(content, "application/zip", f"{program.slug}-certificates.zip")
+    kind = requested_kind(default=None)
+    content = bundles.zip_archive(_valid_certificates(program, kind))
+    return _attachment(content, "application/zip", bundles.bundle_name(program.slug, kind, "zip"))
 
 
 @bp.get("/verify/<token>")
 @limiter.limit("30 per minute")
+@writes
 def verify(token: str):
-    certificate = issuing.verify(token)
+    certificate = registry.verify(token)
     if certificate is None:
         abort(404)
     db.session.commit()

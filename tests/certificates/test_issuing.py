@@ -2,11 +2,13 @@ import hashlib
 
 import pytest
 
-from awards.certificates import issuing
+from awards.certificates import issuing, registry
 from awards.certificates.models import IssuedCertificate
+from awards.certificates.recipients import save_printed_name
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.programs.models import Program
+from awards.results import services as results
 from awards.uploads import upload_folder
 from tests.certificates import print_shop
 
@@ -86,12 +88,84 @@ def test_a_revoked_certificate_lets_the_laureate_be_issued_again(ceremony):
 
 def test_verify_counts_checks_and_ignores_unknown_tokens(ceremony):
     (certificate,) = issue(ceremony)
-    assert issuing.verify(certificate.token) is certificate
-    assert issuing.verify(certificate.token) is certificate
+    assert registry.verify(certificate.token) is certificate
+    assert registry.verify(certificate.token) is certificate
     assert certificate.verification_count == 2 and certificate.last_verified_at is not None
-    assert issuing.verify("nope") is None
-    assert issuing.verify("x" * 500) is None
+    assert registry.verify("nope") is None
+    assert registry.verify("x" * 500) is None
 
 
 def test_serial_prefix_leaves_numbers_of_the_short_name_out():
     assert issuing.serial_prefix(Program(slug="working-professions-2025", year=2025)) == "WP-2025"
+
+
+def refreeze(ceremony, chosen: str, reason: str = ""):
+    """Unfreeze the category and confirm ``chosen`` as its laureate again."""
+    category = ceremony["program"].categories[0]
+    organizer = ceremony["organizer"]
+    results.unfreeze_results(category=category, actor=organizer, reason="late scorecard")
+    if chosen:
+        results.confirm_laureates(
+            category=category, actor=organizer, chosen=[ceremony["entries"][chosen].id],
+            reason=reason,
+        )  # fmt: skip
+    db.session.commit()
+
+
+def notes(ceremony):
+    program = ceremony["program"]
+    return registry.registry_notes(program, registry.program_certificates(program))
+
+
+def test_a_certificate_of_unfrozen_results_is_flagged_and_reissued_from_the_new_snapshot(ceremony):
+    (old,) = issue(ceremony)
+    assert notes(ceremony) == {}
+    refreeze(ceremony, "")
+    assert notes(ceremony) == {old.id: "results_unconfirmed"}
+    with pytest.raises(DomainError):
+        issuing.reissue_certificate(certificate=old, actor=ceremony["organizer"])
+    results.confirm_laureates(
+        category=ceremony["program"].categories[0], actor=ceremony["organizer"],
+        chosen=[ceremony["entries"]["Kazzinc Nominee"].id],
+    )  # fmt: skip
+    db.session.commit()
+    assert notes(ceremony) == {old.id: "results_changed"}
+    assert issue(ceremony) == []  # the laureate still holds a valid certificate
+    new = issuing.reissue_certificate(certificate=old, actor=ceremony["organizer"])
+    assert new.snapshot.version == 2 and old.state == "superseded"
+    assert notes(ceremony) == {}
+
+
+def test_a_certificate_of_a_laureate_no_longer_chosen_must_be_revoked(ceremony):
+    (old,) = issue(ceremony)
+    refreeze(ceremony, "Ulba Nominee", reason="Kazzinc withdrew")
+    assert notes(ceremony) == {old.id: "no_longer_recipient"}
+    with pytest.raises(DomainError):
+        issuing.reissue_certificate(certificate=old, actor=ceremony["organizer"])
+    (ulba,) = issue(ceremony)
+    assert ulba.recipient["ru"] == "Ulba Nominee" and ulba.snapshot.version == 2
+
+
+def test_an_edited_name_is_flagged_and_printed_on_reissue(ceremony):
+    (old,) = issue(ceremony)
+    save_printed_name(
+        program=ceremony["program"], actor=None, names={"kk": "Қазмырыш", "ru": "Казцинк"},
+        nomination_id=old.nomination_id,
+    )  # fmt: skip
+    assert notes(ceremony) == {old.id: "name_changed"}
+    new = issuing.reissue_certificate(certificate=old, actor=ceremony["organizer"])
+    assert new.recipient == {"kk": "Қазмырыш", "ru": "Казцинк"}
+    assert "Казцинк" in print_shop.flat(
+        print_shop.text((upload_folder() / new.stored_file).read_bytes())
+    )
+
+
+def test_the_registry_is_in_stage_order_laureates_participants_then_the_jury(ceremony):
+    program = ceremony["program"]
+    for kind in ("judge_thanks", "participant", "laureate"):
+        issuing.issue_certificates(program=program, actor=None, kind=kind, theme="classic")
+    kinds = [c.kind for c in registry.program_certificates(program)]
+    assert kinds == ["laureate", "participant", "participant", *["judge_thanks"] * 3]
+    assert [c.kind for c in registry.program_certificates(program, "participant")] == [
+        "participant", "participant",
+    ]  # fmt: skip

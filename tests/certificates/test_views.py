@@ -3,6 +3,7 @@ import re
 import zipfile
 
 import pytest
+from pypdf import PdfReader
 
 from awards.certificates import issuing
 from awards.certificates.models import IssuedCertificate
@@ -83,8 +84,55 @@ def test_organizer_issues_from_the_page_without_duplicates(client, auth, ceremon
         response = client.post(page(ceremony, "/issue"), data={"theme": "modern"})
         assert response.status_code == 302
     assert db.session.query(IssuedCertificate).count() == 1
-    html = client.get(page(ceremony)).get_data(as_text=True)
+    html = client.get(page(ceremony), headers=ENGLISH).get_data(as_text=True)
     assert "TA-2025-0001" in html and "Kazzinc Nominee" in html
+    assert "Nothing to issue" in html  # the second press found everyone served
+
+
+def test_the_issue_page_lists_recipients_with_previews(client, auth, ceremony):
+    auth.login("organizer@x.kz")
+    ulba = ceremony["entries"]["Ulba Nominee"]
+    html = client.get(page(ceremony, "/issue?kind=participant"), headers=ENGLISH).get_data(
+        as_text=True
+    )
+    assert f'value="nomination-{ulba.id}"' in html and "Polyana Nominee" in html
+    assert "Kazzinc Nominee" not in html  # the laureate gets no participation diploma
+    assert f"/preview/classic/?kind=participant&amp;recipient=nomination-{ulba.id}" in html
+    judges = client.get(page(ceremony, "/issue?kind=judge_thanks")).get_data(as_text=True)
+    assert judges.count('name="recipients"') == 3
+    assert client.get(page(ceremony, "/issue?kind=nominee")).status_code == 404
+
+
+def test_organizer_issues_a_chosen_list(client, auth, ceremony):
+    auth.login("organizer@x.kz")
+    ulba = ceremony["entries"]["Ulba Nominee"]
+    response = client.post(
+        page(ceremony, "/issue?kind=participant"),
+        data={"kind": "participant", "theme": "classic", "scope": "chosen",
+              "recipients": [f"nomination-{ulba.id}"]},
+    )  # fmt: skip
+    assert response.status_code == 302 and response.location.endswith("#kind-participant")
+    (issued,) = db.session.query(IssuedCertificate).all()
+    assert issued.kind == "participant" and issued.nomination_id == ulba.id
+
+
+def test_choosing_nobody_is_refused_beside_the_list(client, auth, ceremony):
+    auth.login("organizer@x.kz")
+    response = client.post(
+        page(ceremony, "/issue"), data={"kind": "laureate", "theme": "classic", "scope": "chosen"},
+        headers=ENGLISH,
+    )  # fmt: skip
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and 'id="recipients-error"' in html
+    assert db.session.query(IssuedCertificate).count() == 0
+
+
+def test_a_program_without_ceremony_details_is_refused_on_the_page(client, auth, ceremony):
+    ceremony["program"].venue = {}
+    auth.login("organizer@x.kz")
+    response = client.post(page(ceremony, "/issue"), data={"theme": "classic"}, headers=ENGLISH)
+    assert response.status_code == 200
+    assert "Fill in the organizing body, the venue" in response.get_data(as_text=True)
 
 
 def test_organizer_revokes_with_a_reason_and_reissues(client, auth, ceremony, certificate):
@@ -111,3 +159,44 @@ def test_organizer_downloads_one_pdf_the_combined_pdf_and_the_zip(
     archive = zipfile.ZipFile(io.BytesIO(client.get(page(ceremony, "/all.zip")).data))
     assert archive.namelist() == ["TA-2025-0001_Kazzinc_Nominee.pdf"]
     assert archive.read(archive.namelist()[0]) == single.data
+
+
+def test_downloads_per_kind(client, auth, ceremony, certificate):
+    issuing.issue_certificates(
+        program=ceremony["program"], actor=None, kind="participant", theme="classic"
+    )
+    auth.login("organizer@x.kz")
+    laureates = client.get(page(ceremony, "/all.zip?kind=laureate"))
+    assert laureates.headers["Content-Disposition"].endswith("filename=test-awards-laureates.zip")
+    assert len(zipfile.ZipFile(io.BytesIO(laureates.data)).namelist()) == 1
+    participants = client.get(page(ceremony, "/all.pdf?kind=participant"))
+    assert len(PdfReader(io.BytesIO(participants.data)).pages) == 2
+    everyone = zipfile.ZipFile(io.BytesIO(client.get(page(ceremony, "/all.zip")).data))
+    assert len(everyone.namelist()) == 3
+    assert client.get(page(ceremony, "/all.zip?kind=judge_thanks")).status_code == 404
+
+
+def test_the_print_shop_pdf_has_bleed_around_the_trimmed_page(client, auth, ceremony, certificate):
+    auth.login("organizer@x.kz")
+    response = client.get(page(ceremony, "/all.pdf?kind=laureate&print=1"))
+    assert response.headers["Content-Disposition"].endswith("=test-awards-laureates-print.pdf")
+    (sheet,) = PdfReader(io.BytesIO(response.data)).pages
+    (issued,) = PdfReader(io.BytesIO(client.get(page(ceremony, "/all.pdf")).data)).pages
+    bleed = 3 / 25.4 * 72
+    assert float(sheet.mediabox.width) == pytest.approx(float(issued.mediabox.width) + 2 * bleed)
+    assert float(sheet.trimbox.width) == pytest.approx(float(issued.mediabox.width))
+    text = print_shop.flat(print_shop.text(response.data))
+    assert "Kazzinc Nominee" in text and certificate.serial in text
+    assert print_shop.decoded_qr_codes(response.data, 1) == [certificate.values["verify_url"]]
+
+
+def test_the_registry_shows_kind_state_and_checks(client, auth, ceremony, certificate):
+    client.get(f"/verify/{certificate.token}")
+    issuing.revoke_certificate(certificate=certificate, actor=None, reason="wrong name")
+    auth.login("organizer@x.kz")
+    html = client.get(page(ceremony), headers=ENGLISH).get_data(as_text=True)
+    start = html.index(f'id="certificate-{certificate.id}"')
+    row = html[start:].split("</tr>")[0]
+    assert 'data-state="revoked"' in row and "wrong name" in row
+    assert '<td class="num">1<br>' in row and "Revoke" not in row
+    assert html.index('id="kind-laureate"') < start < html.index('id="kind-participant"')

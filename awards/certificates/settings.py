@@ -1,0 +1,231 @@
+"""A program's certificate settings: design, English, citations, signatories and the seal, and
+the pictures they print, checked by their content and redrawn from their pixels."""
+
+import base64
+import hashlib
+import io
+from dataclasses import dataclass
+from datetime import datetime
+from typing import BinaryIO
+
+from flask_babel import gettext as _
+from PIL import Image
+from sqlalchemy import select
+
+from awards import uploads
+from awards.accounts.models import User
+from awards.certificates.models import (
+    KINDS,
+    CertificateImage,
+    CertificateSettings,
+    CertificateSignatory,
+)
+from awards.certificates.rendering import available_themes, load_theme
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import clean_texts, utcnow
+from awards.programs.models import Program
+
+# Kazakh puts the reason before the verb ("… үшін марапатталады"), Russian after ("за …").
+DEFAULT_CITATIONS = {
+    "laureate": {
+        "kk": "байқаудағы жоғары нәтижесі үшін",
+        "ru": "за высокие результаты в конкурсе",
+        "en": "for outstanding results in the competition",
+    },
+    "participant": {
+        "kk": "байқауға белсене қатысқаны үшін",
+        "ru": "за активное участие в конкурсе",
+        "en": "for active participation in the competition",
+    },
+    "judge_thanks": {
+        "kk": "қазылар алқасы құрамындағы әділ әрі адал жұмысы үшін",
+        "ru": "за объективную и добросовестную работу в составе жюри",
+        "en": "for objective and conscientious work on the jury",
+    },
+}
+SIGNATORY_POSITIONS = (1, 2)
+PICTURE_MAX_BYTES = 2 * 1024 * 1024
+# 1200 px over the 45 mm a signature takes is ~680 dpi: sharp in print, light in every PDF.
+PICTURE_MAX_SIDE = 1200
+
+
+@dataclass
+class SignatoryInput:
+    """One signatory slot as typed: texts, and a new signature picture or its removal."""
+
+    name: dict
+    title: dict
+    signature: BinaryIO | None = None
+    remove_signature: bool = False
+
+
+def settings_of(program: Program) -> CertificateSettings:
+    """The program's saved settings, or the defaults (not added to the session)."""
+    saved = db.session.scalar(
+        select(CertificateSettings).where(CertificateSettings.program_id == program.id)
+    )
+    if saved is not None:
+        return saved
+    return CertificateSettings(
+        program_id=program.id, theme="classic", print_english=False,
+        **{f"{kind}_citation": dict(DEFAULT_CITATIONS[kind]) for kind in KINDS},
+    )  # fmt: skip
+
+
+def printed_languages(settings: CertificateSettings) -> list[str]:
+    """Kazakh first (the state language), then Russian, then English when chosen."""
+    return ["kk", "ru", "en"] if settings.print_english else ["kk", "ru"]
+
+
+def theme_names() -> list[str]:
+    return [theme.name for theme in available_themes()]
+
+
+def check_theme(theme: str, languages: list[str] | None = None) -> str:
+    """``theme`` if it is a design that prints ``languages``; else a DomainError."""
+    if theme not in theme_names():
+        raise DomainError(_("Choose one of the listed designs."), field="theme")
+    if any(code not in load_theme(theme).languages for code in languages or []):
+        raise DomainError(_("This design does not print English."), field="theme")
+    return theme
+
+
+def _texts(value: dict | None, *, field: str, languages: list[str]) -> dict:
+    texts = clean_texts(value)
+    if any(code not in texts for code in languages):
+        message = (
+            _("Fill in the Kazakh, Russian and English versions.")
+            if "en" in languages
+            else _("Fill in the Kazakh and Russian versions.")
+        )
+        raise DomainError(message, field=field)
+    return texts
+
+
+def picture_from_upload(stream: BinaryIO, *, field: str) -> tuple[bytes, str]:
+    """A PNG or JPEG recognized by its first bytes, redrawn from its pixels (metadata gone),
+    transparency kept, scaled down to PICTURE_MAX_SIDE. Returns the bytes and the type."""
+    try:
+        content = uploads.read_limited(stream, PICTURE_MAX_BYTES)
+        kind = uploads.sniff(content)
+        if kind not in uploads.PILLOW_FORMATS:
+            raise DomainError(_("Upload a PNG or JPEG picture."), field=field)
+        redrawn = uploads.reencode_image(content, kind)
+    except DomainError as error:
+        raise DomainError(error.message, field=field) from error
+    return _scaled_down(redrawn, kind), str(kind)
+
+
+def _scaled_down(content: bytes, kind: uploads.FileKind) -> bytes:
+    with Image.open(io.BytesIO(content), formats=[uploads.PILLOW_FORMATS[kind]]) as image:
+        if max(image.size) <= PICTURE_MAX_SIDE:
+            return content
+        image.load()
+        small = image.copy()
+    small.thumbnail((PICTURE_MAX_SIDE, PICTURE_MAX_SIDE))
+    output = io.BytesIO()
+    options = {"quality": 90} if kind == uploads.FileKind.JPEG else {}
+    small.save(output, uploads.PILLOW_FORMATS[kind], **options)
+    return output.getvalue()
+
+
+def store_picture(*, program: Program, content: bytes, content_type: str) -> CertificateImage:
+    """The program's picture with these bytes, added once. Side effects: may add a row."""
+    sha256 = hashlib.sha256(content).hexdigest()
+    image = db.session.scalar(
+        select(CertificateImage).where(
+            CertificateImage.program_id == program.id, CertificateImage.sha256 == sha256
+        )
+    )
+    if image is None:
+        image = CertificateImage(
+            program_id=program.id, sha256=sha256, content_type=content_type, content=content
+        )
+        db.session.add(image)
+        db.session.flush()
+    return image
+
+
+def data_uri(image: CertificateImage) -> str:
+    return f"data:{image.content_type};base64,{base64.b64encode(image.content).decode('ascii')}"
+
+
+def image_uris(ids) -> dict[int, str]:
+    """data: URIs of the given picture ids, for the renderer."""
+    wanted = {i for i in ids if i}
+    if not wanted:
+        return {}
+    rows = db.session.scalars(select(CertificateImage).where(CertificateImage.id.in_(wanted)))
+    return {image.id: data_uri(image) for image in rows}
+
+
+def _signatory_texts(index: int, entry: SignatoryInput, languages: list[str]):
+    name, title = clean_texts(entry.name), clean_texts(entry.title)
+    if not (name or title or entry.signature):
+        return None
+    checked_name = _texts(name, field=f"signatory{index}_name", languages=languages)
+    return checked_name, _texts(title, field=f"signatory{index}_title", languages=languages)
+
+
+def _picture(program, stream, *, field: str, current, remove: bool):
+    if stream is not None:
+        content, content_type = picture_from_upload(stream, field=field)
+        return store_picture(program=program, content=content, content_type=content_type)
+    return None if remove else current
+
+
+def _save_signatories(settings, program, signatories: list[SignatoryInput], languages) -> None:
+    current = {s.position: s for s in settings.signatories}
+    for position, entry in zip(SIGNATORY_POSITIONS, signatories, strict=False):
+        texts = _signatory_texts(position, entry, languages)
+        existing = current.get(position)
+        if texts is None:
+            if existing is not None:
+                settings.signatories.remove(existing)
+            continue
+        picture = _picture(
+            program, entry.signature, field=f"signatory{position}_signature",
+            current=existing.signature_image if existing else None,
+            remove=entry.remove_signature,
+        )  # fmt: skip
+        if existing is None:
+            existing = CertificateSignatory(position=position, name={}, title={})
+            settings.signatories.append(existing)
+        existing.name, existing.title = texts
+        existing.signature_image = picture
+
+
+def save_certificate_settings(
+    *, program: Program, actor: User | None, theme: str, print_english: bool,
+    citations: dict[str, dict], signatories: list[SignatoryInput],
+    seal: BinaryIO | None = None, remove_seal: bool = False, now: datetime | None = None,
+) -> CertificateSettings:  # fmt: skip
+    """Save what certificates print besides the recipient. An empty signatory slot is removed.
+
+    Every text needs Kazakh and Russian (and English when English is printed). Side effects:
+    creates or updates the settings and their signatories; new pictures are added to the
+    program's pictures (old ones stay: issued certificates print with them); flushes.
+    """
+    if len(signatories) > len(SIGNATORY_POSITIONS):
+        raise DomainError(_("At most two people sign a certificate."))
+    languages = ["kk", "ru", "en"] if print_english else ["kk", "ru"]
+    checked = {
+        kind: _texts(citations.get(kind), field=f"{kind}_citation", languages=languages)
+        for kind in KINDS
+    }
+    settings = settings_of(program)
+    settings.theme = check_theme(theme, languages)
+    if settings.id is None:
+        db.session.add(settings)
+    settings.print_english = bool(print_english)
+    for kind, texts in checked.items():
+        setattr(settings, f"{kind}_citation", texts)
+    _save_signatories(settings, program, signatories, languages)
+    settings.seal_image = _picture(
+        program, seal, field="seal", current=settings.seal_image, remove=remove_seal
+    )
+    settings.updated_by_id = actor.id if actor else None
+    settings.updated_at = now or utcnow()
+    db.session.flush()
+    return settings
