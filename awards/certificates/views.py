@@ -9,6 +9,7 @@ from flask import (
     Blueprint,
     Response,
     abort,
+    current_app,
     flash,
     redirect,
     render_template,
@@ -35,6 +36,7 @@ from awards.database import writes
 from awards.errors import DomainError
 from awards.extensions import db, limiter
 from awards.forms import show_domain_error
+from awards.jobs import services as jobs
 from awards.pages import commit_or_flash
 from awards.programs.views import load_program
 
@@ -90,6 +92,14 @@ def issue(slug: str):
     form = _issue_form(program, kind)
     if form.validate_on_submit():
         chosen = form.recipients.data if form.scope.data == "chosen" else None
+        if _pending_count(program, kind, chosen) > current_app.config["CERTIFICATES_WAIT_AT_MOST"]:
+            # A long batch runs in the background; its page shows the progress and the result.
+            job = jobs.start_certificate_issuing(
+                program=program, actor=current_user, kind=kind, theme=form.theme.data,
+                recipients=chosen,
+            )  # fmt: skip
+            db.session.commit()
+            return redirect(url_for("jobs.show", job_id=job.id))
         try:
             issued = issuing.issue_certificates(
                 program=program, actor=current_user, kind=kind, theme=form.theme.data,
@@ -107,6 +117,13 @@ def issue(slug: str):
         recipients=recipients_of(program, kind),
         printed=printed_languages(settings_of(program)),
     )  # fmt: skip
+
+
+def _pending_count(program, kind: str, chosen: list | None) -> int:
+    pending = [r for r in recipients_of(program, kind) if r.holder is None]
+    if chosen is not None:
+        pending = [r for r in pending if r.key in set(chosen)]
+    return len(pending)
 
 
 def _flash_issued(count: int) -> None:

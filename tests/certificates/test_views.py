@@ -8,6 +8,7 @@ from pypdf import PdfReader
 from awards.certificates import issuing
 from awards.certificates.models import IssuedCertificate
 from awards.extensions import db
+from awards.jobs.models import Job
 from tests.certificates import print_shop
 
 ENGLISH = {"Accept-Language": "en"}  # the visitor's language decides the page's; tests read English
@@ -200,3 +201,16 @@ def test_the_registry_shows_kind_state_and_checks(client, auth, ceremony, certif
     assert 'data-state="revoked"' in row and "wrong name" in row
     assert '<td class="num">1<br>' in row and "Revoke" not in row
     assert html.index('id="kind-laureate"') < start < html.index('id="kind-participant"')
+
+
+def test_a_batch_bigger_than_one_can_wait_for_runs_as_a_job(app, client, auth, ceremony):
+    app.config["CERTIFICATES_WAIT_AT_MOST"] = 0  # the one laureate is already "too many"
+    auth.login("organizer@x.kz")
+    response = client.post(page(ceremony, "/issue"), data={"theme": "classic"})
+    job = db.session.query(Job).one()
+    assert response.headers["Location"] == f"/jobs/{job.id}"
+    # Jobs run as soon as they are queued in tests; a worker runs them in production.
+    assert (job.kind, job.state, job.done, job.total) == ("certificates", "done", 1, 1)
+    assert db.session.query(IssuedCertificate).one().serial == "TA-2025-0001"
+    html = client.get(f"/jobs/{job.id}", headers=ENGLISH).get_data(as_text=True)
+    assert "1 certificate was issued." in html
