@@ -10,19 +10,40 @@ export AWARDS_DEMO_PASSWORD ?= demo-awards-2025
 # WeasyPrint needs pango; libharfbuzz-subset0 makes it about five times faster.
 RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-turbo libopenjp2-7
 # Browser tests drive Debian's Chromium; PDF tests use poppler and zbar like a print shop would.
-TEST_DEBS := chromium poppler-utils zbar-tools fonts-dejavu-core
+# Redis runs the job tests a second time in .ci/run.
+TEST_DEBS := chromium poppler-utils zbar-tools fonts-dejavu-core redis-server
 
-.PHONY: run test install install-dev system-deps test-system-deps translations extract lint serve-dev
+.PHONY: run serve test test-postgres install install-dev system-deps test-system-deps translations extract lint
 
 run: install
 	@mkdir -p instance
 	$(FLASK) db upgrade
 	$(FLASK) demo --if-empty
-	@echo "Serving on http://127.0.0.1:$(PORT)"
+	@echo "Serving on http://127.0.0.1:$(PORT); a job worker runs beside it."
+	@$(FLASK) jobs worker & worker=$$!; \
+	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Production: gunicorn (settings in gunicorn.conf.py) beside the job worker; either stopping
+# stops the other. Needs SECRET_KEY; see the README, "Running in production".
+serve: install
+	@test -n "$$SECRET_KEY" || { echo "SECRET_KEY is not set; make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(48))'" >&2; exit 1; }
+	FLASK_CONFIG=production $(FLASK) db upgrade
+	@export FLASK_CONFIG=production; \
+	$(FLASK) jobs worker & jobs=$$!; \
+	$(VENV)/bin/gunicorn --config gunicorn.conf.py & web=$$!; \
+	trap 'kill -TERM $$web $$jobs 2>/dev/null' INT TERM; \
+	wait -n $$web $$jobs; status=$$?; \
+	kill -TERM $$web $$jobs 2>/dev/null; wait; exit $$status
 
 test: install-dev test-system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The same tests on a throwaway PostgreSQL 15 cluster, started here and always removed
+# (on your own server instead: AWARDS_TEST_DATABASE_URL=postgresql://... make test).
+test-postgres: install-dev test-system-deps
+	source .ci/postgres.sh && trap stop_postgres EXIT && start_postgres && \
+	  $(PY) -m pytest $(PYTEST_ARGS)
 
 install: system-deps $(VENV)/.installed translations
 

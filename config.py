@@ -15,14 +15,18 @@ def _env_bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _database_url(default_file: str) -> str:
-    url = os.environ.get("DATABASE_URL", f"sqlite:///{INSTANCE_DIR / default_file}")
-    # Heroku-style URLs name the dialect "postgres"; SQLAlchemy wants psycopg 3 explicitly.
-    if url.startswith("postgres://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgres://")
-    elif url.startswith("postgresql://"):
-        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+def database_url(url: str) -> str:
+    """The URL SQLAlchemy needs: PostgreSQL through psycopg 3, whichever way it is spelled."""
+    # Heroku-style URLs name the dialect "postgres"; plain "postgresql" would mean psycopg2.
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url.removeprefix(prefix)
     return url
+
+
+def _database_url(default_file: str) -> str:
+    default = f"sqlite:///{INSTANCE_DIR / default_file}"
+    return database_url(os.environ.get("DATABASE_URL") or default)
 
 
 class Config:
@@ -38,6 +42,19 @@ class Config:
     MAX_CONTENT_LENGTH = MAX_UPLOAD_BYTES + 1024 * 1024
     # The paper-ballot preview sends the checked file back as a form field (base64, up to ~3 MB).
     MAX_FORM_MEMORY_SIZE = 4 * 1024 * 1024
+    # Certificates issued while the organizer waits (one rendering chunk, a few seconds);
+    # a bigger batch runs as a background job with a progress bar.
+    CERTIFICATES_WAIT_AT_MOST = 25
+
+    # Background jobs: a Huey queue in a SQLite file (default: INSTANCE_DIR/jobs.sqlite3), or on
+    # Redis when REDIS_URL is set; `flask --app awards jobs worker` runs them.
+    REDIS_URL = os.environ.get("REDIS_URL") or None
+    JOBS_QUEUE_NAME = os.environ.get("AWARDS_JOBS_QUEUE_NAME", "awards")
+    JOBS_QUEUE_FILE = os.environ.get("AWARDS_JOBS_QUEUE_FILE") or None
+    JOBS_IMMEDIATE = _env_bool("AWARDS_JOBS_IMMEDIATE")  # run each job inside its request
+    JOBS_WORKERS = int(os.environ.get("AWARDS_JOBS_WORKERS", 2))
+    JOBS_STALE_AFTER = int(os.environ.get("AWARDS_JOBS_STALE_AFTER", 300))  # seconds unchanged
+    JOBS_SHUTDOWN_TIMEOUT = int(os.environ.get("AWARDS_JOBS_SHUTDOWN_TIMEOUT", 60))
 
     # Mail: SMTP when MAIL_SERVER is set, otherwise the console and an outbox folder.
     MAIL_SERVER = os.environ.get("MAIL_SERVER")
@@ -67,6 +84,10 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("AWARDS_LOGIN_RATE_LIMIT", "10 per minute")
+    # How many reverse proxies in front of the app append to X-Forwarded-For and -Proto (one
+    # nginx: 1). At 0 those headers are ignored: a client could claim any address with them.
+    PROXY_COUNT = int(os.environ.get("AWARDS_PROXY_COUNT", 0))
+    LOGGING = None  # a logging.config.dictConfig dictionary; None leaves Flask's default
 
     ARGON2_PROFILE = "RFC_9106_LOW_MEMORY"
     INVITATION_MAX_AGE = 14 * 24 * 3600
@@ -97,19 +118,60 @@ class DevelopmentConfig(Config):
 class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-only-not-secret"  # noqa: S105  (tests only; never deployed)
-    SQLALCHEMY_DATABASE_URI = os.environ.get("AWARDS_TEST_DATABASE_URL", "sqlite://")
+    # An empty in-memory SQLite database per app, or the PostgreSQL server the tests run on.
+    SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("AWARDS_TEST_DATABASE_URL") or "sqlite://")
     WTF_CSRF_ENABLED = False
     MAIL_TO_CONSOLE = False
     MAIL_IN_BACKGROUND = False  # tests read the outbox right after the request
     ARGON2_PROFILE = "CHEAPEST"
     AWARDS_BASE_URL = "https://awards.example.kz"
     RATELIMIT_STORAGE_URI = "memory://"
+    # Jobs run inside the commit that queues them, on no server; a test that starts a worker
+    # (and perhaps Redis) sets these itself.
+    REDIS_URL = None
+    JOBS_IMMEDIATE = True
 
 
 class ProductionConfig(Config):
+    """`make serve`: gunicorn behind a reverse proxy that terminates HTTPS."""
+
+    DEBUG = False
     SESSION_COOKIE_SECURE = True
     REMEMBER_COOKIE_SECURE = True
+    PREFERRED_URL_SCHEME = "https"
     MAIL_TO_CONSOLE = False
+    # Several processes serve, so the rate limits count in a store they share.
+    RATELIMIT_STORAGE_URI = (
+        os.environ.get("RATELIMIT_STORAGE_URI") or os.environ.get("REDIS_URL") or "memory://"
+    )
+    # One stream for the app, gunicorn and the job worker: stdout, collected by the service
+    # manager (systemd's journal, docker logs).
+    LOGGING = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {
+                "format": "%(asctime)s [%(process)d] [%(levelname)s] %(name)s: %(message)s",
+                "datefmt": "[%Y-%m-%d %H:%M:%S %z]",
+            },
+        },
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "plain",
+            },
+        },
+        "root": {
+            "level": os.environ.get("AWARDS_LOG_LEVEL", "INFO").upper(),
+            "handlers": ["stdout"],
+        },
+        # Chatty at INFO about every document they render or plugin they load.
+        "loggers": {
+            name: {"level": "WARNING"}
+            for name in ("weasyprint", "fontTools", "alembic.runtime.plugins")
+        },
+    }
 
     @classmethod
     def check(cls) -> None:

@@ -5,13 +5,16 @@ from flask import current_app
 
 from alembic import context
 
+from awards.database import check_foreign_keys, foreign_keys_off_for_migrations
+
 # this is the Alembic Config object, which provides
 # access to the values within the .ini file in use.
 config = context.config
 
 # Interpret the config file for Python logging.
 # This line sets up loggers basically.
-fileConfig(config.config_file_name)
+# Keep the app's loggers working after a migration (tests capture their warnings).
+fileConfig(config.config_file_name, disable_existing_loggers=False)
 logger = logging.getLogger('alembic.env')
 
 
@@ -91,7 +94,7 @@ def run_migrations_online():
 
     connectable = get_engine()
 
-    with connectable.connect() as connection:
+    with connectable.connect() as connection, foreign_keys_off_for_migrations(connection):
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
@@ -100,6 +103,7 @@ def run_migrations_online():
 
         with context.begin_transaction():
             context.run_migrations()
+            check_foreign_keys(connection)
 
 
 if context.is_offline_mode():

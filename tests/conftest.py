@@ -1,4 +1,5 @@
-"""Fixtures: a fresh app and database per test, a client, and a logged-in helper."""
+"""Fixtures: a fresh app and database per test (SQLite, or PostgreSQL when
+AWARDS_TEST_DATABASE_URL is set: see tests/databases.py), a client, and a logged-in helper."""
 
 import re
 from email import message_from_bytes, policy
@@ -8,7 +9,7 @@ from flask.testing import FlaskClient
 
 from awards import create_app
 from awards.extensions import db, limiter
-from tests import factories
+from tests import databases, factories
 
 # Judging fixtures (a program with accepted entries and a jury) serve the results tests too.
 pytest_plugins = ["tests.judging.fixtures", "tests.certificates.registry"]
@@ -40,11 +41,17 @@ def app(tmp_path):
     )
     app.test_client_class = FreshContextClient
     with app.app_context():
-        db.create_all()
+        databases.prepare()
         limiter.reset()
         yield app
-        db.session.remove()
-        db.drop_all()
+        databases.release()
+
+
+@pytest.fixture
+def database_url(tmp_path):
+    """A database for the apps a test makes itself (a live server, another installation,
+    other processes), apart from the `app` fixture's: every table present, no row."""
+    return databases.url("own", tmp_path)
 
 
 @pytest.fixture

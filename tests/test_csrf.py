@@ -5,19 +5,18 @@ import pytest
 from awards import create_app
 from awards.extensions import db, limiter
 from awards.programs.models import Category
-from tests import factories
+from tests import databases, factories
 
 
 @pytest.fixture
 def csrf_app(tmp_path):
     app = create_app({"WTF_CSRF_ENABLED": True, "MAIL_OUTBOX": tmp_path / "outbox"})
     with app.app_context():
-        db.create_all()
+        databases.prepare()
         limiter.reset()
         factories.program_with_people()
         yield app
-        db.session.remove()
-        db.drop_all()
+        databases.release()
 
 
 def token_from(page: str) -> str:

@@ -7,10 +7,11 @@ from sqlalchemy import inspect
 
 from awards import create_app
 from awards.extensions import db
+from tests import databases
 
 
 def test_upgrade_matches_models_and_downgrade_empties(tmp_path):
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'm.sqlite3'}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": databases.url("m", tmp_path, tables=False)})
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:

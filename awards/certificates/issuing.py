@@ -229,6 +229,13 @@ def _chosen(everyone: list[Recipient], keys: list[str] | None) -> list[Recipient
     return [by_key[key] for key in keys]
 
 
+def _serialize_issuing(program: Program) -> None:
+    # Serials count the program's certificates and "already holds one" reads the registry:
+    # two issuers at once (several job workers, a reissue beside a batch) must take turns.
+    # SQLite's writers already do (BEGIN IMMEDIATE); PostgreSQL locks the program's row.
+    db.session.execute(select(Program.id).where(Program.id == program.id).with_for_update())
+
+
 def issue_certificates(
     *, program: Program, actor: User | None, kind: str, theme: str,
     recipients: list[str] | None = None, progress: Progress | None = None,
@@ -246,6 +253,7 @@ def issue_certificates(
     certificate; flushes.
     """
     now = now or utcnow()
+    _serialize_issuing(program)
     check_kind(kind)
     check_theme(theme, printed_languages(settings_of(program)))
     check_program(program)
@@ -299,6 +307,7 @@ def reissue_certificate(
 
     Side effects: renders and stores a new PDF, adds a registry row, flushes.
     """
+    _serialize_issuing(certificate.program)
     if not certificate.is_valid:
         raise DomainError(_("Only a valid certificate can be reissued."))
     recipient = current_recipient(certificate)

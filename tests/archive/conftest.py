@@ -78,11 +78,11 @@ def archived(jury):
 
 
 @pytest.fixture
-def elsewhere(tmp_path):
+def elsewhere(tmp_path, database_url):
     """Another installation with its own empty database (enter its ``app_context()``)."""
     other = create_app(
         {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}",
+            "SQLALCHEMY_DATABASE_URI": database_url,
             "MAIL_OUTBOX": tmp_path / "elsewhere-outbox",
             "UPLOAD_FOLDER": tmp_path / "elsewhere-uploads",
             "INSTANCE_DIR": tmp_path,

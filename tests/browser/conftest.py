@@ -32,12 +32,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def live_server(tmp_path):
-    """The app with CSRF and rate limits on, a file database with the demo, on a free port."""
+def live_server(tmp_path, database_url):
+    """The app with CSRF and rate limits on, a database of its own with the demo, on a free port."""
     app = create_app(
         {
             "WTF_CSRF_ENABLED": True,
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.sqlite3'}",
+            "SQLALCHEMY_DATABASE_URI": database_url,
             "MAIL_OUTBOX": tmp_path / "outbox",
             "UPLOAD_FOLDER": tmp_path / "uploads",
         }

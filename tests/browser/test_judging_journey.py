@@ -19,9 +19,9 @@ NEW_ENTRIES = ("Alpha Workshop LLP", "Beta Training Centre", "Gamma Mentors")
 
 
 @pytest.fixture
-def judging_open(live_server, tmp_path):
+def judging_open(live_server, database_url):
     """Judging reopened now, and a fresh category whose three entries judge3 has not scored."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.sqlite3'}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
         program = programs.get_program_by_slug(DEMO_SLUG)
         organizer = find_user_by_email("organizer@demo.kz")

@@ -15,9 +15,9 @@ PROGRAM = f"/programs/{DEMO_SLUG}"
 
 
 @pytest.fixture
-def open_window(live_server, tmp_path):
+def open_window(live_server, database_url):
     """The demo's 2025 window is long closed: reopen it, through the services, for this test."""
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'browser.sqlite3'}"})
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
     with app.app_context():
         program = programs.get_program_by_slug(DEMO_SLUG)
         now = utcnow()

@@ -14,14 +14,8 @@ from tests.judging.fixtures import JUDGING, accepted_nomination, open_judging
 THREADS = 20
 
 
-def test_twenty_concurrent_submissions_leave_one_scorecard(tmp_path):
-    app = create_app(
-        {
-            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'race.sqlite3'}",
-            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"timeout": 30}},
-            "MAIL_OUTBOX": tmp_path / "outbox",
-        }
-    )
+def test_twenty_concurrent_submissions_leave_one_scorecard(tmp_path, database_url):
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "MAIL_OUTBOX": tmp_path / "outbox"})
     with app.app_context(), time_machine.travel(JUDGING, tick=False):
         db.create_all()
         limiter.reset()

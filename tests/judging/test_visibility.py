@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from awards import create_app
 from awards.extensions import db, limiter
 from awards.judging import assignments, conflicts
-from tests import factories
+from tests import databases, factories
 from tests.judging.fixtures import JUDGING, accepted_nomination, add_judge, open_judging
 
 
@@ -67,7 +67,7 @@ def pages_for(client, program, entries):
 def test_no_page_mentions_a_conflicted_nomination(tmp_path_factory, scenario):
     app = create_app({"MAIL_OUTBOX": tmp_path_factory.mktemp("outbox")})
     with app.app_context(), time_machine.travel(JUDGING, tick=False):
-        db.create_all()
+        databases.prepare()
         limiter.reset()
         program, entries, judges = build(scenario)
         for judge in judges:
@@ -77,5 +77,4 @@ def test_no_page_mentions_a_conflicted_nomination(tmp_path_factory, scenario):
             for url, status, body in pages_for(client, program, entries):
                 for entry in hidden:
                     assert entry.nominee_name not in body, (judge.email, url, status)
-        db.session.remove()
-        db.drop_all()
+        databases.release()
