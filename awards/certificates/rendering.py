@@ -1,362 +1,56 @@
-"""Certificate and ceremony-program PDFs: themes, the plain values templates get, WeasyPrint."""
+"""Certificate and ceremony-program PDFs: the functions views, commands and jobs call.
 
-import math
-import multiprocessing
+Themes and the values templates receive are in contexts.py; WeasyPrint is driven by
+printing.py (plain documents) and stamping.py (many certificates from few layouts).
+"""
+
 import os
-import re
-import tomllib
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import date, datetime, time
-from functools import cache
 from io import BytesIO
-from itertools import repeat
-from pathlib import Path
 
-import jinja2
 from pypdf import PdfReader, PdfWriter
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
-from awards.certificates.dates import format_long_date
-from awards.certificates.fetcher import (
-    CERTIFICATES_DIR,
-    CertificateRenderingError,
-    CertificateURLFetcher,
-    strict_weasyprint,
+from awards.certificates import printing
+from awards.certificates.batch import CertificateBatch, Progress, render_batch
+from awards.certificates.contexts import (  # noqa: F401 -- the public names stay here too
+    DEFAULT_LANGUAGES,
+    KINDS,
+    LANGUAGES,
+    Theme,
+    available_themes,
+    certificate_context,
+    certificate_context_without_qr,
+    load_theme,
+    program_context,
 )
-from awards.certificates.qr import qr_data_uri
 
-KINDS = ("laureate", "participant", "judge_thanks")
-LANGUAGES = ("kk", "ru", "en")
-DEFAULT_LANGUAGES = ["kk", "ru"]
-REQUIRED_TEXTS = ("recipient", "citation", "program_title", "organizing_body", "city")
-BLEED = "3mm"
-BATCH_CHUNK_SIZE = 25  # measured: bigger documents lay out more slowly per page
-
-# The fixed words of each document. Kazakh puts the verb last: recipient, reason "… үшін", verb.
-WORDING = {
-    "laureate": {
-        "kk": {"title": "Құрмет грамотасы", "after_citation": "марапатталады"},
-        "ru": {"title": "Почётная грамота", "before_recipient": "награждается"},
-        "en": {"title": "Certificate of Honour", "before_recipient": "is presented to"},
-    },
-    "participant": {
-        "kk": {"title": "Қатысушы дипломы", "after_citation": "марапатталады"},
-        "ru": {"title": "Диплом участника", "before_recipient": "награждается"},
-        "en": {"title": "Certificate of Participation", "before_recipient": "is presented to"},
-    },
-    "judge_thanks": {
-        "kk": {"title": "Алғыс хат", "after_citation": "Сізге зор алғысымызды білдіреміз"},
-        "ru": {
-            "title": "Благодарственное письмо",
-            "after_recipient": "Выражаем Вам искреннюю благодарность",
-        },
-        "en": {"title": "Letter of Thanks", "before_recipient": "With sincere thanks to"},
-    },
-}
-CATEGORY_PHRASE = {
-    "kk": ("«", "» номинациясы бойынша"),
-    "ru": ("в номинации «", "»"),
-    "en": ("in the category “", "”"),
-}
-SEAL_MARK = {"kk": "М.О.", "ru": "М.П.", "en": "L.S."}
-PROGRAM_LABELS = {
-    "document": {
-        "kk": "Салтанатты марапаттау рәсімінің бағдарламасы",
-        "ru": "Программа торжественной церемонии награждения",
-        "en": "Award Ceremony Programme",
-    },
-    "running_order": {"kk": "Рәсім барысы", "ru": "Порядок проведения", "en": "Running order"},
-    "time": {"kk": "Уақыты", "ru": "Время", "en": "Time"},
-    "item": {"kk": "Іс-шара", "ru": "Событие", "en": "Item"},
-    "presenter": {"kk": "Сөз сөйлеуші", "ru": "Выступающий", "en": "Presenter"},
-    "categories": {"kk": "Номинациялар", "ru": "Номинации", "en": "Categories"},
-    "laureates": {"kk": "Лауреаттар", "ru": "Лауреаты", "en": "Laureates"},
-    "nominees": {"kk": "Үміткерлер", "ru": "Номинанты", "en": "Nominees"},
-    "partners": {"kk": "Серіктестер", "ru": "Партнёры", "en": "Partners"},
-}
-PLAIN_TYPES = (str, int, float, bool, type(None), date, time)
-THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-PAGE_SIZE_RE = re.compile(r"^(A[3-6]|letter|\d+mm \d+mm)( portrait| landscape)?$")
-FONT_FACE_FAMILY_RE = re.compile(r"@font-face\s*{[^}]*?font-family:\s*[\"']?([^;\"'}]+)")
+BLEED = printing.BLEED
+BATCH_CHUNK_SIZE = 50  # measured (benchmarks/certificates.py): 100 is up to 10 % faster, 25 slower
 
 
-@dataclass(frozen=True)
-class Theme:
-    """A print theme: a folder under certificates/ with templates, theme.css and theme.toml."""
-
-    name: str
-    path: Path
-    title: dict
-    languages: tuple
-    certificate_page_size: str
-    program_page_size: str
-    font_families: frozenset
-
-
-def load_theme(name: str) -> Theme:
-    """The theme called ``name``, read from its theme.toml; ValueError if there is none."""
-    path = CERTIFICATES_DIR / name
-    if not THEME_NAME_RE.match(name) or not (path / "theme.toml").is_file():
-        raise ValueError(f"unknown certificate theme {name!r}")
-    meta = tomllib.loads((path / "theme.toml").read_text(encoding="utf-8"))
-    sizes = (meta["certificate"]["page_size"], meta["program"]["page_size"])
-    for size in sizes:
-        if not PAGE_SIZE_RE.match(size):
-            raise ValueError(f"theme {name!r}: page size {size!r} is not like 'A4 landscape'")
-    families = frozenset(FONT_FACE_FAMILY_RE.findall((path / "theme.css").read_text("utf-8")))
-    return Theme(name, path, meta["title"], tuple(meta["languages"]), *sizes, families)
-
-
-def available_themes() -> list[Theme]:
-    """Every theme under certificates/, by name."""
-    names = sorted(p.parent.name for p in CERTIFICATES_DIR.glob("*/theme.toml"))
-    return [load_theme(name) for name in names]
-
-
-@cache
-def _environment(theme_path: Path) -> jinja2.Environment:
-    # A theme's own environment: autoescaped, strict, and blind to the web app's templates.
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_path),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def _ensure_plain(value, where: str) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _ensure_plain(item, f"{where}.{key}")
-    elif isinstance(value, list | tuple):
-        for index, item in enumerate(value):
-            _ensure_plain(item, f"{where}[{index}]")
-    elif not isinstance(value, PLAIN_TYPES):
-        raise TypeError(f"{where} must be plain values, not {type(value).__name__}")
-
-
-def _languages(data: dict, theme: Theme, where: str) -> list[str]:
-    languages = list(data.get("languages") or DEFAULT_LANGUAGES)
-    unknown = [code for code in languages if code not in LANGUAGES or code not in theme.languages]
-    if unknown or len(set(languages)) != len(languages):
-        raise ValueError(
-            f"{where}: languages {languages} (theme {theme.name!r}: {theme.languages})"
-        )
-    return languages
-
-
-def _texts(data: dict, key: str, languages: list[str], where: str) -> dict:
-    texts = data.get(key)
-    if isinstance(texts, str):
-        texts = dict.fromkeys(languages, texts)
-    missing = [code for code in languages if not str((texts or {}).get(code) or "").strip()]
-    if missing:
-        raise ValueError(f"{where}: {key} has no {'/'.join(missing)} text")
-    return texts
-
-
-def _image(data: dict, key: str, where: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not value.startswith("data:image/"):
-        raise ValueError(f"{where}: {key} must be a data:image/… URI")
-    return value
-
-
-def _unique(values) -> list:
-    return list(dict.fromkeys(values))
-
-
-def _day(value) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if not isinstance(value, date):
-        raise TypeError(f"date must be a datetime.date, not {type(value).__name__}")
-    return value
-
-
-def _name_length(names) -> str:
-    # Themes step the recipient's type size down for long names instead of overflowing.
-    longest = max(len(name) for name in names)
-    return "normal" if longest <= 34 else "long" if longest <= 56 else "very-long"
-
-
-def _certificate_text(data: dict, kind: str, language: str, day: date, where: str) -> dict:
-    wording = WORDING[kind][language]
-    category = data.get("category")
-    texts = {key: _texts(data, key, [language], where)[language] for key in REQUIRED_TEXTS}
-    prefix, suffix = CATEGORY_PHRASE[language]
-    return {
-        "language": language,
-        "title": wording["title"],
-        "before_recipient": wording.get("before_recipient", ""),
-        "after_recipient": wording.get("after_recipient", ""),
-        "after_citation": wording.get("after_citation", ""),
-        "category": _texts(data, "category", [language], where)[language] if category else None,
-        "category_prefix": prefix,
-        "category_suffix": suffix,
-        "date": format_long_date(day, language),
-        "seal_mark": SEAL_MARK[language],
-        **texts,
-        "place_and_date": f"{texts['city']}, {format_long_date(day, language)}",
-    }
-
-
-def _signatory(data: dict, languages: list[str], where: str) -> dict:
-    names = _texts(data, "name", languages, where)
-    titles = _texts(data, "title", languages, where)
-    return {
-        "lines": [{"language": c, "title": titles[c], "name": names[c]} for c in languages],
-        "titles": _unique(titles[c] for c in languages),
-        "names": _unique(names[c] for c in languages),
-        "signature_image": _image(data, "signature_image", where),
-    }
-
-
-def certificate_context(data: dict, theme: Theme, index: int = 0) -> dict:
-    """The values certificate.html receives for one certificate (see certificates/README.md)."""
-    where = f"certificate {data.get('serial') or index}"
-    _ensure_plain(data, where)
-    kind = data.get("kind")
-    if kind not in KINDS:
-        raise ValueError(f"{where}: kind {kind!r} is not one of {KINDS}")
-    if not data.get("serial") or not re.match(r"^https?://", str(data.get("verify_url"))):
-        raise ValueError(f"{where}: needs a serial and an http(s):// verify_url")
-    languages = _languages(data, theme, where)
-    day = _day(data.get("date"))
-    texts = [_certificate_text(data, kind, code, day, where) for code in languages]
-    return {
-        "anchor": f"certificate-{index}",
-        "kind": kind,
-        "languages": languages,
-        "serial": data["serial"],
-        "verify_url": data["verify_url"],
-        "qr_image": qr_data_uri(data["verify_url"]),
-        "logo": _image(data, "logo", where),
-        "seal_image": _image(data, "seal_image", where),
-        "seal_mark": " / ".join(_unique(SEAL_MARK[code] for code in languages)),
-        "titles": [text["title"] for text in texts],
-        "texts": texts,
-        "signatories": [_signatory(s, languages, where) for s in data.get("signatories", [])],
-        "name_length": _name_length(text["recipient"] for text in texts),
-    }
-
-
-def _localized(value, languages: list[str]) -> list[str]:
-    # Program lines show each language once; "VK Development Group" needs no second line.
-    if not value:
-        return []
-    if isinstance(value, str):
-        return [value]
-    return _unique(value[code] for code in languages if value.get(code))
-
-
-def _running_item(item: dict, languages: list[str]) -> dict:
-    at = item["time"]
-    return {
-        "time": at.strftime("%H:%M") if isinstance(at, time) else str(at),
-        "item": _localized(item["item"], languages),
-        "presenter": _localized(item.get("presenter"), languages),
-    }
-
-
-def _program_category(category: dict, languages: list[str]) -> dict:
-    return {
-        "title": _localized(category["title"], languages),
-        "description": _localized(category.get("description"), languages),
-        "laureates": [_localized(name, languages) for name in category.get("laureates", [])],
-        "nominees": [_localized(name, languages) for name in category.get("nominees", [])],
-    }
-
-
-def program_context(data: dict, theme: Theme) -> dict:
-    """The values program.html receives (see certificates/README.md)."""
-    _ensure_plain(data, "program")
-    languages = _languages(data, theme, "program")
-    for key in ("title", "organizing_body", "venue"):
-        _texts(data, key, languages, "program")
-    day = _day(data.get("date"))
-    return {
-        "languages": languages,
-        "title": _localized(data["title"], languages),
-        "organizing_body": _localized(data["organizing_body"], languages),
-        "venue": _localized(data["venue"], languages),
-        "date": _unique(format_long_date(day, code) for code in languages),
-        "logo": _image(data, "logo", "program"),
-        "running_order": [_running_item(i, languages) for i in data.get("running_order", [])],
-        "categories": [_program_category(c, languages) for c in data.get("categories", [])],
-        "partners": [_localized(name, languages) for name in data.get("partners", [])],
-        "labels": {key: _localized(text, languages) for key, text in PROGRAM_LABELS.items()},
-    }
-
-
-def _render(theme: Theme, template_name: str, page_size: str, bleed: bool, **context):
-    template = _environment(theme.path).get_template(template_name)
-    html = template.render(theme={"name": theme.name, "title": theme.title}, **context)
-    fetcher = CertificateURLFetcher()
-    font_config = FontConfiguration()
-    # theme.toml owns the page size; a user stylesheet sets it (theme.css must not).
-    page = f"@page {{ size: {page_size}; {f'bleed: {BLEED};' if bleed else ''} }}"
-    with strict_weasyprint():
-        stylesheet = CSS(string=page, font_config=font_config, url_fetcher=fetcher)
-        document = HTML(string=html, base_url=f"{theme.path}/", url_fetcher=fetcher).render(
-            font_config=font_config, stylesheets=[stylesheet]
-        )
-        pdf = document.write_pdf()
-    # Pango quietly borrows a machine font for a character the theme's fonts lack; the PDF
-    # would then look different on another server, so that is an error too.
-    foreign = {font.family for font in document.fonts.values()} - theme.font_families
-    if foreign:
-        raise CertificateRenderingError(
-            f"the text needs fonts theme {theme.name!r} does not ship "
-            f"({', '.join(sorted(foreign))}): look for unusual characters in the names"
-        )
-    return document, pdf
-
-
-def _check_one_page_each(document, contexts: list[dict]) -> None:
-    if len(document.pages) == len(contexts):
-        return
-    first_page: dict[str, int] = {}
-    for number, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            first_page.setdefault(anchor, number)
-    starts = [first_page.get(c["anchor"], -1) for c in contexts] + [len(document.pages)]
-    spans = zip(contexts, starts, starts[1:], strict=False)
-    too_long = [c["serial"] for c, start, end in spans if end - start > 1]
-    raise CertificateRenderingError(
-        f"{len(contexts)} certificates made {len(document.pages)} pages; too long for one "
-        f"page: {', '.join(too_long) or 'unknown'}"
-    )
-
-
-def render_certificates(theme: str, certificates: list[dict], *, bleed: bool = False) -> bytes:
+def render_certificates(
+    theme: str, certificates: list[dict], *, bleed: bool = False, crop_marks: bool = False
+) -> bytes:
     """One PDF with one page per certificate, in order.
 
     ``certificates`` are dicts of plain values (certificates/README.md lists the keys).
-    ``bleed`` adds 3 mm of bleed on every side for a print shop. Raises ValueError or
-    TypeError for bad input and CertificateRenderingError when WeasyPrint refuses a resource,
-    misses a glyph, or a certificate does not fit its page.
+    ``bleed`` adds 3 mm of bleed on every side for a print shop, ``crop_marks`` crop and
+    registration marks in it (and the bleed, which they need). Raises ValueError or TypeError
+    for bad input and CertificateRenderingError when WeasyPrint refuses a resource, misses a
+    glyph, or a certificate does not fit its page.
     """
     if not certificates:
         raise ValueError("no certificates to render")
-    spec = load_theme(theme)
-    contexts = [certificate_context(data, spec, index) for index, data in enumerate(certificates)]
-    document, pdf = _render(
-        spec, "certificate.html", spec.certificate_page_size, bleed, certificates=contexts
-    )
-    _check_one_page_each(document, contexts)
-    return pdf
+    options = _options(bleed, crop_marks, files=False)
+    return render_batch(
+        theme, certificates, options, chunk_size=BATCH_CHUNK_SIZE, workers=1
+    ).combined
 
 
 def render_program(theme: str, program: dict) -> bytes:
     """The ceremony program booklet as one PDF (certificates/README.md lists the keys)."""
     spec = load_theme(theme)
     context = program_context(program, spec)
-    _, pdf = _render(spec, "program.html", spec.program_page_size, False, program=context)
-    return pdf
+    return printing.render_document(spec, "program.html", spec.program_page_size, program=context)
 
 
 def split_pdf(pdf_bytes: bytes) -> list[bytes]:
@@ -374,36 +68,50 @@ def split_pdf(pdf_bytes: bytes) -> list[bytes]:
     return pages
 
 
-def _render_chunk(theme: str, certificates: list[dict], bleed: bool) -> list[bytes]:
-    return split_pdf(render_certificates(theme, certificates, bleed=bleed))
-
-
 def render_certificate_files(
     theme: str,
     certificates: list[dict],
     *,
     bleed: bool = False,
+    crop_marks: bool = False,
     chunk_size: int = BATCH_CHUNK_SIZE,
     workers: int | None = None,
+    progress: Progress | None = None,
 ) -> list[bytes]:
     """One PDF per certificate, in order, for many certificates at once.
 
-    Chunks of up to ``chunk_size`` certificates are rendered as one WeasyPrint document each
-    (fonts and styles are loaded once per chunk), split per page with pypdf, and spread over
-    ``workers`` processes (default: one per CPU) started with spawn, so a script calling this
-    needs the ``if __name__ == "__main__":`` guard.
+    Chunks of up to ``chunk_size`` certificates are rendered together (printing.py,
+    stamping.py) and spread over ``workers`` processes (default: one per CPU) started with
+    spawn, so a script calling this needs the ``if __name__ == "__main__":`` guard.
+    ``progress(done, total)`` is called after each chunk. Options and errors as for
+    render_certificates.
     """
-    if not certificates:
-        return []
-    load_theme(theme)
+    options = _options(bleed, crop_marks, files=True, combined=False)
     workers = workers or os.cpu_count() or 1
-    size = max(1, min(chunk_size, math.ceil(len(certificates) / workers)))
-    chunks = [certificates[i : i + size] for i in range(0, len(certificates), size)]
-    if workers == 1 or len(chunks) == 1:
-        rendered = [_render_chunk(theme, chunk, bleed) for chunk in chunks]
-    else:
-        # spawn, not fork: the caller may be a threaded web server holding locks.
-        spawn = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=spawn) as pool:
-            rendered = list(pool.map(_render_chunk, repeat(theme), chunks, repeat(bleed)))
-    return [pdf for chunk in rendered for pdf in chunk]
+    return render_batch(
+        theme, certificates, options, chunk_size=chunk_size, workers=workers, progress=progress
+    ).files
+
+
+def render_certificate_batch(
+    theme: str,
+    certificates: list[dict],
+    *,
+    bleed: bool = False,
+    crop_marks: bool = False,
+    chunk_size: int = BATCH_CHUNK_SIZE,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> CertificateBatch:
+    """render_certificate_files and, from the same rendering, the combined PDF."""
+    if not certificates:
+        raise ValueError("no certificates to render")
+    options = _options(bleed, crop_marks, files=True)
+    workers = workers or os.cpu_count() or 1
+    return render_batch(
+        theme, certificates, options, chunk_size=chunk_size, workers=workers, progress=progress
+    )
+
+
+def _options(bleed: bool, crop_marks: bool, *, files: bool, combined: bool = True):
+    return printing.Options(bleed or crop_marks, crop_marks, files, combined)

@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from PIL import Image
+
 
 def _tool(name: str) -> str:
     path = shutil.which(name)
@@ -65,3 +67,16 @@ def decoded_qr_codes(pdf: bytes, page: int) -> list[str]:
         return _run(_tool("zbarimg"), "--raw", "-q", str(prefix.with_suffix(".png"))).split()
 
     return _with_file(pdf, scan)
+
+
+def picture(pdf: bytes, page: int, dpi: int = 60) -> Image.Image:
+    """``page`` as pdftoppm renders it at ``dpi``, to compare pixel by pixel."""
+
+    def render(path: Path) -> Image.Image:
+        prefix = path.with_name("picture")
+        _run(_tool("pdftoppm"), "-r", str(dpi), "-png", "-f", str(page), "-l", str(page),
+             "-singlefile", str(path), str(prefix))  # fmt: skip
+        with Image.open(prefix.with_suffix(".png")) as image:
+            return image.convert("RGB")
+
+    return _with_file(pdf, render)

@@ -1,0 +1,138 @@
+"""Many certificates at once: alike certificates share chunks (a chunk lays out and draws each
+kind of page once), runs of alike chunks go to worker processes, and the files and the
+combined PDF come back in the order given."""
+
+import math
+import multiprocessing
+import queue
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from awards.certificates import printing
+from awards.certificates.assembly import join_parts
+from awards.certificates.contexts import (
+    DEFAULT_LANGUAGES,
+    certificate_context_without_qr,
+    load_theme,
+)
+from awards.certificates.qr import qr_matrix
+
+Progress = Callable[[int, int], None]
+CHUNKS_PER_WORKER = 4  # at least, in a batch spread over processes
+_worker: dict = {}  # in a worker process: the queue its progress goes to
+
+
+@dataclass(frozen=True)
+class CertificateBatch:
+    """One PDF per certificate and every page in one PDF, both in the order given."""
+
+    files: list[bytes]
+    combined: bytes
+
+
+def _likeness(data: dict) -> tuple:
+    # Certificates of one kind and category whose names are about as long tend to share their
+    # page layouts, which a chunk then lays out and draws once for all of them.
+    languages = data.get("languages") or DEFAULT_LANGUAGES
+    names = data.get("recipient")
+    names = names if isinstance(names, dict) else dict.fromkeys(languages, names)
+    lengths = [len(str(names.get(code) or "")) for code in languages]
+    return (str(data.get("kind")), repr(languages), repr(data.get("category")), lengths)
+
+
+def render_batch(
+    theme: str, certificates: list[dict], options: printing.Options, *, chunk_size: int,
+    workers: int, progress: Progress | None = None,
+) -> CertificateBatch:  # fmt: skip
+    """The certificates in chunks of at most ``chunk_size``, on ``workers`` processes (one:
+    in this process); ``progress(done, total)`` after each chunk."""
+    if not certificates:
+        return CertificateBatch([], b"")
+    spec = load_theme(theme)
+    for index, data in enumerate(certificates):
+        certificate_context_without_qr(data, spec, index)  # bad input fails before rendering
+    order = sorted(range(len(certificates)), key=lambda index: _likeness(certificates[index]))
+    if len(certificates) <= chunk_size:
+        workers = 1  # starting processes would take longer than the one chunk
+    # Several chunks per worker, so that progress moves while they work side by side.
+    per_worker = CHUNKS_PER_WORKER if workers > 1 else 1
+    size = max(1, min(chunk_size, math.ceil(len(certificates) / (workers * per_worker))))
+    jobs = [(theme, [(index, certificates[index]) for index in order[start : start + size]],
+             options) for start in range(0, len(certificates), size)]  # fmt: skip
+    if min(workers, len(jobs)) == 1:
+        chunks = _in_this_process(jobs, len(certificates), progress)
+    else:
+        run = math.ceil(len(jobs) / min(workers, len(jobs)))
+        runs = [jobs[start : start + run] for start in range(0, len(jobs), run)]
+        chunks = _in_processes(theme, runs, len(certificates), progress)
+    return _in_given_order(chunks, order, size, options)
+
+
+def _in_given_order(chunks: list, order: list[int], size: int, options) -> CertificateBatch:
+    # The stack of paper follows the ceremony, whatever order the chunks were rendered in.
+    where = sorted((index, position // size, position % size)
+                   for position, index in enumerate(order))  # fmt: skip
+    files = [chunks[chunk].files[page] for _, chunk, page in where] if options.files else []
+    combined = (
+        join_parts([chunk.part for chunk in chunks], [(chunk, page) for _, chunk, page in where])
+        if options.part else b""
+    )  # fmt: skip
+    return CertificateBatch(files, combined)
+
+
+def _in_this_process(jobs: list[tuple], total: int, progress: Progress | None) -> list:
+    chunks, done = [], 0
+    for job in jobs:
+        chunks.append(_render_job(job))
+        done += chunks[-1].count
+        if progress is not None:
+            progress(done, total)
+    return chunks
+
+
+def _in_processes(theme: str, runs: list[list], total: int, progress: Progress | None) -> list:
+    # spawn, not fork: the caller may be a threaded web server holding locks. Each worker
+    # takes one run of alike chunks (so lays out fewer kinds of page) and reports each chunk.
+    spawn = multiprocessing.get_context("spawn")
+    reports = spawn.Queue()
+    pool = ProcessPoolExecutor(
+        len(runs), mp_context=spawn, initializer=_start_worker, initargs=(theme, reports)
+    )
+    try:
+        futures = [pool.submit(_render_run, run) for run in runs]
+        done = 0
+        while done < total and not any(future.exception(0) for future in futures if future.done()):
+            try:
+                done += reports.get(timeout=0.2)
+            except queue.Empty:
+                continue
+            if progress is not None:
+                progress(done, total)
+        return [chunk for future in futures for chunk in future.result()]
+    finally:
+        # The workers' own tidying up (a second or more with all their layouts) is not waited
+        # for; they exit by themselves.
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _start_worker(theme: str, reports) -> None:
+    # Load WeasyPrint, the theme's stylesheet and fonts once, before the first chunk.
+    _worker["reports"] = reports
+    printing.warm_up(load_theme(theme))
+
+
+def _render_run(jobs: list[tuple]) -> list:
+    chunks = []
+    for job in jobs:
+        chunks.append(_render_job(job))
+        _worker["reports"].put(chunks[-1].count)
+    return chunks
+
+
+def _render_job(job: tuple):
+    theme, numbered, options = job
+    spec = load_theme(theme)
+    contexts = [certificate_context_without_qr(data, spec, index) for index, data in numbered]
+    matrices = [qr_matrix(context["verify_url"]) for context in contexts]
+    return printing.render_pages(spec, contexts, matrices, options)
