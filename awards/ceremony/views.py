@@ -17,10 +17,9 @@ from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.certificates.fetcher import CertificateRenderingError
 from awards.certificates.rendering import available_themes
 from awards.errors import DomainError
-from awards.extensions import db
 from awards.i18n import localized
 from awards.pages import commit_or_flash, commit_or_show
-from awards.programs.views import load_program
+from awards.programs.views import load_in_program, load_program
 
 bp = Blueprint("ceremony", __name__, url_prefix="/programs/<slug>/ceremony")
 
@@ -33,24 +32,15 @@ def _require_login():
 
 def load_for_organizer(slug: str):
     """The program, or 404 for people without a role in it, or 403 for non-organizers."""
-    program = load_program(slug)
-    if not permissions.can_prepare_ceremony(current_user, program):
-        abort(403)
-    return program
+    return load_program(slug, can=permissions.can_prepare_ceremony)
 
 
 def load_item(program, item_id: int) -> RunningOrderItem:
-    item = db.session.get(RunningOrderItem, item_id)
-    if item is None or item.program_id != program.id:
-        abort(404)
-    return item
+    return load_in_program(RunningOrderItem, item_id, program)
 
 
 def load_partner(program, partner_id: int) -> CeremonyPartner:
-    partner = db.session.get(CeremonyPartner, partner_id)
-    if partner is None or partner.program_id != program.id:
-        abort(404)
-    return partner
+    return load_in_program(CeremonyPartner, partner_id, program)
 
 
 def _item_form(program, item: RunningOrderItem | None = None) -> RunningOrderItemForm:

@@ -38,24 +38,18 @@ from awards.extensions import db, limiter
 from awards.forms import show_domain_error
 from awards.jobs import services as jobs
 from awards.pages import commit_or_flash
-from awards.programs.views import load_program
+from awards.programs.views import load_in_program, load_program
 
 bp = Blueprint("certificates", __name__)
 bp.register_blueprint(setup_bp)
 
 
 def load_for_organizer(slug: str):
-    program = load_program(slug)
-    if not permissions.can_issue_certificates(current_user, program):
-        abort(403)
-    return program
+    return load_program(slug, can=permissions.can_issue_certificates)
 
 
 def load_certificate(program, certificate_id: int) -> IssuedCertificate:
-    certificate = db.session.get(IssuedCertificate, certificate_id)
-    if certificate is None or certificate.program_id != program.id:
-        abort(404)
-    return certificate
+    return load_in_program(IssuedCertificate, certificate_id, program)
 
 
 def requested_kind(default: str | None = "laureate") -> str | None:

@@ -41,10 +41,7 @@ def _require_login():
 
 
 def load_for_organizer(slug: str) -> Program:
-    program = load_program(slug)
-    if not permissions.can_manage_jury(current_user, program):
-        abort(403)
-    return program
+    return load_program(slug, can=permissions.can_manage_jury)
 
 
 def _judge(program: Program, judge_id: int) -> User:

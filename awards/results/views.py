@@ -25,10 +25,7 @@ bp = Blueprint("results", __name__)
 
 
 def load_for_organizer(slug: str):
-    program = load_program(slug)
-    if not permissions.can_view_results(current_user, program):
-        abort(403)
-    return program
+    return load_program(slug, can=permissions.can_view_results)
 
 
 @bp.get("/programs/<slug>/results")
