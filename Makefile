@@ -13,7 +13,7 @@ RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-t
 # Redis runs the job tests a second time in .ci/run.
 TEST_DEBS := chromium poppler-utils zbar-tools fonts-dejavu-core redis-server
 
-.PHONY: run serve test test-postgres install install-dev system-deps test-system-deps translations extract lint
+.PHONY: run serve test test-random test-postgres install install-dev system-deps test-system-deps translations extract lint
 
 run: install
 	@mkdir -p instance
@@ -38,6 +38,11 @@ serve: install
 
 test: install-dev test-system-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The same tests in a random order (pytest-randomly), to flush out tests that lean on each other.
+# It prints its seed; replay an order with PYTEST_ARGS=--randomly-seed=N.
+test-random: install-dev test-system-deps
+	$(PY) -m pytest -p randomly $(PYTEST_ARGS)
 
 # The same tests on a throwaway PostgreSQL 15 cluster, started here and always removed
 # (on your own server instead: AWARDS_TEST_DATABASE_URL=postgresql://... make test).
