@@ -5,8 +5,9 @@ checked in the same transaction as the write. A form loaded before someone else 
 scorecard (another tab) is refused rather than silently overwriting.
 """
 
-import math
+import re
 from datetime import datetime
+from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation, localcontext
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
@@ -73,21 +74,44 @@ def check_may_score(judge: User, nomination: Nomination) -> None:
         raise DomainError(_("You cannot score this nomination."))
 
 
+# Plain decimal notation in ASCII digits, with an optional exponent (5e-1 is 0.5): Decimal alone
+# would also take "1_000", other scripts' digits, "NaN" and "Infinity".
+NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def _is_multiple(value: Decimal, step: Decimal) -> bool:
+    """Exactly; a remainder that cannot be computed exactly (a value far below any step, or
+    too many steps to count) is not a multiple."""
+    with localcontext() as context:
+        context.prec = 200
+        context.traps[Inexact] = True
+        try:
+            return value % step == 0
+        except (InvalidOperation, Inexact, DivisionByZero):
+            return False
+
+
 def parse_points(criterion: Criterion, raw) -> tuple[float | None, str | None]:
-    """(points, None) or (None, message): a number from 0 to the maximum in the rubric's steps."""
+    """(points, None) or (None, message): a number from 0 to the maximum that is exactly a
+    multiple of the rubric's step, in decimal arithmetic on what was typed (so 0.3 is a multiple
+    of 0.1, and 0.0000001 is not one of 0.5). Empty input is (None, None)."""
     text = str(raw if raw is not None else "").strip().replace(",", ".")
     if not text:
         return None, None
     try:
-        value = float(text)
-    except ValueError:
+        value = Decimal(text)
+    except InvalidOperation:
         return None, _("Enter a number.")
-    if not math.isfinite(value) or value < 0 or value > criterion.max_points:
-        return None, _("Enter a number from 0 to %(max)d.", max=criterion.max_points)
-    steps = value / criterion.step
-    if abs(steps - round(steps)) > 1e-6:
+    out_of_range = _("Enter a number from 0 to %(max)d.", max=criterion.max_points)
+    if not value.is_finite():
+        return None, out_of_range
+    if not NUMBER_RE.fullmatch(text):
+        return None, _("Enter a number.")
+    if value < 0 or value > criterion.max_points:
+        return None, out_of_range
+    if not _is_multiple(value, Decimal(str(criterion.step))):
         return None, _("Use steps of %(step)s.", step=f"{criterion.step:g}")
-    return value, None
+    return (float(value) if value else 0.0), None
 
 
 def clean_points(criteria: list[Criterion], raw: dict, *, complete: bool) -> dict[int, float]:

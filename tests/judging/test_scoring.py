@@ -1,9 +1,14 @@
+from decimal import Decimal
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import conflicts, scoring
 from awards.judging.models import Scorecard, ScorecardEvent
+from awards.programs.models import Criterion
 from tests.judging.fixtures import AFTER_JUDGING, JUDGING, add_judge
 
 
@@ -116,3 +121,56 @@ def test_reopen_needs_reason_and_emails_the_judge(jury, outbox):
     (message,) = [m for m in outbox() if m["To"] == judge.email]
     assert "Опечатка в баллах" in message.get_content()
     save(entry, judge, full_points(entry, 9), version=card.version, submit=True)
+
+
+HALVES = Criterion(max_points=10, step=0.5)
+
+
+@pytest.mark.parametrize(
+    ("raw", "points"),
+    [("2.5", 2.5), ("2,5", 2.5), (" 10 ", 10.0), ("0", 0.0), ("-0", 0.0), ("5e-1", 0.5),
+     (".5", 0.5), (7.5, 7.5), ("2.500000000000000000000000000000000000", 2.5)],
+)  # fmt: skip
+def test_parse_points_accepts_exact_multiples_of_the_step(raw, points):
+    assert scoring.parse_points(HALVES, raw) == (points, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [("0.0000001", "Use steps of 0.5."), ("2.5000000000000000000000000000000001", "Use steps"),
+     ("1e-999999999999", "Use steps of 0.5."), (1e-7, "Use steps of 0.5."),
+     ("1e309", "Enter a number from 0 to 10."), ("nan", "Enter a number from 0 to 10."),
+     ("inf", "Enter a number from 0 to 10."), ("-Infinity", "Enter a number from 0 to 10."),
+     ("-0.5", "Enter a number from 0 to 10."), ("10.5", "Enter a number from 0 to 10."),
+     ("1e9999999999999999999999", "Enter a number."), ("1_0", "Enter a number."),
+     ("٣", "Enter a number."), ("2.5.1", "Enter a number."), ("0x1", "Enter a number.")],
+)  # fmt: skip
+def test_parse_points_refuses_anything_else(raw, message):
+    points, error = scoring.parse_points(HALVES, raw)
+    assert points is None and error.startswith(message)
+
+
+def test_parse_points_is_not_fooled_by_float_noise():
+    tenths = Criterion(max_points=10, step=0.1)
+    assert scoring.parse_points(tenths, "0.3") == (0.3, None)
+    assert scoring.parse_points(tenths, 0.1 + 0.2)[1] == "Use steps of 0.1."  # 0.30000000000000004
+
+
+STEPS = ["0.1", "0.2", "0.25", "0.3", "0.5", "1", "2", "2.5", "0.05", "0.01"]
+
+
+@given(st.sampled_from(STEPS), st.integers(1, 100), st.decimals(-50, 150, places=4))
+def test_parse_points_accepts_exactly_the_multiples_of_the_step_in_range(step, top, value):
+    criterion = Criterion(max_points=top, step=float(step))
+    points, error = scoring.parse_points(criterion, str(value))
+    expected = 0 <= value <= top and value % Decimal(step) == 0
+    assert (error is None) == expected
+    assert points == (float(value) if expected else None)
+
+
+@given(st.sampled_from(STEPS), st.integers(1, 100), st.data())
+def test_parse_points_accepts_every_multiple_of_the_step(step, top, data):
+    count = int(top / Decimal(step))
+    multiple = Decimal(step) * data.draw(st.integers(0, count))
+    criterion = Criterion(max_points=top, step=float(step))
+    assert scoring.parse_points(criterion, str(multiple)) == (float(multiple), None)
