@@ -1,6 +1,6 @@
 """Ceremony pages: the running order and partners editor, and the program booklet download."""
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
@@ -16,6 +16,7 @@ from awards.ceremony.forms import (
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.certificates.fetcher import CertificateRenderingError
 from awards.certificates.rendering import available_themes
+from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.i18n import localized
 from awards.pages import commit_or_flash, commit_or_show
@@ -233,8 +234,5 @@ def booklet_download(slug: str):
     except CertificateRenderingError as error:
         flash(_("The booklet could not be printed faithfully: %(problem)s", problem=error), "error")
         return redirect(_editor(program, "booklet"))
-    response = Response(pdf, mimetype="application/pdf")
-    response.headers.set(
-        "Content-Disposition", "attachment", filename=booklet.booklet_file_name(program)
-    )
-    return response
+    name = booklet.booklet_file_name(program)
+    return send_content(pdf, name=name, mimetype="application/pdf")

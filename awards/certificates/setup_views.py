@@ -38,6 +38,7 @@ from awards.certificates.settings import (
     settings_of,
     theme_names,
 )
+from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging.assignments import program_judges
@@ -242,7 +243,5 @@ def sample_pdf(slug: str):
     except CertificateRenderingError as error:
         message = _("The certificates could not be printed: %(problem)s", problem=error)
         return _back_to_issuing(program, kind, message)
-    response = Response(content, mimetype="application/pdf")
     name = f"{program.slug}-{kind.replace('_', '-')}-sample.pdf"
-    response.headers.set("Content-Disposition", "attachment", filename=name)
-    return response
+    return send_content(content, name=name, mimetype="application/pdf")

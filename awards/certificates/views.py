@@ -7,7 +7,6 @@ from datetime import date
 
 from flask import (
     Blueprint,
-    Response,
     abort,
     current_app,
     flash,
@@ -33,6 +32,7 @@ from awards.certificates.recipients import recipients_of
 from awards.certificates.settings import printed_languages, settings_of
 from awards.certificates.setup_views import bp as setup_bp
 from awards.database import writes
+from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db, limiter
 from awards.forms import show_domain_error
@@ -161,20 +161,15 @@ def reissue(slug: str, certificate_id: int):
     )
 
 
-def _attachment(content: bytes, mimetype: str, name: str) -> Response:
-    response = Response(content, mimetype=mimetype)
-    response.headers.set("Content-Disposition", "attachment", filename=name)
-    return response
-
-
 @bp.get("/programs/<slug>/certificates/<int:certificate_id>/pdf")
 @login_required
 def download(slug: str, certificate_id: int):
     program = load_for_organizer(slug)
     certificate = load_certificate(program, certificate_id)
-    return _attachment(
-        bundles.certificate_pdf(certificate), "application/pdf", bundles.file_name(certificate)
-    )
+    return send_content(
+        bundles.certificate_pdf(certificate), name=bundles.file_name(certificate),
+        mimetype="application/pdf",
+    )  # fmt: skip
 
 
 def _valid_certificates(program, kind: str | None) -> list[IssuedCertificate]:
@@ -199,7 +194,7 @@ def combined(slug: str):
         flash(error.message, "error")
         return redirect(url_for("certificates.index", slug=slug))
     name = bundles.bundle_name(program.slug, kind, "pdf", for_print=for_print)
-    return _attachment(content, "application/pdf", name)
+    return send_content(content, name=name, mimetype="application/pdf")
 
 
 @bp.get("/programs/<slug>/certificates/all.zip")
@@ -208,7 +203,8 @@ def archive(slug: str):
     program = load_for_organizer(slug)
     kind = requested_kind(default=None)
     content = bundles.zip_archive(_valid_certificates(program, kind))
-    return _attachment(content, "application/zip", bundles.bundle_name(program.slug, kind, "zip"))
+    name = bundles.bundle_name(program.slug, kind, "zip")
+    return send_content(content, name=name, mimetype="application/zip")
 
 
 @bp.get("/verify/<token>")

@@ -1,11 +1,12 @@
 """Job pages: one job's progress, result or error with a retry button, its status as JSON for
 the progress bar, the result download, and a program's recent jobs."""
 
-from flask import Blueprint, abort, jsonify, render_template, send_file, url_for
+from flask import Blueprint, abort, jsonify, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 
+from awards.downloads import send_content
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.jobs import services
@@ -123,10 +124,8 @@ def result(job_id: int):
     if job.state != JobState.DONE or path is None or not path.is_file():
         abort(404)
     extension = path.suffix.lstrip(".")
-    return send_file(
-        path, mimetype=MIMETYPES.get(extension, "application/octet-stream"),
-        as_attachment=True, download_name=job.result_name,
-    )  # fmt: skip
+    mimetype = MIMETYPES.get(extension, "application/octet-stream")
+    return send_content(path, name=job.result_name or path.name, mimetype=mimetype)
 
 
 @bp.post("/jobs/<int:job_id>/retry")

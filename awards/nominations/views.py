@@ -5,12 +5,13 @@ An entry the reader may not see answers 404 whatever they try, so ids cannot be 
 
 import io
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from awards import uploads
+from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
@@ -266,13 +267,10 @@ def send_document(document: Document, *, inline: bool, anonymous: bool = False):
         if (anonymous and document.is_pdf)
         else path
     )
-    response = send_file(
-        source, mimetype=document.content_type, as_attachment=not inline,
-        download_name=name if anonymous else document.original_name, max_age=0,
+    return send_content(
+        source, name=name if anonymous else document.original_name,
+        mimetype=document.content_type, inline=inline,
     )  # fmt: skip
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 @bp.get("/nominations/<int:nomination_id>/documents/<int:document_id>")

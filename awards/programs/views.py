@@ -7,7 +7,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    send_file,
     url_for,
 )
 from flask_babel import gettext as _
@@ -15,6 +14,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from awards import uploads
+from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import to_local, to_utc
@@ -367,7 +367,8 @@ def logo(slug: str):
     path = uploads.upload_folder() / program.logo_file
     if not path.is_file():
         abort(404)
-    response = send_file(path, mimetype=f"image/{path.suffix.lstrip('.').replace('jpg', 'jpeg')}")
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Cache-Control"] = "private, max-age=300"
-    return response
+    mimetype = f"image/{path.suffix.lstrip('.').replace('jpg', 'jpeg')}"
+    return send_content(
+        path, name=f"{program.slug}-logo{path.suffix}", mimetype=mimetype, inline=True,
+        cache="private, max-age=300",
+    )  # fmt: skip

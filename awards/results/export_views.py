@@ -1,10 +1,9 @@
 """Results downloads for organizers: the whole workbook as XLSX, or one table as CSV."""
 
-import io
-
-from flask import Blueprint, abort, request, send_file
+from flask import Blueprint, abort, request
 from flask_login import current_user, login_required
 
+from awards.downloads import send_content
 from awards.programs.models import Program
 from awards.programs.views import load_program
 from awards.results import exports
@@ -34,11 +33,7 @@ def _method(program: Program) -> str:
 
 
 def _download(content: bytes, name: str, mimetype: str):
-    response = send_file(
-        io.BytesIO(content), mimetype=mimetype, as_attachment=True, download_name=name, max_age=0
-    )
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
+    return send_content(content, name=name, mimetype=mimetype)
 
 
 @bp.get("/programs/<slug>/results/export.xlsx")

@@ -2,6 +2,7 @@
 downloads them as a ZIP, revokes one, and its public check page says it is revoked."""
 
 import zipfile
+from pathlib import Path
 
 from playwright.sync_api import expect
 
@@ -41,6 +42,14 @@ def test_organizer_issues_downloads_and_revokes_and_the_check_page_says_revoked(
         assert len(names) == LAUREATES and all(name.endswith(".pdf") for name in names)
         assert all(archive.read(name).startswith(b"%PDF-") for name in names)
     assert "WP-2025-0001_Товариществу_с_ограниченной_ответственностью_Казцинк.pdf" in names
+
+    # One certificate on its own keeps its Cyrillic name through a real server and browser.
+    with page.expect_download() as single:
+        page.click("#kind-laureate a:text-is('WP-2025-0001')")
+    assert single.value.suggested_filename == (
+        "WP-2025-0001_Товариществу_с_ограниченной_ответственностью_Казцинк.pdf"
+    )
+    assert Path(single.value.path()).read_bytes().startswith(b"%PDF-")
 
     row = valid.first
     serial = row.get_attribute("data-serial")
