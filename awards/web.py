@@ -27,9 +27,11 @@ from awards.nominations.views import bp as nominations_bp
 from awards.programs.views import bp as programs_bp
 from awards.results.export_views import bp as results_export_bp
 from awards.results.views import bp as results_bp
+from awards.routing import IdConverter
 
 
 def init_app(app: Flask) -> None:
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     _logging(app)
     db.init_app(app)
     configure_sqlite(app)

@@ -69,7 +69,18 @@ def _text_rows(content: bytes) -> list[list[str]]:
     dialect = csv.excel
     with contextlib.suppress(csv.Error):  # one column, or nothing to sniff: plain commas
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return [row for row in csv.reader(io.StringIO(text), dialect)]
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        return list(reader)
+    except csv.Error as exc:  # a cell past csv's field limit, a NUL byte, a stray quote
+        raise DomainError(
+            _(
+                "Line %(line)d of the file cannot be read: a cell is too long or the quotes"
+                " do not match. Check that line and save the file as CSV again.",
+                line=reader.line_num,
+            ),
+            field="file",
+        ) from exc
 
 
 MAX_UNZIPPED_BYTES = 20 * 1024 * 1024

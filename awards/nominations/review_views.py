@@ -11,6 +11,7 @@ from awards.nominations.forms import ConfirmForm, MergeForm, RejectForm, ReturnF
 from awards.nominations.models import Nomination
 from awards.nominations.views import load_nomination
 from awards.programs.views import load_program
+from awards.routing import id_arg
 
 bp = Blueprint("review", __name__)
 
@@ -26,7 +27,7 @@ def inbox_page(slug: str):
     program = load_program(slug)
     if not permissions.can_view_inbox(current_user, program):
         abort(403)
-    category_id = request.args.get("category", type=int)
+    category_id = request.args.get("category", type=id_arg)
     state = request.args.get("state") or None
     if state not in (None, *inbox.INBOX_STATES):
         state = None

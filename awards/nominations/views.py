@@ -28,6 +28,7 @@ from awards.nominations.forms import (
 from awards.nominations.models import Document, Nomination, NominationState
 from awards.programs.models import Category, Program
 from awards.programs.views import load_program
+from awards.routing import id_arg
 
 bp = Blueprint("nominations", __name__)
 
@@ -100,7 +101,7 @@ def new(slug: str):
     if closed := _closed_message(program):
         flash(closed, "error")
         return redirect(url_for("nominations.dashboard", slug=slug))
-    category = _load_category(program, request.args.get("category", type=int))
+    category = _load_category(program, request.args.get("category", type=id_arg))
     if category is None:
         return render_template("nominations/choose_category.html", program=program)
     form = NominationForm(category=category.id)

@@ -161,3 +161,21 @@ def test_zip_bomb_spreadsheet_is_refused(jury):
         archive.writestr("xl/worksheets/sheet1.xml", b"0" * (25 * 1024 * 1024))
     with pytest.raises(DomainError, match="too large"):
         ballots.check_ballots(jury["program"], buffer.getvalue(), now=JUDGING)
+
+
+def test_a_cell_past_the_csv_field_limit_is_refused_with_its_line(jury):
+    content = csv_bytes(["judge@x.kz,best-patron,Ulba Nominee,Вклад,7", "x" * 200_000 + ",a,b,c,1"])
+    with pytest.raises(DomainError, match="Line 3 of the file cannot be read"):
+        ballots.check_ballots(jury["program"], content, now=JUDGING)
+
+
+def test_a_huge_cell_shows_the_form_again_with_the_message(client, auth, jury):
+    auth.login("organizer@x.kz")
+    content = csv_bytes(['"' + "x" * 200_000 + '",best-patron,Ulba Nominee,Вклад,7'])
+    response = client.post(
+        f"/programs/{jury['program'].slug}/jury/ballots",
+        data={"file": (io.BytesIO(content), "ballots.csv"), "action": "preview"},
+        headers={"Accept-Language": "en"},
+    )
+    assert response.status_code == 200
+    assert "Line 2 of the file cannot be read" in response.get_data(as_text=True)
