@@ -10,8 +10,6 @@ job's service skips what is already done (certificates already issued, scorecard
 submitted). The same code runs on PostgreSQL.
 """
 
-import csv
-import io
 import logging
 import time
 
@@ -27,6 +25,7 @@ from awards.jobs.models import Job, JobKind, JobState
 from awards.jobs.services import Outcome
 from awards.judging import ballots
 from awards.judging import progress as judging_progress
+from awards.spreadsheets import Column, Table, to_csv
 from awards.uploads import remove_after_commit, upload_folder
 
 log = logging.getLogger(__name__)
@@ -149,12 +148,11 @@ def _import_ballots(job: Job, progress: Checkpoints) -> Outcome:
 
 def _refused_rows(check: ballots.BallotCheck) -> bytes:
     """The refused rows as they were typed, each with its line and the reason."""
-    output = io.StringIO()
-    writer = csv.writer(output)
-    writer.writerow(["line", *ballots.COLUMNS, "problem"])
-    for row in check.invalid:
-        writer.writerow([row.line, *(row.values[c] for c in ballots.COLUMNS), row.error])
-    return output.getvalue().encode("utf-8-sig")  # with a BOM, so Excel reads it as UTF-8
+    columns = tuple(Column(name) for name in ("line", *ballots.COLUMNS, "problem"))
+    rows = [
+        (row.line, *(row.values[c] for c in ballots.COLUMNS), row.error) for row in check.invalid
+    ]
+    return to_csv(Table("refused-rows", "refused rows", columns, rows))
 
 
 def _send_reminders(job: Job, progress: Checkpoints) -> Outcome:

@@ -9,6 +9,7 @@ from awards.programs.views import load_program
 from awards.results import exports
 from awards.results.aggregation import Method
 from awards.results.permissions import can_export_results
+from awards.spreadsheets import CSV_MIMETYPE, XLSX_MIMETYPE, to_csv, to_xlsx
 
 bp = Blueprint("results_export", __name__)
 
@@ -40,9 +41,9 @@ def _download(content: bytes, name: str, mimetype: str):
 def workbook(slug: str):
     program = _load(slug)
     method = _method(program)
-    content = exports.to_xlsx(exports.results_tables(program, method))
+    content = to_xlsx(exports.results_tables(program, method))
     name = exports.export_file_name(program, "results", "xlsx", method)
-    return _download(content, name, exports.XLSX_MIMETYPE)
+    return _download(content, name, XLSX_MIMETYPE)
 
 
 @bp.get("/programs/<slug>/results/export/<table>.csv")
@@ -53,4 +54,4 @@ def table(slug: str, table: str):
     method = _method(program)
     (data,) = exports.results_tables(program, method, names=(table,))
     name = exports.export_file_name(program, table, "csv", method)
-    return _download(exports.to_csv(data), name, "text/csv")
+    return _download(to_csv(data), name, CSV_MIMETYPE)

@@ -1,9 +1,12 @@
 """Running jobs: progress reported row by row, results, failures and retries (run inside
 their commit, as the testing config does)."""
 
+import csv
+import io
 import logging
 
 import pytest
+import time_machine
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -14,6 +17,7 @@ from awards.jobs.models import Job, JobState
 from awards.jobs.tasks import Checkpoints, Superseded
 from awards.uploads import upload_folder
 from tests.jobs.conftest import build_jury
+from tests.judging.fixtures import JUDGING
 
 
 def test_progress_rows_move_one_judge_at_a_time(shared_app, database_url):
@@ -128,3 +132,25 @@ def test_a_worker_on_an_older_attempt_stands_down(app, jury):
         old_worker(2, 3)
     db.session.rollback()
     assert db.session.get(Job, job.id).done == 1
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_refused_rows_come_back_as_text_never_as_formulas(app, jury):
+    evil = '=HYPERLINK("http://evil.example","Open")'
+    typed = io.StringIO()
+    csv.writer(typed).writerows(
+        [
+            ["judge_email", "category", "nominee", "criterion", "points"],
+            ["judge@x.kz", "best-patron", evil, "Вклад", "7"],
+            ["@SUM(1+1)", "best-patron", "Ulba Nominee", "Вклад", "-3"],
+        ]
+    )
+    content = typed.getvalue().encode()
+    job = services.start_ballot_import(program=jury["program"], actor=jury["organizer"],
+                                       content=content)  # fmt: skip
+    db.session.commit()
+    job = db.session.get(Job, job.id)
+    text_rows = (upload_folder() / job.result_file).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text_rows), delimiter=";"))
+    assert rows[1][3] == "'" + evil and rows[2][1] == "'@SUM(1+1)" and rows[2][5] == "'-3"
+    assert not [cell for row in rows for cell in row if cell.startswith(("=", "@", "+", "-"))]

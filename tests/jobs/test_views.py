@@ -47,7 +47,7 @@ def test_ballot_save_runs_as_a_job_whose_page_offers_the_refused_rows(client, au
     assert "1 rows saved, 1 refused." in page and 'value="100"' in page
     report = client.get(f"/jobs/{job.id}/result")
     assert report.headers["Content-Disposition"] == "attachment; filename=refused-rows.csv"
-    rows = list(csv.reader(io.StringIO(report.get_data().decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(report.get_data().decode("utf-8-sig")), delimiter=";"))
     report.close()
     assert rows[0][0] == "line" and rows[1][:4] == ["3", "judge@x.kz", "best-patron", "Ghost"]
     assert "No accepted nomination" in rows[1][-1]
