@@ -11,10 +11,9 @@ def can_list_jobs(user, program: Program) -> bool:
 
 
 def can_view_job(user, job: Job) -> bool:
-    """Who started it, and the program's organizers; for anyone else it does not exist."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return job.actor_id == user.id or can_manage_program(user, job.program)
+    """The program's organizers as they are now; for anyone else, its starter too once they
+    stop being one, the job does not exist (its result holds the program's data)."""
+    return can_manage_program(user, job.program)
 
 
 def can_retry_job(user, job: Job) -> bool:

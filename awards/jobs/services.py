@@ -122,11 +122,9 @@ def retry_job(*, job: Job, actor: User, now: datetime | None = None) -> Job:
     return job
 
 
-def recent_jobs(program: Program, *, actor: User | None = None, limit: int = 20) -> list[Job]:
-    """The program's latest jobs, newest first; only ``actor``'s when given."""
+def recent_jobs(program: Program, *, limit: int = 20) -> list[Job]:
+    """The program's latest jobs, newest first."""
     query = select(Job).where(Job.program_id == program.id)
-    if actor is not None:
-        query = query.where(Job.actor_id == actor.id)
     return list(
         db.session.scalars(query.order_by(Job.created_at.desc(), Job.id.desc()).limit(limit))
     )

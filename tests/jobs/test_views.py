@@ -159,7 +159,7 @@ def job_pages(job):
 
 
 @pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz", "outsider@x.kz"])
-def test_only_its_starter_and_the_organizers_know_a_job_exists(client, auth, jury, email):
+def test_only_the_organizers_know_a_job_exists(client, auth, jury, email):
     factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
     job = waiting_job(jury)
     auth.login(email)
@@ -175,7 +175,7 @@ def test_anonymous_visitors_are_sent_to_log_in(client, jury):
         assert client.open(url, method=method).location.startswith("/login?next="), url
 
 
-def test_an_organizer_sees_every_job_and_a_former_one_only_their_own(client, auth, jury):
+def test_an_organizer_sees_every_job_and_a_former_one_none_not_even_their_own(client, auth, jury):
     helper = factories.user("helper@x.kz", organization=factories.organization("Department"))
     role = programs.grant_role(
         program=jury["program"], user=helper, role=Role.ORGANIZER, actor=jury["organizer"]
@@ -186,13 +186,14 @@ def test_an_organizer_sees_every_job_and_a_former_one_only_their_own(client, aut
     auth.login("helper@x.kz")
     page = client.get(f"/jobs/{theirs.id}", headers=EN).get_data(as_text=True)
     assert f"/jobs/{other.id}" in page  # the program's recent jobs
-    db.session.delete(role)
+    programs.revoke_role(program_role=role, actor=jury["organizer"])
     db.session.commit()
-    page = client.get(f"/jobs/{theirs.id}", headers=EN).get_data(as_text=True)
-    assert f'/jobs/{other.id}"' not in page
-    assert client.get(f"/jobs/{other.id}").status_code == 404
+    for job in (theirs, other):
+        for method, url in job_pages(job):
+            response = client.open(url, method=method)
+            response.close()
+            assert response.status_code == 404, (method, url)
     assert client.get(f"/programs/{jury['program'].slug}/jobs").status_code == 404
-    assert client.post(f"/jobs/{theirs.id}/retry").status_code == 403
 
 
 def test_the_program_jobs_page_lists_them_for_organizers(client, auth, jury):
