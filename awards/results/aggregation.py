@@ -8,6 +8,7 @@ code ranks a live category, a frozen snapshot, an imported archive or a test's h
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from statistics import fmean, pstdev
 
@@ -20,6 +21,7 @@ class Method(StrEnum):
 
 TRIM_MINIMUM = 5  # trimming one high and one low total needs at least this many scorecards
 NORMALIZED_CENTRE, NORMALIZED_SCALE = 50.0, 10.0
+HUNDRED = Decimal(100)
 
 
 @dataclass(frozen=True)
@@ -50,13 +52,23 @@ class RankedRow:
     criterion_percentages: tuple[float, ...]  # in tie-break order
 
 
+def _exact(value: float) -> Decimal:
+    """The decimal a person typed (0.1 stays 0.1, not the binary float nearest to it)."""
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
 def scorecard_total(points: Mapping[Hashable, float], criteria: Sequence[Criterion]) -> float:
-    """100 × Σ wᵢ·pᵢ / Σ wᵢ·maxᵢ over the rubric; a criterion left out counts as 0 points."""
-    possible = sum(c.weight * c.max_points for c in criteria)
+    """100 × Σ wᵢ·pᵢ / Σ wᵢ·maxᵢ over the rubric; a criterion left out counts as 0 points.
+
+    Computed in decimal arithmetic, so totals equal on paper are equal floats: summed in
+    binary floating point, weights such as 0.1 and 0.2 made them differ by 1e-15, and a judge
+    who gave everyone the same total had a standard deviation of 1e-15 instead of 0, which
+    normalization blew up to ±1 z."""
+    possible = sum(_exact(c.weight) * _exact(c.max_points) for c in criteria)
     if possible <= 0:
         raise ValueError("a rubric needs at least one criterion with positive weight and maximum")
-    earned = sum(c.weight * points.get(c.id, 0.0) for c in criteria)
-    return 100.0 * earned / possible
+    earned = sum(_exact(c.weight) * _exact(points.get(c.id, 0.0)) for c in criteria)
+    return float(HUNDRED * earned / possible)
 
 
 def totals_by_nomination(

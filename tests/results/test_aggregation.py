@@ -36,6 +36,40 @@ def test_scorecard_total_counts_missing_criterion_as_zero():
     assert scorecard_total({"impact": 10}, RUBRIC) == pytest.approx(100 * 30 / 35)
 
 
+# Decimal weights: 0.1·1 + 0.2·1 and 0.3·1 are both 0.3 weighted points, 5 of 6 × 100 / 10.
+DECIMAL_RUBRIC = (
+    Criterion("a", 0.1, 10, 0),
+    Criterion("b", 0.2, 10, 1),
+    Criterion("c", 0.3, 10, 2),
+)
+EQUAL_ON_PAPER = ({"a": 1, "b": 1}, {"c": 1}, {"a": 3})
+
+
+def test_totals_equal_on_paper_are_equal_with_decimal_weights():
+    totals = {scorecard_total(points, DECIMAL_RUBRIC) for points in EQUAL_ON_PAPER}
+    assert totals == {5.0}
+
+
+def test_a_judge_giving_everyone_the_same_total_moves_nobody_when_normalized():
+    cards = [Scorecard("flat", n, points) for n, points in zip("xyz", EQUAL_ON_PAPER, strict=True)]
+    cards += [Scorecard("keen", "x", {"a": 10}), Scorecard("keen", "y", {"a": 0}),
+              Scorecard("keen", "z", {"a": 5})]  # fmt: skip
+    totals = totals_by_nomination(cards, DECIMAL_RUBRIC)
+    (flat,) = [s for s in judge_statistics(totals) if s.judge == "flat"]
+    assert flat.stdev == 0.0
+    scores = aggregate(totals, Method.NORMALIZED)
+    # Only the keen judge spreads them: z = +1.2247, −1.2247, 0, halved by the flat judge's 0.
+    assert scores["z"] == 50.0
+    assert scores["x"] == pytest.approx(50 + 10 * 1.224744871 / 2)
+
+
+def test_kendalls_w_sees_totals_equal_on_paper_as_a_tie():
+    flat = [scorecard_total(points, DECIMAL_RUBRIC) for points in EQUAL_ON_PAPER]
+    assert (
+        kendalls_w([flat, [3.0, 1.0, 2.0]]) == kendalls_w([[5.0, 5.0, 5.0], [3.0, 1.0, 2.0]]) == 0.5
+    )
+
+
 def test_mean_method_averages_totals():
     cards = [card("j1", "a", 10, 5), card("j2", "a", 5, 0)]  # 100 and 100·15/35
     scores = aggregate(totals_by_nomination(cards, RUBRIC), Method.MEAN)
