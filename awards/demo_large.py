@@ -14,13 +14,13 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import insert, select
 
+from awards.accounts.identity import bin_check_digit, identity_keys
 from awards.accounts.models import Organization, User
 from awards.accounts.services import hash_password
 from awards.demo import CATEGORIES as FORUM_CATEGORIES
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.models import Assignment, Conflict, Score, Scorecard, ScorecardEvent
-from awards.nominations.identity import bin_check_digit, identity_keys
 from awards.nominations.models import Nomination, NominationEvent
 from awards.programs import services as programs
 from awards.programs.models import Program, ProgramRole, Role

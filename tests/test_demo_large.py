@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import func, select
 
+from awards.accounts.identity import bin_is_valid
 from awards.accounts.models import User
 from awards.accounts.services import authenticate
 from awards.demo_large import (
@@ -22,7 +23,6 @@ from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardEvent
 from awards.judging.scoring import judging_is_open
-from awards.nominations.identity import bin_is_valid
 from awards.nominations.models import Nomination
 from awards.programs.models import Program, Role
 from awards.results.ranking import category_results

@@ -4,9 +4,10 @@ import hashlib
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from awards.accounts.identity import identity_keys, organization_key
 from awards.extensions import db
 from awards.i18n import localized, utcnow
 
@@ -24,13 +25,53 @@ class Organization(db.Model):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     members: Mapped[list["User"]] = relationship(back_populates="organization")
+    aliases: Mapped[list["OrganizationAlias"]] = relationship(
+        back_populates="organization", order_by="OrganizationAlias.id",
+        cascade="all, delete-orphan",
+    )  # fmt: skip
 
     @property
     def display_name(self) -> str:
         return localized(self.name)
 
+    @property
+    def known_names(self) -> list[str]:
+        """Every name it goes by: its name in each language, then the aliases organizers added."""
+        return [*self.name.values(), *(alias.name for alias in self.aliases)]
+
+    @property
+    def identity_keys(self) -> set[str]:
+        """Its id, BIN and the skeleton of every known name: what an entry about it may share."""
+        keys = identity_keys(bin=self.bin, names=self.known_names)
+        keys.add(organization_key(self.id))
+        return keys
+
     def __repr__(self) -> str:
         return f"<Organization {self.id} {self.name.get('ru')!r}>"
+
+
+class OrganizationAlias(db.Model):
+    """Another name an organization goes by («Қазмырыш» for Kazzinc), added by an organizer:
+    no rule on letters can tell that two names in different languages are one company."""
+
+    __tablename__ = "organization_aliases"
+    __table_args__ = (
+        UniqueConstraint("organization_id", "skeleton", name="uq_organization_aliases_skeleton"),
+        CheckConstraint("skeleton <> ''", name="skeleton_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organization_id: Mapped[int] = mapped_column(
+        ForeignKey("organizations.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    # The name's skeleton (awards.accounts.identity.name_skeleton), kept for uniqueness.
+    skeleton: Mapped[str] = mapped_column(String(300), index=True)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    organization: Mapped[Organization] = relationship(back_populates="aliases")
+    created_by: Mapped["User | None"] = relationship()
 
 
 class User(UserMixin, db.Model):

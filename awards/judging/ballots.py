@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from awards.accounts.identity import name_skeleton
 from awards.accounts.models import User
 from awards.accounts.services import find_user_by_email
 from awards.errors import DomainError
@@ -27,7 +28,6 @@ from awards.i18n import utcnow
 from awards.judging import scoring
 from awards.judging.assignments import program_judges
 from awards.judging.conflicts import has_conflict
-from awards.nominations.identity import normalize_name
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category, Criterion, Program
 
@@ -154,7 +154,7 @@ def _find_category(program: Program, wanted: str) -> Category | None:
 
 
 def _find_nomination(category: Category, wanted: str) -> Nomination | None:
-    key = normalize_name(wanted)
+    key = name_skeleton(wanted)
     entries = db.session.scalars(
         select(Nomination).where(
             Nomination.category_id == category.id, Nomination.state == NominationState.ACCEPTED
@@ -162,7 +162,7 @@ def _find_nomination(category: Category, wanted: str) -> Nomination | None:
     )
     for entry in entries:
         names = [entry.person_name, entry.team_name, *entry.org_name.values()]
-        if key and key in {normalize_name(name) for name in names if name}:
+        if key and key in {name_skeleton(name) for name in names if name}:
             return entry
     return None
 

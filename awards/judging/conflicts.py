@@ -1,35 +1,38 @@
-"""Conflicts of interest: detecting the automatic ones, declaring and recording the rest.
+"""Conflicts of interest: detecting the automatic ones, declaring and recording the rest, and
+showing the organizer the possible ones.
 
 A judge conflicts with a nomination when they declared it, an organizer recorded it, or their
-own organization is the nominee (same BIN or the same name once quotes, case and legal forms
-are ignored) or one of the organizations that nominated it.
+own organization is one of the organizations that nominated it or the organization the entry
+is about (the nominee, or a nominated person's workplace): the organization an organizer
+confirmed, the same BIN, or a name with the same skeleton as one of the organization's names
+or aliases (awards.accounts.identity). Names a letter or two apart are only possible conflicts.
 """
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from awards.accounts.identity import name_skeleton, near_misses
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.models import Assignment, Conflict, ConflictSource
-from awards.nominations.identity import identity_keys
-from awards.nominations.inbox import nominee_keys
+from awards.nominations.inbox import entry_organization_keys
 from awards.nominations.models import Nomination
 from awards.programs.models import NomineeKind
 
 
 def _organization_keys(judge: User) -> set[str]:
     organization = judge.organization
-    if organization is None:
-        return set()
-    return identity_keys(bin=organization.bin, names=organization.name.values())
+    return set() if organization is None else organization.identity_keys
 
 
 def is_automatic_conflict(judge: User, nomination: Nomination) -> bool:
-    """The judge's organization nominated this entry, or is (or employs) the nominee."""
+    """The judge's organization nominated this entry, or is the organization it is about."""
     if judge.organization_id is None:
         return False
     # The ids of nomination.supporting_organizations, without loading the organizations.
@@ -40,9 +43,7 @@ def is_automatic_conflict(judge: User, nomination: Nomination) -> bool:
 
 def _is_nominee(keys: set[str], nomination: Nomination) -> bool:
     """The organization with these identity keys is the nominee or a nominated person's employer."""
-    if nomination.nominee_kind == NomineeKind.PERSON:
-        return bool(keys & identity_keys(bin=None, names=[nomination.person_workplace]))
-    return bool(keys & nominee_keys(nomination))
+    return bool(keys & entry_organization_keys(nomination))
 
 
 def stored_conflict(judge: User, nomination: Nomination) -> Conflict | None:
@@ -59,7 +60,8 @@ def has_conflict(judge: User, nomination: Nomination) -> bool:
 
 def conflicted_ids(judge: User, nominations: list[Nomination]) -> set[int]:
     """The ids among ``nominations`` that ``judge`` may not see: stored conflicts and
-    is_automatic_conflict for all of them in two queries, however many they are."""
+    is_automatic_conflict for all of them in four queries at most (the two below, the judge's
+    organization and its aliases), however many they are: skeletons are compared in Python."""
     ids = [nomination.id for nomination in nominations]
     stored = set(
         db.session.scalars(
@@ -138,3 +140,65 @@ def record_conflict(
         nomination=nomination, judge=judge, source=ConflictSource.RECORDED, reason=reason,
         actor=actor, now=now,
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PossibleConflict:
+    """A judge whose organization goes by a name a letter or two from the entry's."""
+
+    judge: User
+    nomination: Nomination
+    organization_name: str
+    entry_name: str
+
+    @property
+    def reason(self) -> str:
+        return _(
+            "Possible conflict: «%(entry)s» looks like «%(organization)s».",
+            entry=self.entry_name, organization=self.organization_name,
+        )  # fmt: skip
+
+
+def _entry_names(nomination: Nomination) -> list[str]:
+    if nomination.nominee_kind == NomineeKind.PERSON:
+        return [nomination.person_workplace]
+    if nomination.nominee_kind == NomineeKind.TEAM:
+        return [nomination.team_name]
+    return list(nomination.org_name.values())
+
+
+def _by_skeleton(pairs) -> dict[str, list[tuple]]:
+    """(owner, name) pairs grouped by the name's skeleton; names without one left out."""
+    grouped: dict[str, list[tuple]] = defaultdict(list)
+    for owner, name in pairs:
+        if skeleton := name_skeleton(name):
+            grouped[skeleton].append((owner, name))
+    return grouped
+
+
+def possible_conflicts(judges: list[User], nominations: list[Nomination]) -> list[PossibleConflict]:
+    """Judge and entry pairs whose names are near misses (awards.accounts.identity) and that
+    are not yet a conflict of any kind. Shown to the organizer; never enforced by themselves."""
+    organizations = _by_skeleton(
+        (judge, name)
+        for judge in judges
+        if judge.organization is not None
+        for name in judge.organization.known_names
+    )
+    entries = _by_skeleton((n, name) for n in nominations for name in _entry_names(n))
+    stored = set(
+        db.session.execute(
+            select(Conflict.judge_id, Conflict.nomination_id).where(
+                Conflict.nomination_id.in_([n.id for n in nominations])
+            )
+        ).tuples()
+    )
+    found: dict[tuple[int, int], PossibleConflict] = {}
+    for organization_skeleton, entry_skeleton in near_misses(organizations, entries):
+        for judge, organization_name in organizations[organization_skeleton]:
+            for nomination, entry_name in entries[entry_skeleton]:
+                pair = (judge.id, nomination.id)
+                if pair in found or pair in stored or is_automatic_conflict(judge, nomination):
+                    continue
+                found[pair] = PossibleConflict(judge, nomination, organization_name, entry_name)
+    return [found[pair] for pair in sorted(found, key=lambda p: (p[1], p[0]))]

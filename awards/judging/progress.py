@@ -32,7 +32,7 @@ class QueueItem:
 QUEUE_COLUMNS = (
     Nomination.program_id, Nomination.category_id, Nomination.state, Nomination.nominee_kind,
     Nomination.org_name, Nomination.bin, Nomination.person_name, Nomination.person_workplace,
-    Nomination.team_name, Nomination.submitting_organization_id,
+    Nomination.team_name, Nomination.submitting_organization_id, Nomination.nominee_organization_id,
 )  # fmt: skip
 
 

@@ -1,56 +1,10 @@
-"""Who a nominee is: the BIN/IIN check digit and names normalized for duplicate detection.
+"""Which entries are about the same nominee: entries that share an identity key. Pure.
 
-Pure functions: no Flask, no database.
+The keys themselves (BIN, name skeletons, a confirmed organization) are awards.accounts.identity's.
 """
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-
-BIN_WEIGHTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
-BIN_SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
-# Legal-form words in Russian, Kazakh and English (see DOMAIN.md), compared after casefold.
-LEGAL_FORMS = frozenset(
-    word.casefold()
-    for word in ("ТОО", "ЖШС", "LLP", "АО", "АҚ", "JSC", "ГКП", "МКК", "КГУ", "КММ", "ИП", "ЖК")
-)
-QUOTES = "«»\"“”„'‘’"
-_QUOTES_RE = re.compile(f"[{re.escape(QUOTES)}]")
-_SPACE_RE = re.compile(r"\s+")
-
-
-def bin_check_digit(first_eleven: str) -> int | None:
-    """The twelfth digit of a BIN/IIN, or None when no digit can be valid."""
-    digits = [int(ch) for ch in first_eleven]
-    remainder = sum(d * w for d, w in zip(digits, BIN_WEIGHTS, strict=True)) % 11
-    if remainder == 10:
-        remainder = sum(d * w for d, w in zip(digits, BIN_SECOND_WEIGHTS, strict=True)) % 11
-    return None if remainder == 10 else remainder
-
-
-def bin_is_valid(value: str | None) -> bool:
-    """Twelve ASCII digits whose last one is the official check digit."""
-    if not value or len(value) != 12 or not (value.isascii() and value.isdigit()):
-        return False
-    return bin_check_digit(value[:11]) == int(value[11])
-
-
-def normalize_name(name: str | None) -> str:
-    """A name with case, quotes, legal-form words and spacing made irrelevant.
-
-    «Казцинк» ТОО, ТОО "Казцинк" and тоо  “КАЗЦИНК” all become "казцинк".
-    """
-    text = _QUOTES_RE.sub(" ", (name or "").casefold())
-    words = [word for word in _SPACE_RE.split(text) if word and word not in LEGAL_FORMS]
-    return " ".join(words)
-
-
-def identity_keys(*, bin: str | None, names: Iterable[str | None]) -> set[str]:
-    """Keys under which two entries about the same nominee meet: the BIN and each name."""
-    keys = {f"name:{key}" for key in map(normalize_name, names) if key}
-    if bin:
-        keys.add(f"bin:{bin}")
-    return keys
 
 
 def find_duplicates(entries: Iterable[tuple[int, int, set[str]]]) -> dict[int, set[int]]:

@@ -1,11 +1,17 @@
-"""Lists of nominations: the organizer's inbox, the committee's dashboard, duplicates. Read only."""
+"""Lists of nominations: the organizer's inbox, the committee's dashboard, duplicates, and the
+organizations entries look like. Read only."""
 
-from sqlalchemy import func, select
+from collections import defaultdict
 
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from awards.accounts.identity import identity_keys, organization_key, person_skeleton
+from awards.accounts.models import Organization, User
 from awards.extensions import db
-from awards.nominations.identity import find_duplicates, identity_keys
+from awards.nominations.identity import find_duplicates
 from awards.nominations.models import Nomination, NominationState
-from awards.programs.models import NomineeKind, Program
+from awards.programs.models import NomineeKind, Program, ProgramRole
 
 S = NominationState
 INBOX_STATES = (S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.REJECTED, S.WITHDRAWN, S.MERGED)
@@ -55,19 +61,34 @@ def committee_entries(organization_id: int, program: Program) -> list[Nomination
     return list(db.session.scalars(query))
 
 
-def nominee_keys(nomination: Nomination) -> set[str]:
+def entry_organization_keys(nomination: Nomination) -> set[str]:
+    """The identity keys of the organization an entry is about: the nominee, a nominated
+    person's workplace, or a team's name; and the organization an organizer confirmed."""
     if nomination.nominee_kind == NomineeKind.PERSON:
-        names = [nomination.person_name]
+        keys = identity_keys(bin=None, names=[nomination.person_workplace])
     elif nomination.nominee_kind == NomineeKind.TEAM:
-        names = [nomination.team_name]
+        keys = identity_keys(bin=None, names=[nomination.team_name])
     else:
-        names = list(nomination.org_name.values())
-    return identity_keys(bin=nomination.bin, names=names)
+        keys = identity_keys(bin=nomination.bin, names=nomination.org_name.values())
+    if nomination.nominee_organization_id is not None:
+        keys.add(organization_key(nomination.nominee_organization_id))
+    return keys
+
+
+def nominee_keys(nomination: Nomination) -> set[str]:
+    """The keys under which entries about the same nominee meet: for a person their name
+    (colleagues are not duplicates), otherwise the organization's keys."""
+    if nomination.nominee_kind != NomineeKind.PERSON:
+        return entry_organization_keys(nomination)
+    skeleton = person_skeleton(nomination.person_name)
+    keys = {f"person:{skeleton}"} if skeleton else set()
+    return keys | identity_keys(bin=nomination.bin, names=[])
 
 
 def duplicates_in(program: Program) -> dict[int, list[Nomination]]:
     """For each live submitted entry, the other live entries about the same nominee in its
-    category (same BIN, or the same name once quotes, case and legal forms are ignored)."""
+    category: the same BIN, the same confirmed organization, or names with one skeleton
+    (awards.accounts.identity)."""
     live = [
         entry
         for entry in db.session.scalars(_submitted_in(program))
@@ -78,3 +99,52 @@ def duplicates_in(program: Program) -> dict[int, list[Nomination]]:
     return {
         entry_id: [by_id[other] for other in sorted(others)] for entry_id, others in found.items()
     }
+
+
+def _taking_part(program: Program):
+    """The organizations of the program's people, of its committees and of its confirmed
+    nominees."""
+    members = (
+        select(User.organization_id)
+        .join(ProgramRole, ProgramRole.user_id == User.id)
+        .where(ProgramRole.program_id == program.id)
+    )
+    entries = select(Nomination.submitting_organization_id, Nomination.nominee_organization_id)
+    entries = entries.where(Nomination.program_id == program.id).subquery()
+    return select(Organization).where(
+        or_(
+            Organization.id.in_(members),
+            Organization.id.in_(select(entries.c.submitting_organization_id)),
+            Organization.id.in_(select(entries.c.nominee_organization_id)),
+        )
+    )
+
+
+def program_organizations(program: Program) -> list[Organization]:
+    """The organizations taking part in the program, with their aliases, in two queries."""
+    query = _taking_part(program).options(selectinload(Organization.aliases))
+    return list(db.session.scalars(query.order_by(Organization.id)))
+
+
+def takes_part(program: Program, organization: Organization) -> bool:
+    query = _taking_part(program).where(Organization.id == organization.id)
+    return db.session.scalar(query.with_only_columns(Organization.id)) is not None
+
+
+def organization_suggestions(
+    program: Program, entries: list[Nomination]
+) -> dict[int, list[Organization]]:
+    """For each entry about an organization (or a person's workplace) not yet confirmed, the
+    program's organizations it looks like: a shared BIN or name skeleton."""
+    by_key: dict[str, list[Organization]] = defaultdict(list)
+    for organization in program_organizations(program):
+        for key in organization.identity_keys:
+            by_key[key].append(organization)
+    found = {}
+    for entry in entries:
+        if entry.nominee_kind == NomineeKind.TEAM or entry.nominee_organization_id is not None:
+            continue
+        matches = {org.id: org for key in entry_organization_keys(entry) for org in by_key[key]}
+        if matches:
+            found[entry.id] = [matches[org_id] for org_id in sorted(matches)]
+    return found

@@ -96,6 +96,11 @@ class Nomination(db.Model):
     submitting_organization_id: Mapped[int] = mapped_column(
         ForeignKey("organizations.id"), index=True
     )
+    # The organization the entry is about, once an organizer confirmed the match: the nominee
+    # itself, or the nominated person's workplace.
+    nominee_organization_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organizations.id", ondelete="SET NULL"), index=True
+    )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id"))
 
@@ -110,7 +115,12 @@ class Nomination(db.Model):
 
     program: Mapped[Program] = relationship()
     category: Mapped[Category] = relationship()
-    submitting_organization: Mapped[Organization] = relationship()
+    submitting_organization: Mapped[Organization] = relationship(
+        foreign_keys=[submitting_organization_id]
+    )
+    nominee_organization: Mapped[Organization | None] = relationship(
+        foreign_keys=[nominee_organization_id]
+    )
     created_by: Mapped[User | None] = relationship()
     merged_into: Mapped["Nomination | None"] = relationship(
         remote_side=[id], back_populates="merged_from"

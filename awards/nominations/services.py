@@ -11,12 +11,12 @@ from urllib.parse import urlsplit
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from awards.accounts.identity import bin_is_valid
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import clean_texts, single_line, utcnow
 from awards.mail import external_url, queue_email
-from awards.nominations.identity import bin_is_valid
 from awards.nominations.models import JUSTIFICATION_MAX, Nomination, NominationEvent
 from awards.nominations.models import NominationState as S
 from awards.programs.models import Category, NomineeKind, Program, ProgramRole, Role

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
-from awards.accounts.models import User
+from awards.accounts.models import Organization, User
 from awards.extensions import db
 from awards.judging.conflicts import is_automatic_conflict
 from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardState
@@ -77,7 +77,9 @@ def countable_scorecards(category: Category, entries: list[Nomination]) -> list[
         .where(Scorecard.nomination_id.in_(ids), Scorecard.state == ScorecardState.SUBMITTED)
         .options(
             selectinload(Scorecard.scores),
-            joinedload(Scorecard.judge).joinedload(User.organization),
+            joinedload(Scorecard.judge)
+            .joinedload(User.organization)
+            .selectinload(Organization.aliases),
         )
     ).unique()
     assigned = set(

@@ -1,10 +1,10 @@
 import pytest
 
+from awards.accounts.identity import bin_check_digit
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import assignments, conflicts
 from awards.judging.models import Assignment
-from awards.nominations.identity import bin_check_digit
 from tests.judging.fixtures import accepted_nomination, add_judge, open_judging
 
 

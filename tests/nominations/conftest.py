@@ -6,9 +6,9 @@ from datetime import datetime
 import pytest
 from PIL import Image
 
+from awards.accounts.identity import bin_check_digit
 from awards.extensions import db
 from awards.nominations import services
-from awards.nominations.identity import bin_check_digit
 from awards.programs import services as programs
 from awards.programs.models import Role
 from tests import factories
