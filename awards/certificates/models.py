@@ -169,7 +169,8 @@ class IssuedCertificate(db.Model):
     recipient: Mapped[dict] = mapped_column(JSON)
     values: Mapped[dict] = mapped_column(JSON)
     pdf_sha256: Mapped[str] = mapped_column(String(64))
-    stored_file: Mapped[str] = mapped_column(String(200))
+    # None once the file of a revoked or superseded certificate is past its retention period.
+    stored_file: Mapped[str | None] = mapped_column(String(200))
     issued_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     issued_at: Mapped[datetime] = mapped_column(default=utcnow)
     revoked_at: Mapped[datetime | None]

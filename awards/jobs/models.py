@@ -4,7 +4,7 @@ and error. The queue only carries "run job N"; this row is the truth about it.""
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.accounts.models import User
@@ -43,6 +43,13 @@ class Job(db.Model):
         CheckConstraint("total IS NULL OR done <= total", name="done_within_total"),
         CheckConstraint("attempts >= 1", name="attempts_positive"),
         CheckConstraint("(state = 'failed') = (error IS NOT NULL)", name="error_when_failed"),
+        # Two certificate batches at once would issue the same certificates twice: however
+        # many clicks race, one unfinished job of a kind per program.
+        Index(
+            "uq_jobs_one_unfinished_per_kind", "program_id", "kind", unique=True,
+            sqlite_where=text("state IN ('queued', 'running')"),
+            postgresql_where=text("state IN ('queued', 'running')"),
+        ),  # fmt: skip
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

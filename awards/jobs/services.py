@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from awards.accounts.models import User
 from awards.errors import DomainError
@@ -34,17 +35,26 @@ def _schedule(job: Job) -> None:
     db.session.info.setdefault(ENQUEUE_KEY, []).append((job.id, job.attempts))
 
 
+def _already_under_way() -> DomainError:
+    return DomainError(
+        _("The same work is already under way for this program; wait until it ends.")
+    )
+
+
 def _refuse_a_second_one(kind: str, program: Program, now: datetime, *, but: Job | None = None):
     """One job of a kind at a time per program: two certificate batches at once would issue
-    the same certificates twice."""
+    the same certificates twice. A stale one (its worker died) is settled as failed to make
+    way; the database's unique index catches two clicks that race past this check."""
     query = select(Job).where(
         Job.program_id == program.id, Job.kind == kind, Job.state.in_(UNFINISHED)
     )
     for other in db.session.scalars(query):
-        if other is not but and not other.is_stale(now, stale_after()):
-            raise DomainError(
-                _("The same work is already under way for this program; wait until it ends.")
-            )
+        if other is but:
+            continue
+        if not other.is_stale(now, stale_after()):
+            raise _already_under_way()
+        # Its worker, should it wake up, stops at its next report (the row is no longer its).
+        fail_job(job=other, now=now, error=_("Its worker stopped answering; it was replaced."))
 
 
 def start_job(
@@ -62,8 +72,11 @@ def start_job(
         kind=kind, program=program, actor=actor, arguments=arguments or {}, state=JobState.QUEUED,
         created_at=now, heartbeat_at=now,
     )  # fmt: skip
-    db.session.add(job)
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            db.session.add(job)
+    except IntegrityError as exc:  # another request started the same work a moment ago
+        raise _already_under_way() from exc
     _schedule(job)
     return job
 
@@ -112,12 +125,15 @@ def retry_job(*, job: Job, actor: User, now: datetime | None = None) -> Job:
     if not is_retryable(job, now):
         raise DomainError(_("Only a failed or stopped job can be run again."))
     _refuse_a_second_one(job.kind, job.program, now, but=job)
-    job.attempts += 1
-    job.state, job.error, job.message = JobState.QUEUED, None, None
-    job.done, job.total = 0, None
-    job.started_at = job.finished_at = None
-    job.heartbeat_at = now
-    db.session.flush()
+    try:
+        with db.session.begin_nested():
+            job.attempts += 1
+            job.state, job.error, job.message = JobState.QUEUED, None, None
+            job.done, job.total = 0, None
+            job.started_at = job.finished_at = None
+            job.heartbeat_at = now
+    except IntegrityError as exc:
+        raise _already_under_way() from exc
     _schedule(job)
     return job
 

@@ -157,8 +157,9 @@ def _refused_rows(check: ballots.BallotCheck) -> bytes:
 
 def _send_reminders(job: Job, progress: Checkpoints) -> Outcome:
     reminded = judging_progress.send_reminders(
-        program=job.program, actor=job.actor, progress=progress
-    )
+        program=job.program, actor=job.actor, progress=progress,
+        skip_reminded_since=job.created_at,
+    )  # fmt: skip
     return Outcome(
         summary={"reminded": reminded},
         message=ngettext("%(num)d judge was reminded.", "%(num)d judges were reminded.", reminded),

@@ -153,3 +153,22 @@ class ScorecardEvent(db.Model):
 
     scorecard: Mapped[Scorecard] = relationship(back_populates="events")
     actor: Mapped[User | None] = relationship()
+
+
+class JudgeReminder(db.Model):
+    """A reminder emailed to a judge: the job that sends reminders again after a crash skips
+    whoever it has already reached, and the progress page can say when each judge was last
+    reminded."""
+
+    __tablename__ = "judge_reminders"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    judge_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    sent_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
+    missing: Mapped[int]
+
+    judge: Mapped[User] = relationship(foreign_keys=[judge_id])

@@ -2,15 +2,17 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import load_only, selectinload
 
 from awards.accounts.models import User
 from awards.extensions import db
+from awards.i18n import utcnow
 from awards.judging.assignments import program_judges
 from awards.judging.conflicts import conflicted_ids
-from awards.judging.models import Assignment, Scorecard
+from awards.judging.models import Assignment, JudgeReminder, Scorecard
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category, Program
@@ -101,10 +103,14 @@ def category_progress(category: Category) -> list[JudgeProgress]:
     return sorted(progress.values(), key=lambda p: (p.judge.display_name, p.judge.id))
 
 
-def send_reminder(*, program: Program, judge: User, actor: User) -> int:
+def send_reminder(
+    *, program: Program, judge: User, actor: User | None, now: datetime | None = None
+) -> int:
     """Email the judge, in their language, the nominations still waiting for their scorecard.
 
-    Returns how many are missing; nothing is sent when none are. Side effects: queues one email.
+    Returns how many are missing; nothing is sent when none are. Side effects: queues one
+    email (sent when the transaction commits) and records the reminder in the same
+    transaction; flushes.
     """
     missing = [
         item.nomination for item in judge_queue(judge, program) if item.status != "submitted"
@@ -115,21 +121,39 @@ def send_reminder(*, program: Program, judge: User, actor: User) -> int:
             program=program, judge=judge, missing=missing,
             link=external_url("judging.queue", slug=program.slug),
         )  # fmt: skip
+        db.session.add(JudgeReminder(
+            program_id=program.id, judge_id=judge.id, sent_by_id=actor.id if actor else None,
+            sent_at=now or utcnow(), missing=len(missing),
+        ))  # fmt: skip
+        db.session.flush()
     return len(missing)
 
 
+def reminded_since(program: Program, since: datetime) -> set[int]:
+    """The ids of the judges of the program reminded at ``since`` or later."""
+    query = select(JudgeReminder.judge_id).where(
+        JudgeReminder.program_id == program.id, JudgeReminder.sent_at >= since
+    )
+    return set(db.session.scalars(query))
+
+
 def send_reminders(
-    *, program: Program, actor: User | None, progress: Callable[[int, int], None] | None = None
-) -> int:
+    *, program: Program, actor: User | None, progress: Callable[[int, int], None] | None = None,
+    skip_reminded_since: datetime | None = None,
+) -> int:  # fmt: skip
     """Remind every judge of the program who still has scorecards to submit (see
     ``send_reminder``); ``progress(done, total)``, when given, hears of each judge in turn.
+    With ``skip_reminded_since``, judges reminded since then are left alone: a run cut short
+    and started again mails nobody twice.
 
-    Returns how many judges were reminded. Side effects: queues one email per such judge.
+    Returns how many judges have been reminded, those left alone included. Side effects:
+    queues one email per judge reminded now and records it.
     """
     judges = program_judges(program)
+    already = reminded_since(program, skip_reminded_since) if skip_reminded_since else set()
     reminded = 0
     for done, judge in enumerate(judges, start=1):
-        if send_reminder(program=program, judge=judge, actor=actor):
+        if judge.id in already or send_reminder(program=program, judge=judge, actor=actor):
             reminded += 1
         if progress:
             progress(done, len(judges))

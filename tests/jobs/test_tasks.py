@@ -4,6 +4,7 @@ their commit, as the testing config does)."""
 import csv
 import io
 import logging
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -12,9 +13,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from awards.extensions import db
+from awards.i18n import utcnow
 from awards.jobs import services
-from awards.jobs.models import Job, JobState
+from awards.jobs.models import Job, JobKind, JobState
 from awards.jobs.tasks import Checkpoints, Superseded
+from awards.judging.models import JudgeReminder
 from awards.uploads import upload_folder
 from tests.jobs.conftest import build_jury
 from tests.judging.fixtures import JUDGING
@@ -154,3 +157,36 @@ def test_refused_rows_come_back_as_text_never_as_formulas(app, jury):
     rows = list(csv.reader(io.StringIO(text_rows), delimiter=";"))
     assert rows[1][3] == "'" + evil and rows[2][1] == "'@SUM(1+1)" and rows[2][5] == "'-3"
     assert not [cell for row in rows for cell in row if cell.startswith(("=", "@", "+", "-"))]
+
+
+def test_a_retried_reminders_job_mails_nobody_twice(app, jury, outbox):
+    """The first attempt reminded judge@x.kz (its reminder committed with its progress), then
+    its worker died; the retry reminds the other two only, and counts all three."""
+    started = utcnow() - timedelta(hours=2)
+    job = Job(
+        kind=JobKind.REMINDERS, program=jury["program"], actor=jury["organizer"],
+        state=JobState.RUNNING, created_at=started, heartbeat_at=started, done=1, total=3,
+    )  # fmt: skip
+    db.session.add(job)
+    first = jury["judges"]["judge@x.kz"]
+    db.session.add(JudgeReminder(program_id=jury["program"].id, judge_id=first.id,
+                                 sent_at=started + timedelta(seconds=1), missing=3))  # fmt: skip
+    db.session.commit()
+    services.retry_job(job=job, actor=jury["organizer"])
+    db.session.commit()
+    job = db.session.get(Job, job.id)
+    assert job.state == JobState.DONE and job.summary == {"reminded": 3}
+    mailed = sorted(m["To"] for m in outbox() if m["Subject"].startswith("Reminder"))
+    assert mailed == ["judge2@x.kz", "judge3@x.kz"]
+
+
+def test_an_earlier_reminder_does_not_stop_a_new_round(app, jury, outbox):
+    first = jury["judges"]["judge@x.kz"]
+    db.session.add(JudgeReminder(program_id=jury["program"].id, judge_id=first.id,
+                                 sent_at=utcnow() - timedelta(days=1), missing=3))  # fmt: skip
+    db.session.commit()
+    services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    db.session.commit()
+    mailed = sorted(m["To"] for m in outbox() if m["Subject"].startswith("Reminder"))
+    assert mailed == ["judge2@x.kz", "judge3@x.kz", "judge@x.kz"]
+    assert db.session.query(JudgeReminder).count() == 4

@@ -1,0 +1,105 @@
+"""Starting jobs: one unfinished job of a kind per program, held by the database itself."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import event, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from awards.accounts.models import User
+from awards.errors import DomainError
+from awards.extensions import db
+from awards.i18n import utcnow
+from awards.jobs import services
+from awards.jobs.models import Job, JobKind, JobState
+from awards.programs.models import Program
+from tests import databases
+from tests.jobs.conftest import build_jury
+
+
+def test_the_database_refuses_two_unfinished_jobs_of_a_kind(app, jury):
+    program = jury["program"]
+    db.session.add(Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.QUEUED))
+    db.session.add(Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.RUNNING))
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_finished_jobs_and_other_kinds_do_not_count(app, jury):
+    program = jury["program"]
+    db.session.add_all(
+        [
+            Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.DONE),
+            Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.FAILED, error="x"),
+            Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.QUEUED),
+            Job(kind=JobKind.REMINDERS, program=program, state=JobState.QUEUED),
+        ]
+    )
+    db.session.flush()
+    assert db.session.query(Job).count() == 4
+
+
+def test_a_stale_job_is_settled_as_failed_to_make_way(app, jury):
+    long_ago = utcnow() - timedelta(hours=3)
+    stale = Job(kind=JobKind.REMINDERS, program=jury["program"], state=JobState.RUNNING,
+                created_at=long_ago, heartbeat_at=long_ago)  # fmt: skip
+    db.session.add(stale)
+    db.session.commit()
+    new = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    db.session.commit()
+    assert db.session.get(Job, stale.id).state == JobState.FAILED
+    assert "stopped answering" in db.session.get(Job, stale.id).error
+    assert db.session.get(Job, new.id).state == JobState.DONE
+
+
+def test_a_running_job_refuses_a_second_one(app, jury):
+    db.session.add(Job(kind=JobKind.REMINDERS, program=jury["program"], state=JobState.RUNNING))
+    db.session.commit()
+    with pytest.raises(DomainError, match="already under way"):
+        services.start_reminders(program=jury["program"], actor=jury["organizer"])
+
+
+@pytest.mark.skipif(
+    not databases.ON_SERVER,
+    reason="SQLite lets one writer at a time in, so the second click already sees the first",
+)
+def test_two_clicks_that_race_past_the_check_start_one_job(shared_app):
+    """Both requests check, find nothing, then insert: PostgreSQL's unique index lets one in."""
+    jury = build_jury(judges=1)
+    program_id, organizer_id = jury["program"].id, jury["organizer"].id
+    db.session.commit()
+    both_checked = threading.Barrier(2, timeout=30)
+    waited = threading.local()
+    outcomes = []
+
+    def wait_for_the_other(session, context, instances):
+        if any(isinstance(item, Job) for item in session.new) and not getattr(waited, "done", 0):
+            waited.done = True
+            both_checked.wait()
+
+    def click():
+        with shared_app.app_context():
+            program, actor = db.session.get(Program, program_id), db.session.get(User, organizer_id)
+            try:
+                services.start_reminders(program=program, actor=actor)
+                db.session.commit()
+                outcomes.append("started")
+            except DomainError as error:
+                db.session.rollback()
+                outcomes.append(error.message)
+
+    event.listen(Session, "before_flush", wait_for_the_other)
+    try:
+        clicks = [threading.Thread(target=click) for _ in range(2)]
+        for thread in clicks:
+            thread.start()
+        for thread in clicks:
+            thread.join(60)
+    finally:
+        event.remove(Session, "before_flush", wait_for_the_other)
+    refused = "The same work is already under way for this program; wait until it ends."
+    assert sorted(outcomes) == sorted(["started", refused])
+    assert len(db.session.scalars(select(Job)).all()) == 1
