@@ -84,6 +84,7 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("AWARDS_LOGIN_RATE_LIMIT", "10 per minute")
+    RESET_RATE_LIMIT = os.environ.get("AWARDS_RESET_RATE_LIMIT", "5 per hour")
     # How many reverse proxies in front of the app append to X-Forwarded-For and -Proto (one
     # nginx: 1). At 0 those headers are ignored: a client could claim any address with them.
     PROXY_COUNT = int(os.environ.get("AWARDS_PROXY_COUNT", 0))
@@ -119,7 +120,9 @@ class TestingConfig(Config):
     TESTING = True
     SECRET_KEY = "testing-only-not-secret"  # noqa: S105  (tests only; never deployed)
     # An empty in-memory SQLite database per app, or the PostgreSQL server the tests run on.
-    SQLALCHEMY_DATABASE_URI = database_url(os.environ.get("AWARDS_TEST_DATABASE_URL") or "sqlite://")
+    SQLALCHEMY_DATABASE_URI = database_url(
+        os.environ.get("AWARDS_TEST_DATABASE_URL") or "sqlite://"
+    )
     WTF_CSRF_ENABLED = False
     MAIL_TO_CONSOLE = False
     MAIL_IN_BACKGROUND = False  # tests read the outbox right after the request

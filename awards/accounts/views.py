@@ -41,6 +41,14 @@ def _attempted_email() -> str:
     return "login:" + services.normalize_email(request.form.get("email", ""))
 
 
+def _reset_limit() -> str:
+    return current_app.config["RESET_RATE_LIMIT"]
+
+
+def _reset_email() -> str:
+    return "reset:" + services.normalize_email(request.form.get("email", ""))
+
+
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
 @limiter.limit(_login_limit, methods=["POST"], key_func=_attempted_email)
@@ -103,6 +111,8 @@ def change_password():
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
 @limiter.limit(_login_limit, methods=["POST"])
+# Per mailbox too: from many addresses at once, nobody can fill someone's inbox with links.
+@limiter.limit(_reset_limit, methods=["POST"], key_func=_reset_email)
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():

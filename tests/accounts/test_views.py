@@ -60,6 +60,22 @@ def test_login_is_rate_limited(app, client, member):
     assert client.post("/login", data={"email": "x@x.kz", "password": "y"}).status_code == 429
 
 
+def test_password_reset_is_limited_per_address_whatever_the_client(client, outbox, member):
+    """Five links an hour reach a mailbox, even when each request comes from another client."""
+    answers = [
+        client.post(
+            "/password/forgot", data={"email": "Member@X.kz" if n % 2 else "member@x.kz"},
+            environ_base={"REMOTE_ADDR": f"10.0.0.{n}"},
+        ).status_code
+        for n in range(1, 8)
+    ]  # fmt: skip
+    assert answers == [302] * 5 + [429] * 2
+    assert len(outbox()) == 5
+    other = client.post("/password/forgot", data={"email": "nobody@x.kz"},
+                        environ_base={"REMOTE_ADDR": "10.0.1.1"})  # fmt: skip
+    assert other.status_code == 302
+
+
 def test_logout_needs_post_and_ends_session(client, auth, member):
     auth.login("member@x.kz")
     assert client.get("/logout").status_code == 405
