@@ -85,6 +85,7 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = os.environ.get("AWARDS_LOGIN_RATE_LIMIT", "10 per minute")
     RESET_RATE_LIMIT = os.environ.get("AWARDS_RESET_RATE_LIMIT", "5 per hour")
+    FILE_RETENTION_DAYS = int(os.environ.get("AWARDS_FILE_RETENTION_DAYS", "90"))
     # How many reverse proxies in front of the app append to X-Forwarded-For and -Proto (one
     # nginx: 1). At 0 those headers are ignored: a client could claim any address with them.
     PROXY_COUNT = int(os.environ.get("AWARDS_PROXY_COUNT", 0))

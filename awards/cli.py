@@ -22,6 +22,7 @@ from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, load_demo
 from awards.demo_large import LARGE_DEMO_SLUG, large_demo_logins, load_large_demo
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.housekeeping import collect_expired_files
 from awards.jobs.queue import job_queue, run_worker
 from awards.judging import ballots
 from awards.programs.models import Program
@@ -41,6 +42,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(jobs_group)
+    app.cli.add_command(files_group)
 
 
 @click.command("demo")
@@ -300,4 +302,20 @@ def jobs_worker_command(workers: int | None) -> None:
     once (the jobs cut short can be retried from their page)."""
     workers = workers or current_app.config["JOBS_WORKERS"]
     click.echo(f"Running jobs from {job_queue().location} with {workers} workers.")
+    job_queue().every_day("collect_expired_files", collect_expired_files)
     run_worker(workers=workers)
+
+
+@click.group("files")
+def files_group() -> None:
+    """Uploaded and generated files."""
+
+
+@files_group.command("collect")
+def files_collect_command() -> None:
+    """Delete files past their retention period (AWARDS_FILE_RETENTION_DAYS): job results and
+    the PDFs of revoked or superseded certificates. The job worker also does it daily."""
+    counts = collect_expired_files()
+    days = current_app.config["FILE_RETENTION_DAYS"]
+    listed = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+    click.echo(f"Deleted what was kept longer than {days} days: {listed}.")

@@ -1,10 +1,15 @@
-"""The results command for automation (the archive commands are tested in tests/archive)."""
+"""The results command for automation and housekeeping (the archive commands are tested in
+tests/archive)."""
 
 import json
+from datetime import timedelta
 
 from awards.extensions import db
+from awards.i18n import utcnow
+from awards.jobs.models import Job
 from awards.judging import scoring
 from awards.results import services as results
+from awards.uploads import upload_folder
 from tests.archive.conftest import DECIDED
 from tests.judging.fixtures import JUDGING
 
@@ -72,3 +77,19 @@ def test_results_of_an_unknown_program_fail(app):
     output = app.test_cli_runner().invoke(args=["results", "nothing", "--json"])
     assert output.exit_code == 1
     assert "No program with the short name 'nothing'" in output.output
+
+
+def test_files_collect_deletes_what_is_past_its_retention_period(app, jury):
+    ended = utcnow() - timedelta(days=200)
+    (upload_folder() / "jobs").mkdir(parents=True)
+    (upload_folder() / "jobs" / "r.csv").write_bytes(b"x")
+    job = Job(kind="reminders", program=jury["program"], state="done", finished_at=ended,
+              result_file="jobs/r.csv", result_name="r.csv")  # fmt: skip
+    db.session.add(job)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["files", "collect"])
+    assert result.exit_code == 0, result.output
+    assert "Deleted what was kept longer than 90 days: 1 job files, 0 certificate PDFs." in (
+        result.output
+    )
+    assert not (upload_folder() / "jobs" / "r.csv").exists()

@@ -12,6 +12,8 @@ from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Program
 from awards.results.services import current_snapshot
+from awards.retention import kept_until, retention_period
+from awards.uploads import remove_after_commit
 
 
 def _note(certificate: IssuedCertificate, recipient: Recipient | None) -> str | None:
@@ -61,6 +63,45 @@ def verify(token: str, *, now: datetime | None = None) -> IssuedCertificate | No
     certificate.last_verified_at = now or utcnow()
     db.session.flush()
     return certificate
+
+
+def replaced_at(certificate: IssuedCertificate) -> datetime | None:
+    """When the certificate stopped being valid: revoked, or superseded by a new one."""
+    if certificate.revoked_at is not None:
+        return certificate.revoked_at
+    if certificate.superseded_by is not None:
+        return certificate.superseded_by.issued_at
+    return None
+
+
+def file_kept_until(certificate: IssuedCertificate) -> datetime | None:
+    """When the PDF of a revoked or superseded certificate is deleted; None for a valid one
+    (kept for good) or one whose PDF is already gone. Its check page stays either way."""
+    since = replaced_at(certificate)
+    return kept_until(since) if since is not None and certificate.stored_file else None
+
+
+def collect_replaced_files(*, now: datetime | None = None) -> int:
+    """Delete the PDFs of certificates revoked or superseded more than the retention period
+    ago. The registry row stays, so its QR code still says "revoked" or "superseded".
+
+    Returns how many files go. Side effects: clears ``stored_file``; the files are deleted
+    once the transaction commits; flushes.
+    """
+    cutoff = (now or utcnow()) - retention_period()
+    query = select(IssuedCertificate).where(
+        IssuedCertificate.stored_file.is_not(None),
+        IssuedCertificate.revoked_at.is_not(None) | IssuedCertificate.superseded_by_id.is_not(None),
+    )
+    removed = 0
+    for certificate in db.session.scalars(query):
+        since = replaced_at(certificate)
+        if since is not None and since < cutoff:
+            remove_after_commit(db.session, certificate.stored_file)
+            certificate.stored_file = None
+            removed += 1
+    db.session.flush()
+    return removed
 
 
 def _stage_position(certificate: IssuedCertificate) -> int:

@@ -68,7 +68,7 @@ def index(slug: str):
     return render_template(
         "certificates/index.html", program=program, certificates=certificates,
         notes=registry.registry_notes(program, certificates), valid=valid, kinds=KIND_LABELS,
-        revoke_form=RevokeForm(), button=ButtonForm(),
+        revoke_form=RevokeForm(), button=ButtonForm(), kept_until=registry.file_kept_until,
     )  # fmt: skip
 
 
@@ -166,6 +166,8 @@ def reissue(slug: str, certificate_id: int):
 def download(slug: str, certificate_id: int):
     program = load_for_organizer(slug)
     certificate = load_certificate(program, certificate_id)
+    if certificate.stored_file is None:  # deleted after its retention period
+        abort(404)
     return send_content(
         bundles.certificate_pdf(certificate), name=bundles.file_name(certificate),
         mimetype="application/pdf",

@@ -46,7 +46,10 @@ class Job(db.Model):
         # Two certificate batches at once would issue the same certificates twice: however
         # many clicks race, one unfinished job of a kind per program.
         Index(
-            "uq_jobs_one_unfinished_per_kind", "program_id", "kind", unique=True,
+            "uq_jobs_one_unfinished_per_kind",
+            "program_id",
+            "kind",
+            unique=True,
             sqlite_where=text("state IN ('queued', 'running')"),
             postgresql_where=text("state IN ('queued', 'running')"),
         ),  # fmt: skip

@@ -9,10 +9,11 @@ machines. JOBS_IMMEDIATE runs each job inside the commit that queues it (the tes
 import logging
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from flask import Flask, current_app
-from huey import Huey, RedisHuey, SqliteHuey
+from huey import Huey, RedisHuey, SqliteHuey, crontab
 from huey.consumer import Consumer
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -22,6 +23,7 @@ from awards.jobs.services import ENQUEUE_KEY
 
 log = logging.getLogger(__name__)
 EXTENSION_KEY = "awards.jobs"
+DAILY_AT = (3, 17)  # hour and minute, local to the worker: a quiet time of night
 
 
 class JobQueue:
@@ -34,6 +36,22 @@ class JobQueue:
         self._huey = None
         self._run_job = None
         self._lock = threading.Lock()
+        self._daily: dict[str, Callable[[], object]] = {}
+
+    def every_day(self, name: str, work: Callable[[], object]) -> None:
+        """Run ``work`` (in an app context) once a day in a worker of this process; for the
+        housekeeping that no page waits for. Call before the consumer starts."""
+        self._daily[name] = work
+        if self._huey is not None and self._pid == os.getpid():
+            self._add_daily(self._huey, name, work)
+
+    def _add_daily(self, huey: Huey, name: str, work: Callable[[], object]) -> None:
+        app = self.app
+
+        @huey.periodic_task(crontab(hour=DAILY_AT[0], minute=DAILY_AT[1]), name=name)
+        def daily() -> None:
+            with app.app_context():
+                work()
 
     @property
     def huey(self) -> Huey:
@@ -59,6 +77,8 @@ class JobQueue:
             with app.app_context():
                 tasks.run_job(job_id=job_id, attempt=attempt)
 
+        for name, work in self._daily.items():
+            self._add_daily(huey, name, work)
         return huey, run_job
 
     @property
@@ -78,7 +98,7 @@ class JobQueue:
         JOBS_SHUTDOWN_TIMEOUT seconds); Ctrl+C stops at once. A job cut short stays "running"
         until JOBS_STALE_AFTER passes without news from it; its page then offers a retry."""
         return self.huey.create_consumer(
-            workers=workers, worker_type="thread", periodic=False, graceful_signal="TERM",
+            workers=workers, worker_type="thread", periodic=True, graceful_signal="TERM",
             shutdown_timeout=self.app.config["JOBS_SHUTDOWN_TIMEOUT"],
             max_delay=1.0,  # an idle worker looks at the queue every second: jobs start soon
         )  # fmt: skip

@@ -16,7 +16,8 @@ from awards.i18n import utcnow
 from awards.jobs.models import UNFINISHED, Job, JobKind, JobState
 from awards.judging.ballots import read_rows
 from awards.programs.models import Program
-from awards.uploads import store_file
+from awards.retention import kept_until, retention_period
+from awards.uploads import remove_after_commit, store_file, upload_folder
 
 # Session.info key: (job id, attempt) pairs to put on the queue after commit (see queue.py).
 ENQUEUE_KEY = "awards.jobs.enqueue"
@@ -136,6 +137,33 @@ def retry_job(*, job: Job, actor: User, now: datetime | None = None) -> Job:
         raise _already_under_way() from exc
     _schedule(job)
     return job
+
+
+def result_kept_until(job: Job) -> datetime | None:
+    """When the job's result file will be deleted, or None when it has none (any more)."""
+    return kept_until(job.finished_at) if job.result_file and job.finished_at else None
+
+
+def collect_expired_job_files(*, now: datetime | None = None) -> int:
+    """Delete what jobs that ended more than the retention period ago left on disk: their
+    result files, and the uploaded file a failed import kept for a retry.
+
+    Returns how many files go. Side effects: clears ``result_file``; the files are deleted
+    once the transaction commits; flushes.
+    """
+    cutoff = (now or utcnow()) - retention_period()
+    ended = select(Job).where(Job.state.in_((JobState.DONE, JobState.FAILED)),
+                              Job.finished_at < cutoff)  # fmt: skip
+    removed = 0
+    for job in db.session.scalars(ended):
+        names = [job.result_file, job.arguments.get("file")]
+        for name in filter(None, names):
+            if (upload_folder() / name).exists():
+                remove_after_commit(db.session, name)
+                removed += 1
+        job.result_file = None
+    db.session.flush()
+    return removed
 
 
 def recent_jobs(program: Program, *, limit: int = 20) -> list[Job]:

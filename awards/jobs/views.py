@@ -104,6 +104,7 @@ def show(job_id: int):
     recent = services.recent_jobs(job.program, limit=10)
     return render_template(
         "jobs/show.html", job=job, program=job.program, status=_status(job),
+        kept_until=services.result_kept_until(job),
         links=_result_links(job), recent=recent, form=RetryForm(), kinds=KIND_LABELS,
         states=STATE_LABELS,
     )  # fmt: skip

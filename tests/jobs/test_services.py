@@ -15,6 +15,7 @@ from awards.i18n import utcnow
 from awards.jobs import services
 from awards.jobs.models import Job, JobKind, JobState
 from awards.programs.models import Program
+from awards.uploads import upload_folder
 from tests import databases
 from tests.jobs.conftest import build_jury
 
@@ -103,3 +104,31 @@ def test_two_clicks_that_race_past_the_check_start_one_job(shared_app):
     refused = "The same work is already under way for this program; wait until it ends."
     assert sorted(outcomes) == sorted(["started", refused])
     assert len(db.session.scalars(select(Job)).all()) == 1
+
+
+def _ended_job(jury, *, days_ago: int, state=JobState.DONE, **fields) -> Job:
+    ended = utcnow() - timedelta(days=days_ago)
+    job = Job(kind=JobKind.BALLOTS, program=jury["program"], state=state,
+              created_at=ended, heartbeat_at=ended, finished_at=ended, **fields)  # fmt: skip
+    db.session.add(job)
+    return job
+
+
+def _stored(name: str) -> str:
+    (upload_folder() / "jobs").mkdir(parents=True, exist_ok=True)
+    (upload_folder() / "jobs" / name).write_bytes(b"line;problem\r\n")
+    return f"jobs/{name}"
+
+
+def test_job_files_past_the_retention_period_are_deleted(app, jury):
+    old = _ended_job(jury, days_ago=91, result_file=_stored("old.csv"), result_name="r.csv")
+    recent = _ended_job(jury, days_ago=10, result_file=_stored("new.csv"), result_name="r.csv")
+    failed = _ended_job(jury, days_ago=91, state=JobState.FAILED, error="x",
+                        arguments={"file": _stored("input.csv")})  # fmt: skip
+    db.session.commit()
+    assert services.result_kept_until(recent) == recent.finished_at + timedelta(days=90)
+    assert services.collect_expired_job_files() == 2
+    db.session.commit()
+    assert old.result_file is None and recent.result_file == "jobs/new.csv"
+    assert sorted(p.name for p in (upload_folder() / "jobs").iterdir()) == ["new.csv"]
+    assert failed.state == JobState.FAILED

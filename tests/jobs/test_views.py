@@ -3,6 +3,7 @@ JavaScript, results to download, and retrying."""
 
 import csv
 import io
+from datetime import datetime
 
 import pytest
 import time_machine
@@ -204,3 +205,18 @@ def test_the_program_jobs_page_lists_them_for_organizers(client, auth, jury):
     auth.logout()
     auth.login("judge@x.kz")
     assert client.get(f"/programs/{jury['program'].slug}/jobs").status_code == 403
+
+
+def test_the_job_page_says_until_when_its_result_is_kept(client, auth, jury):
+    db.session.add(Job(kind="ballots", program=jury["program"], state="done", done=1, total=1,
+                       finished_at=datetime(2026, 4, 1, 5, 0), result_file="jobs/x.csv",
+                       result_name="refused-rows.csv"))  # fmt: skip
+    db.session.commit()
+    job = db.session.query(Job).one()
+    auth.login("organizer@x.kz")
+    page = client.get(f"/jobs/{job.id}", headers=EN).get_data(as_text=True)
+    assert "The result file is kept until June 30, 2026" in page
+    job.result_file = None
+    db.session.commit()
+    page = client.get(f"/jobs/{job.id}", headers=EN).get_data(as_text=True)
+    assert "The result file was deleted after the retention period." in page
