@@ -1,11 +1,22 @@
 """A real worker process (`flask --app awards jobs worker`) runs the jobs a web process queued:
 on the embedded SQLite queue, and on Redis when AWARDS_TEST_REDIS_URL names a server."""
 
+import signal
+import time
+
+import pytest
+from sqlalchemy import select
+
+from awards.accounts.services import find_user_by_email
+from awards.certificates.models import IssuedCertificate
+from awards.certificates.recipients import recipients_of
+from awards.demo_large import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, Scale, load_large_demo
 from awards.extensions import db
 from awards.jobs import services
 from awards.jobs.models import Job, JobState
+from awards.programs.services import get_program_by_slug
 from awards.uploads import upload_folder
-from tests.jobs.conftest import build_jury
+from tests.jobs.conftest import WORKER_DEADLINE_SECONDS, build_jury
 
 BALLOT = "judge_email,category,nominee,criterion,points\n"
 
@@ -50,3 +61,57 @@ def test_worker_failure_is_shown_and_a_retry_runs_again(shared_app, queue_settin
     job = running.wait_until_finished(job.id)
     assert (job.state, job.attempts, job.summary) == (JobState.DONE, 2, {"saved": 1, "refused": 0})
     assert running.stop() == 0, running.output()
+
+
+# A program whose 239 judges each get a letter of thanks: several rendering chunks, so the
+# worker is still busy with the batch for seconds after it starts.
+DRILL = Scale(nominations=120, judges=240, scorecards=1500, categories=2, committees=6,
+              judges_per_nomination=20, panels_per_judge=1)  # fmt: skip
+DRILL_PASSWORD = "drill-password-2025"
+
+
+def _state(job_id: int) -> str:
+    state = db.session.scalar(select(Job.state).where(Job.id == job_id))
+    db.session.commit()  # end the read: an open SQLite transaction would hold the worker back
+    return state
+
+
+@pytest.mark.parametrize("backend", ["sqlite"])
+def test_a_worker_killed_mid_batch_is_seen_stale_and_the_retry_issues_each_once(
+    shared_app, queue_settings, worker, shared_auth
+):
+    load_large_demo(password=DRILL_PASSWORD, scale=DRILL)
+    program = get_program_by_slug(LARGE_DEMO_SLUG)
+    expected = len(recipients_of(program, "judge_thanks"))
+    job = services.start_certificate_issuing(
+        program=program, actor=find_user_by_email(ORGANIZER_EMAIL), kind="judge_thanks",
+        theme="classic",
+    )  # fmt: skip
+    job_id = job.id
+    db.session.commit()
+    first = worker()
+    deadline = time.monotonic() + WORKER_DEADLINE_SECONDS
+    while _state(job_id) != JobState.RUNNING and time.monotonic() < deadline:
+        time.sleep(0.02)
+    first.process.send_signal(signal.SIGKILL)
+    first.process.wait()
+    assert _state(job_id) == JobState.RUNNING  # cut short: nobody settled it
+    issued = select(IssuedCertificate).where(IssuedCertificate.program_id == program.id)
+    assert db.session.scalars(issued).all() == []  # all or nothing: the batch rolled back
+
+    shared_app.config["JOBS_STALE_AFTER"] = 1
+    time.sleep(1.5)
+    shared_auth.login(ORGANIZER_EMAIL, DRILL_PASSWORD)
+    status = shared_auth.client.get(f"/jobs/{job_id}/status").json
+    assert (status["stale"], status["retryable"]) == (True, True)
+    assert shared_auth.client.post(f"/jobs/{job_id}/retry").location == f"/jobs/{job_id}"
+    second = worker()
+    job = second.wait_until_finished(job_id)
+    assert (job.state, job.attempts) == (JobState.DONE, 2), job.error
+    certificates = db.session.scalars(issued).all()
+    assert len(certificates) == expected
+    assert (
+        len({c.serial for c in certificates}) == len({c.user_id for c in certificates}) == expected
+    )
+    assert all((upload_folder() / c.stored_file).is_file() for c in certificates)
+    assert second.stop() == 0, second.output()
