@@ -2,7 +2,7 @@
 size limits, images redrawn from their pixels, and files on disk that follow the transaction.
 
 Used by every domain that accepts files (supporting documents, program logos); imports nothing
-of the domains.
+of the domains. PDFs are checked and copied for blind judging in awards.uploads_pdf.
 """
 
 import io
@@ -15,9 +15,6 @@ from typing import BinaryIO
 from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
-from pypdf import PdfReader, PdfWriter
-from pypdf.errors import PdfReadError
-from pypdf.generic import ArrayObject, NameObject
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -138,38 +135,3 @@ def _drop_files_after_rollback(session: Session) -> None:
     session.info.pop(_REMOVED_KEY, None)
     for path in session.info.pop(_WRITTEN_KEY, []):
         path.unlink(missing_ok=True)
-
-
-def _anonymous_annotations(annotations) -> ArrayObject:
-    kept = ArrayObject()
-    for reference in annotations.get_object():
-        annotation = reference.get_object()
-        if annotation.get("/Subtype") in ("/FileAttachment", "/Popup"):
-            continue
-        for key in ("/T", "/Popup", "/RC", "/CreationDate", "/M"):
-            annotation.pop(NameObject(key), None)
-        kept.append(reference)
-    return kept
-
-
-def without_pdf_metadata(content: bytes) -> bytes:
-    """The PDF without what could name its authors: what blind judging hands to judges.
-
-    Only the pages travel into a new file, so the document information, XMP metadata,
-    embedded files, scripts and outlines stay behind; on each page the metadata, private
-    application data, file attachments and the authors of comments are dropped.
-    Unreadable PDFs come back unchanged."""
-    try:
-        reader = PdfReader(io.BytesIO(content))
-        writer = PdfWriter()
-        for source in reader.pages:
-            page = writer.add_page(source)
-            for key in ("/Metadata", "/PieceInfo"):
-                page.pop(NameObject(key), None)
-            if "/Annots" in page:
-                page[NameObject("/Annots")] = _anonymous_annotations(page["/Annots"])
-        output = io.BytesIO()
-        writer.write(output)
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError):
-        return content
-    return output.getvalue()

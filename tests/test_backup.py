@@ -16,7 +16,7 @@ from sqlalchemy import MetaData, func, make_url, select, text
 from awards import backup as backups
 from awards import create_app
 from awards.backup import BackupError, restore_backup, take_backup
-from awards.demo import load_demo
+from awards.demo import demo_pdf, load_demo
 from awards.extensions import db
 from awards.nominations import documents, services
 from awards.nominations.models import Document, Nomination, NominationEvent
@@ -44,10 +44,7 @@ def inside(app):
 
 
 def pdf(number: int) -> bytes:
-    return (
-        f"%PDF-1.4\n% entry {number}\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    ).encode()
+    return demo_pdf([f"entry {number}"])
 
 
 class Writer(threading.Thread):

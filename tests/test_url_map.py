@@ -4,6 +4,7 @@ import io
 
 import pytest
 
+from awards.demo import demo_pdf
 from awards.extensions import db
 from awards.jobs.services import start_reminders
 from awards.nominations import documents, services
@@ -32,7 +33,7 @@ def entry(program):
         contact_email="a@x.kz",
     )  # fmt: skip
     documents.add_document(
-        nomination=nomination, actor=member, stream=io.BytesIO(b"%PDF-1.4\n%%EOF\n"),
+        nomination=nomination, actor=member, stream=io.BytesIO(demo_pdf(["Letter"])),
         filename="letter.pdf",
     )  # fmt: skip
     services.submit_nomination(nomination=nomination, actor=member)

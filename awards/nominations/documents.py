@@ -2,8 +2,9 @@
 
 PDF, JPEG and PNG only, told apart by their first bytes (never the name or the browser's
 content type). Images are re-encoded with Pillow, which drops their metadata and refuses
-decompression bombs. Files live in UPLOAD_FOLDER, outside static/, and are served only
-through a view that checks permission.
+decompression bombs; a PDF is kept as uploaded once its copy for blind judging can be made
+(not damaged beyond repair, no password, not too long). Files live in UPLOAD_FOLDER, outside
+static/, and are served only through a view that checks permission.
 """
 
 import unicodedata
@@ -30,6 +31,7 @@ from awards.uploads import (
     store_file,
     upload_folder,
 )
+from awards.uploads_pdf import check_pdf
 
 MAX_NAME_LENGTH = 120
 
@@ -76,6 +78,8 @@ def add_document(
         )
     if kind in PILLOW_FORMATS:
         content = reencode_image(content, kind)
+    else:
+        check_pdf(content)  # a PDF that could not be copied for blind judging is not stored
     stored_name = store_file(db.session(), content, extension=EXTENSIONS[kind])
     document = Document(
         nomination=nomination, stored_name=stored_name, content_type=kind, size=len(content),

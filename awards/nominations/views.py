@@ -5,12 +5,12 @@ An entry the reader may not see answers 404 whatever they try, so ids cannot be 
 
 import io
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from awards import uploads
+from awards import uploads, uploads_pdf
 from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db
@@ -262,12 +262,21 @@ def send_document(document: Document, *, inline: bool, anonymous: bool = False):
         abort(404)
     inline = document.is_pdf and inline
     name = f"document-{document.id}.{uploads.EXTENSIONS[document.content_type]}"
-    # Images lost their metadata when uploaded; a PDF's author and producer go here.
-    source = (
-        io.BytesIO(uploads.without_pdf_metadata(path.read_bytes()))
-        if (anonymous and document.is_pdf)
-        else path
-    )
+    source = path
+    # Images lost their metadata when uploaded; a PDF is rebuilt without its authors here,
+    # and never handed over as it is.
+    if anonymous and document.is_pdf:
+        try:
+            source = io.BytesIO(uploads_pdf.blind_copy(path.read_bytes()))
+        except DomainError as error:
+            current_app.logger.error(
+                "document %s could not be copied for blind judging: %s", document.id, error
+            )
+            message = _(
+                "This document cannot be shown: a copy without the names of its authors could "
+                "not be made. Please tell the organizers."
+            )
+            return render_template("errors.html", status=500, message=message), 500
     return send_content(
         source, name=name if anonymous else document.original_name,
         mimetype=document.content_type, inline=inline,

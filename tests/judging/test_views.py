@@ -8,6 +8,8 @@ from awards.judging import assignments, conflicts, scoring
 from awards.judging.models import Assignment, Scorecard
 from awards.nominations import documents
 from awards.nominations import services as nominations
+from tests.certificates import print_shop
+from tests.crafted_pdfs import MARK, PAGE_TEXT, traces, truncated
 from tests.judging.fixtures import JUDGING, SUBMITTED
 
 BASE = "/programs/test-awards"
@@ -159,7 +161,7 @@ def pdf_with_author() -> bytes:
     return buffer.getvalue()
 
 
-def entry_with_document(jury):
+def entry_with_document(jury, content: bytes | None = None):
     program, committee, organizer = jury["program"], jury["committee"], jury["organizer"]
     entry = nominations.create_nomination(
         program=program, category=program.categories[0], actor=committee, now=SUBMITTED,
@@ -167,7 +169,7 @@ def entry_with_document(jury):
         contact_name="Айдана Контакт", contact_phone="+7 700 000 00 00",
     )  # fmt: skip
     documents.add_document(
-        nomination=entry, actor=committee, stream=io.BytesIO(pdf_with_author()),
+        nomination=entry, actor=committee, stream=io.BytesIO(content or pdf_with_author()),
         filename="Письмо от Палаты.pdf", now=SUBMITTED,
     )  # fmt: skip
     nominations.submit_nomination(nomination=entry, actor=committee, now=SUBMITTED)
@@ -191,6 +193,38 @@ def test_blind_judging_hides_nominators_file_names_and_pdf_metadata(client, auth
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert b"Secret Committee Author" not in response.data
     assert len(PdfReader(io.BytesIO(response.data)).pages) == 1
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_blind_judge_gets_a_rebuilt_pdf_without_scripts_files_or_metadata(client, auth, jury):
+    jury["program"].blind_judging = True
+    entry = entry_with_document(jury, truncated())
+    document = entry.documents[0]
+    assert MARK in traces(documents.document_path(document).read_bytes())
+    auth.login("judge@x.kz")
+    response = client.get(f"{BASE}/judging/{entry.id}/documents/{document.id}?inline=1")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert MARK not in traces(response.data)
+    assert PAGE_TEXT in print_shop.text(response.data)
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_blind_judge_gets_an_error_page_never_the_file_it_could_not_clean(
+    client, auth, jury, caplog
+):
+    jury["program"].blind_judging = True
+    entry = entry_with_document(jury)
+    document = entry.documents[0]
+    # Damaged on disk after the upload was checked (or stored before uploads were checked).
+    documents.document_path(document).write_bytes(b"%PDF-1.7\n" + b"Secret Committee Author" * 9)
+    auth.login("judge@x.kz")
+    response = client.get(f"{BASE}/judging/{entry.id}/documents/{document.id}")
+    assert response.status_code == 500 and response.mimetype == "text/html"
+    assert b"Secret Committee Author" not in response.data
+    assert "a copy without the names of its authors could not be made" in response.get_data(
+        as_text=True
+    )
+    assert f"document {document.id} could not be copied for blind judging" in caplog.text
 
 
 @time_machine.travel(JUDGING, tick=False)

@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 
 from awards.accounts.identity import bin_check_digit
+from awards.demo import demo_pdf
 from awards.extensions import db
 from awards.nominations import services
 from awards.programs import services as programs
@@ -19,10 +20,8 @@ WINDOW = {
 }
 INSIDE = datetime(2026, 3, 15, 6, 0)
 AFTER = datetime(2026, 4, 1, 13, 0)
-PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+# A real one-page letter: a PDF is stored only if its copy for blind judging can be made.
+PDF = demo_pdf(["Letter of support"])
 
 
 def valid_bin(first_eleven: str = "99014000021") -> str:

@@ -1,6 +1,7 @@
 import io
 from pathlib import Path
 
+import pikepdf
 import pytest
 from PIL import Image, PngImagePlugin
 from werkzeug.datastructures import FileStorage
@@ -83,6 +84,26 @@ def test_file_over_ten_megabytes_is_refused(app, client, member, entry):
 def test_file_of_exactly_ten_megabytes_is_accepted(app, client, member, entry):
     upload(client, entry, PDF + b"0" * (TEN_MB - len(PDF)), "big.pdf")
     assert db.session.query(Document).one().size == TEN_MB
+
+
+def test_pdf_damaged_beyond_repair_is_refused_and_nothing_is_stored(app, client, member, entry):
+    page = refused(client, app, entry, b"%PDF-1.7\n" + bytes(2000), "letter.pdf")
+    assert "This PDF is damaged; please export it again and upload it anew." in page
+
+
+def test_password_locked_pdf_is_refused(app, client, member, entry):
+    output = io.BytesIO()
+    with pikepdf.open(io.BytesIO(PDF)) as pdf:
+        pdf.save(output, encryption=pikepdf.Encryption(owner="owner", user="user"))
+    page = refused(client, app, entry, output.getvalue(), "letter.pdf")
+    assert "This PDF is locked with a password" in page
+
+
+def test_pdf_that_can_be_repaired_is_stored_as_uploaded(app, client, member, entry):
+    cut_short = PDF[: PDF.rindex(b"startxref")]
+    upload(client, entry, cut_short, "letter.pdf")
+    [path] = stored_files(app)
+    assert path.read_bytes() == cut_short
 
 
 def test_eleventh_file_is_refused(app, client, member, entry):
