@@ -5,7 +5,9 @@ Used by every domain that accepts files (supporting documents, program logos); i
 of the domains. PDFs are checked and copied for blind judging in awards.uploads_pdf.
 """
 
+import contextlib
 import io
+import logging
 import secrets
 import warnings
 from enum import StrEnum
@@ -19,6 +21,8 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from awards.errors import DomainError
+
+log = logging.getLogger(__name__)
 
 
 class FileKind(StrEnum):
@@ -109,11 +113,26 @@ def upload_folder() -> Path:
 
 def store_file(session: Session, content: bytes, *, subfolder: str = "", extension: str) -> str:
     """Write ``content`` under a fresh random name; the file disappears if the transaction
-    rolls back. Returns the name, relative to UPLOAD_FOLDER."""
+    rolls back. Returns the name, relative to UPLOAD_FOLDER.
+
+    A folder that cannot be written to is logged for the operator and refused with a
+    DomainError (on "file"); nothing half-written stays behind."""
     name = f"{subfolder + '/' if subfolder else ''}{secrets.token_hex(16)}.{extension}"
     path = upload_folder() / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    except OSError as exc:
+        log.exception("Could not store an uploaded file at %s", path)
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)  # a half-written file, if the write got that far
+        raise DomainError(
+            _(
+                "The file could not be saved; please try again later or tell the site "
+                "administrator."
+            ),
+            field="file",
+        ) from exc
     session.info.setdefault(_WRITTEN_KEY, []).append(path)
     return name
 
@@ -127,11 +146,20 @@ def remove_after_commit(session: Session, name: str) -> None:
 def _settle_files_after_commit(session: Session) -> None:
     session.info.pop(_WRITTEN_KEY, None)
     for path in session.info.pop(_REMOVED_KEY, []):
-        path.unlink(missing_ok=True)
+        _remove(path)
 
 
 @event.listens_for(Session, "after_rollback")
 def _drop_files_after_rollback(session: Session) -> None:
     session.info.pop(_REMOVED_KEY, None)
     for path in session.info.pop(_WRITTEN_KEY, []):
+        _remove(path)
+
+
+def _remove(path: Path) -> None:
+    # The transaction has already ended: a file that cannot be deleted is the operator's to
+    # clear up, never a reason to fail the request.
+    try:
         path.unlink(missing_ok=True)
+    except OSError:
+        log.warning("Could not delete %s", path, exc_info=True)

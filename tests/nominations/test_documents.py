@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import sqlalchemy as sa
 from PIL import Image, PngImagePlugin
 from werkzeug.datastructures import FileStorage
 from werkzeug.test import encode_multipart
@@ -10,7 +11,7 @@ from werkzeug.test import encode_multipart
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.nominations import documents
-from awards.nominations.models import Document
+from awards.nominations.models import Document, Nomination
 from tests.nominations.conftest import PDF, make_nomination, png_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,6 +105,23 @@ def test_pdf_that_can_be_repaired_is_stored_as_uploaded(app, client, member, ent
     upload(client, entry, cut_short, "letter.pdf")
     [path] = stored_files(app)
     assert path.read_bytes() == cut_short
+
+
+def test_file_that_cannot_be_saved_is_refused_logged_and_changes_nothing(
+    app, client, member, entry, tmp_path, caplog
+):
+    columns = [column.key for column in sa.inspect(Nomination).columns]
+    before = {key: getattr(entry, key) for key in columns}
+    # A folder inside a file cannot be made, even by root (for whom chmod stops nothing).
+    not_a_folder = tmp_path / "not-a-folder"
+    not_a_folder.write_bytes(b"")
+    app.config["UPLOAD_FOLDER"] = not_a_folder / "uploads"
+    page = refused(client, app, entry, PDF, "letter.pdf")
+    assert "The file could not be saved; please try again later or tell the site" in page
+    nomination = db.session.get(Nomination, entry.id)
+    assert {key: getattr(nomination, key) for key in columns} == before
+    assert not_a_folder.read_bytes() == b""
+    assert "Could not store an uploaded file" in caplog.text
 
 
 def test_eleventh_file_is_refused(app, client, member, entry):

@@ -75,3 +75,21 @@ def test_other_roles_cannot_change_the_logo(client, auth, program):
     auth.login("committee@x.kz")
     assert upload(client, png()).status_code == 403
     assert client.post(f"{BASE}/logo/remove").status_code == 403
+
+
+def test_logo_that_cannot_be_saved_is_refused_logged_and_changes_nothing(
+    app, client, auth, program, tmp_path, caplog
+):
+    auth.login("organizer@x.kz")
+    upload(client, png())
+    old_logo = db.session.get(Program, program.id).logo_file
+    old_file = upload_folder() / old_logo
+    # A folder inside a file cannot be made, even by root (for whom chmod stops nothing).
+    not_a_folder = tmp_path / "not-a-folder"
+    not_a_folder.write_bytes(b"")
+    app.config["UPLOAD_FOLDER"] = not_a_folder / "uploads"
+    response = upload(client, png((10, 10)))
+    page = client.get(response.location).get_data(as_text=True)
+    assert "The file could not be saved; please try again later or tell the site" in page
+    assert db.session.get(Program, program.id).logo_file == old_logo and old_file.is_file()
+    assert "Could not store an uploaded file" in caplog.text
