@@ -22,6 +22,7 @@ from awards.jobs.views import bp as jobs_bp
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
+from awards.nominations.organization_views import bp as organizations_bp
 from awards.nominations.review_views import bp as review_bp
 from awards.nominations.views import bp as nominations_bp
 from awards.programs.views import bp as programs_bp
@@ -47,8 +48,8 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(_load_user)
     job_queue.init_app(app)
     blueprints = (
-        main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, judging_bp, jury_bp,
-        results_bp, results_export_bp, certificates_bp, ceremony_bp, jobs_bp,
+        main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
+        judging_bp, jury_bp, results_bp, results_export_bp, certificates_bp, ceremony_bp, jobs_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -19,7 +19,7 @@ def test_inviting_an_existing_account_never_changes_its_organization(program):
     db.session.commit()
     programs.invite_member(
         program=program, actor=organizer, email="loner@x.kz", role="judge",
-        organization_name="Chamber",
+        organization_names={"ru": "Chamber"},
     )  # fmt: skip
     assert db.session.get(User, loner.id).organization is None
 

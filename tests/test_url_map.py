@@ -56,6 +56,7 @@ def build_urls(app, program, entry=None):
         "document_id": entry.documents[0].id if entry else 1,
         "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": 1,
         "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
+        "organization_id": program.roles[0].user.organization_id, "alias_id": 1,
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
@@ -88,6 +89,10 @@ def is_jobs_page(endpoint):
     return endpoint.startswith("jobs.")
 
 
+def is_organizations_page(endpoint):
+    return endpoint.startswith("organizations.")
+
+
 def test_every_endpoint_is_classified(app, program):
     endpoints = {endpoint for endpoint, _, _ in build_urls(app, program)}
     programs = {e for e in endpoints if e.startswith("programs.")}
@@ -97,7 +102,8 @@ def test_every_endpoint_is_classified(app, program):
     certificates = {e for e in endpoints if is_certificates_page(e)}
     ceremony = {e for e in endpoints if is_ceremony_page(e)}
     jobs = {e for e in endpoints if is_jobs_page(e)}
-    organizers = results | certificates | ceremony | jobs
+    organizations = {e for e in endpoints if is_organizations_page(e)}
+    organizers = results | certificates | ceremony | jobs | organizations
     assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | organizers
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES
@@ -316,3 +322,26 @@ def test_organizer_opens_every_job_page(app, client, auth, program, job):
             response.close()
             expected = 404 if endpoint == "jobs.result" else 200  # reminders leave no file
             assert response.status_code == expected, url
+
+
+@pytest.mark.parametrize("email", ["committee@x.kz", "judge@x.kz"])
+def test_only_organizers_reach_organization_pages(app, client, auth, program, email):
+    auth.login(email)
+    for endpoint, method, url in build_urls(app, program):
+        if is_organizations_page(endpoint):
+            assert client.open(url, method=method).status_code == 403, (method, url)
+
+
+def test_outsider_gets_404_on_organization_pages(app, client, auth, program):
+    factories.user("outsider@x.kz", organization=factories.organization("Outsider LLP"))
+    auth.login("outsider@x.kz")
+    for endpoint, method, url in build_urls(app, program):
+        if is_organizations_page(endpoint):
+            assert client.open(url, method=method).status_code == 404, (method, url)
+
+
+def test_organizer_opens_every_organization_page(app, client, auth, program):
+    auth.login("organizer@x.kz")
+    for endpoint, method, url in build_urls(app, program):
+        if is_organizations_page(endpoint) and method == "GET":
+            assert client.get(url).status_code == 200, url

@@ -10,6 +10,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy import select
 
 from awards.accounts.models import Organization, User
+from awards.accounts.organizations import find_organization
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import LANGUAGE_NAMES, clean_texts, utcnow
@@ -128,17 +129,14 @@ def set_locale(*, user: User, locale: str, actor: User) -> None:
 
 
 def find_or_create_organization(*, name: dict, bin: str | None = None, actor: User | None):
-    """The organization with this BIN, or this exact Russian or Kazakh name, or a new one."""
+    """The organization with this BIN, or one going by a name of the same skeleton
+    (awards.accounts.identity), or a new one."""
     name = clean_texts(name)
     if not name:
         raise DomainError(_("Enter the organization's name."), field="organization")
-    if bin:
-        found = db.session.scalar(select(Organization).where(Organization.bin == bin))
-        if found:
-            return found
-    for organization in db.session.scalars(select(Organization)):
-        if any(organization.name.get(code) == text for code, text in name.items()):
-            return organization
+    found = find_organization(names=name, bin=bin)
+    if found is not None:
+        return found
     organization = Organization(name=name, bin=bin or None)
     db.session.add(organization)
     db.session.flush()

@@ -4,7 +4,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from awards.i18n import localized
 
@@ -42,6 +42,13 @@ class RecordConflictForm(FlaskForm):
     nomination = SelectField(_l("Nomination"), coerce=int)
     judge = SelectField(_l("Judge"), coerce=int)
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
+
+
+class PossibleConflictForm(FlaskForm):
+    """The button recording a possible conflict the jury page shows."""
+
+    judge = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
+    nomination = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
 
 
 class AssignCategoryForm(FlaskForm):

@@ -21,6 +21,7 @@ from awards.judging.forms import (
     AssignNominationForm,
     BallotForm,
     ConfirmForm,
+    PossibleConflictForm,
     ProposalForm,
     RecordConflictForm,
     ReopenForm,
@@ -79,6 +80,7 @@ def _forms(program: Program, category) -> dict:
 @bp.get("/")
 def index(slug: str):
     program = load_for_organizer(slug)
+    judges = assignments.program_judges(program)
     sections = []
     for category in program.categories:
         nominations = assignments.accepted_nominations(category)
@@ -90,11 +92,12 @@ def index(slug: str):
         ).all()
         sections.append(
             {"category": category, "nominations": nominations, "assigned": assigned,
-             "conflicts": stored, "forms": _forms(program, category)}
+             "conflicts": stored, "forms": _forms(program, category),
+             "possible": conflicts.possible_conflicts(judges, nominations)}
         )  # fmt: skip
     return render_template(
-        "jury/index.html", program=program, sections=sections,
-        judges=assignments.program_judges(program), confirm=ConfirmForm(),
+        "jury/index.html", program=program, sections=sections, judges=judges,
+        confirm=ConfirmForm(), possible_form=PossibleConflictForm(),
     )  # fmt: skip
 
 
@@ -167,6 +170,27 @@ def record_conflict(slug: str, category_id: int):
         nomination=_nomination(program, form.nomination.data),
         judge=_judge(program, form.judge.data), actor=current_user, reason=form.reason.data,
     )  # fmt: skip
+    return _done(slug, _("The conflict of interest has been recorded."))
+
+
+@bp.post("/categories/<int:category_id>/possible-conflicts")
+def record_possible_conflict(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    form = PossibleConflictForm()
+    if not form.validate_on_submit():
+        abort(400)
+    nomination = _nomination(program, int(form.nomination.data))
+    if nomination.category_id != category.id:
+        abort(404)
+    judge = _judge(program, int(form.judge.data))
+    found = conflicts.possible_conflicts([judge], [nomination])
+    if not found:
+        flash(_("This is no longer a possible conflict of interest."), "info")
+        return redirect(url_for("jury.index", slug=slug))
+    conflicts.record_conflict(
+        nomination=nomination, judge=judge, actor=current_user, reason=found[0].reason
+    )
     return _done(slug, _("The conflict of interest has been recorded."))
 
 

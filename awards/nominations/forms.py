@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 
 from awards.forms import translated_text
@@ -95,6 +95,28 @@ class RejectForm(FlaskForm):
 
 class MergeForm(FlaskForm):
     other = SelectField(_l("Merge this entry into"), coerce=int, validators=[DataRequired()])
+
+
+class OrganizationForm(FlaskForm):
+    name = translated_text(_l("Name"), required=False, max_length=300)
+    bin = StringField(
+        _l("BIN"),
+        validators=[Optional(), Regexp(r"^\s*(\d\s*){12}$", message=_l("A BIN has 12 digits."))],
+        description=_l("12 digits, if known."),
+    )
+
+
+class AliasForm(FlaskForm):
+    name = StringField(
+        _l("Another name"), validators=[DataRequired(), Length(max=300)],
+        description=_l("How committees may write it: a former name, a short name, a translation."),
+    )  # fmt: skip
+
+
+class LinkOrganizationForm(FlaskForm):
+    """The button confirming that an entry is about an organization."""
+
+    organization = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
 
 
 class ConfirmForm(FlaskForm):

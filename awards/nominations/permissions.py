@@ -5,8 +5,10 @@ into); for everyone else those entries do not exist, so views answer 404, never 
 Whether nominations are still open is a matter of time, checked in the services.
 """
 
+from awards.accounts.models import Organization
+from awards.nominations.inbox import takes_part
 from awards.nominations.models import Document, Nomination, NominationState
-from awards.programs.models import Program, Role
+from awards.programs.models import NomineeKind, Program, Role
 from awards.programs.permissions import can_manage_program, roles_in
 
 S = NominationState
@@ -76,6 +78,18 @@ def can_withdraw_nomination(user, nomination: Nomination) -> bool:
 def can_review_nomination(user, nomination: Nomination) -> bool:
     """Organizers return, accept, reject and merge entries once they are submitted."""
     return can_view_inbox(user, nomination.program) and nomination.submitted_at is not None
+
+
+def can_link_organization(user, nomination: Nomination) -> bool:
+    """Organizers confirm which organization an entry is about (a person's workplace for a
+    person); a team is no organization."""
+    return can_review_nomination(user, nomination) and nomination.nominee_kind != NomineeKind.TEAM
+
+
+def can_manage_organization(user, program: Program, organization: Organization) -> bool:
+    """A program's organizers see and change the names, BIN and aliases of the organizations
+    taking part in it (its people's, its committees', its confirmed nominees')."""
+    return can_manage_program(user, program) and takes_part(program, organization)
 
 
 def can_view_audit_log(user, nomination: Nomination) -> bool:

@@ -4,10 +4,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from awards.accounts.models import Organization
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.nominations import inbox, permissions, services
-from awards.nominations.forms import ConfirmForm, MergeForm, RejectForm, ReturnForm
+from awards.nominations import inbox, linking, permissions, services
+from awards.nominations.forms import (
+    ConfirmForm,
+    LinkOrganizationForm,
+    MergeForm,
+    RejectForm,
+    ReturnForm,
+)
 from awards.nominations.models import Nomination
 from awards.nominations.views import load_nomination
 from awards.programs.views import load_program
@@ -31,11 +38,13 @@ def inbox_page(slug: str):
     state = request.args.get("state") or None
     if state not in (None, *inbox.INBOX_STATES):
         state = None
+    entries = inbox.inbox_entries(program, category_id=category_id, state=state)
     return render_template(
         "nominations/inbox.html", program=program, category_id=category_id, state=state,
-        entries=inbox.inbox_entries(program, category_id=category_id, state=state),
-        counts=inbox.state_counts(program, category_id=category_id),
+        entries=entries, counts=inbox.state_counts(program, category_id=category_id),
         duplicates=inbox.duplicates_in(program),
+        suggestions=inbox.organization_suggestions(program, entries),
+        link_form=LinkOrganizationForm(),
     )  # fmt: skip
 
 
@@ -110,4 +119,40 @@ def merge(nomination_id: int):
         nomination,
         lambda: services.merge_nominations(keep=keep, merge=nomination, actor=current_user),
         _("The entries have been merged."), form,
+    )  # fmt: skip
+
+
+def _load_for_linking(nomination_id: int) -> Nomination:
+    nomination = _load_for_review(nomination_id)
+    if not permissions.can_link_organization(current_user, nomination):
+        abort(403)
+    return nomination
+
+
+@bp.post("/nominations/<int:nomination_id>/organization")
+def confirm_organization(nomination_id: int):
+    nomination = _load_for_linking(nomination_id)
+    form = LinkOrganizationForm()
+    if not form.validate_on_submit():
+        abort(400)
+    organization = db.session.get(Organization, int(form.organization.data))
+    if organization is None or not inbox.takes_part(nomination.program, organization):
+        abort(404)
+    return _after(
+        nomination,
+        lambda: linking.confirm_organization(
+            nomination=nomination, organization=organization, actor=current_user
+        ),
+        _("Confirmed: this entry is about %(organization)s.",
+          organization=organization.display_name),
+    )  # fmt: skip
+
+
+@bp.post("/nominations/<int:nomination_id>/organization/remove")
+def unlink_organization(nomination_id: int):
+    nomination = _load_for_linking(nomination_id)
+    return _after(
+        nomination,
+        lambda: linking.unlink_organization(nomination=nomination, actor=current_user),
+        _("The entry is no longer linked to an organization."), ConfirmForm(),
     )  # fmt: skip

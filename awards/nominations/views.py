@@ -20,6 +20,7 @@ from awards.nominations import documents, inbox, permissions, services
 from awards.nominations.forms import (
     ConfirmForm,
     DocumentForm,
+    LinkOrganizationForm,
     MergeForm,
     NominationForm,
     RejectForm,
@@ -175,6 +176,8 @@ def detail(nomination_id: int):
     merge_form.other.choices = [
         (other.id, f"#{other.id} {other.nominee_name}") for other in duplicates
     ]
+    can_link = permissions.can_link_organization(user, nomination)
+    suggestions = inbox.organization_suggestions(program, [nomination]) if can_link else {}
     return render_template(
         "nominations/detail.html", nomination=nomination, program=program,
         is_open=services.nominations_are_open(program, utcnow()),
@@ -184,7 +187,8 @@ def detail(nomination_id: int):
         can_review=permissions.can_review_nomination(user, nomination),
         can_see_log=permissions.can_view_audit_log(user, nomination),
         document_form=DocumentForm(), confirm_form=ConfirmForm(), return_form=ReturnForm(),
-        reject_form=RejectForm(), merge_form=merge_form,
+        reject_form=RejectForm(), merge_form=merge_form, can_link=can_link,
+        suggestions=suggestions.get(nomination.id, []), link_form=LinkOrganizationForm(),
     )  # fmt: skip
 
 

@@ -139,7 +139,7 @@ class CriterionForm(FlaskForm):
 class InvitationForm(FlaskForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
-    organization = StringField(_l("Organization"), validators=[Optional(), Length(max=300)])
+    organization = translated_text(_l("Organization"), required=False, max_length=300)
     bin = StringField(
         _l("BIN"),
         validators=[Optional(), Regexp(r"^\d{12}$", message=_l("A BIN has 12 digits."))],

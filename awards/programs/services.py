@@ -221,23 +221,23 @@ def revoke_role(*, program_role: ProgramRole, actor: User) -> None:
 
 def invite_member(
     *, program: Program, actor: User, email: str, role: str,
-    organization: Organization | None = None, organization_name: str = "",
+    organization: Organization | None = None, organization_names: dict | None = None,
     organization_bin: str | None = None, locale: str = "kk",
 ) -> ProgramRole:  # fmt: skip
     """Give a person a role, creating their account if needed, and email them.
 
-    The organization (an object, or a name and BIN found or created) is set only on a new
-    account.
+    The organization (an object, or its names per language and BIN, found by its identity or
+    created) is set only on a new account.
     Side effects: may create a pending user and an organization; grants the role; queues an
     invitation email (a 14-day signed link for new people, a notice for people who already
     have an account).
     """
     user = accounts.find_user_by_email(email)
     if user is None:
-        if organization is None and (organization_name or "").strip():
-            name = organization_name.strip()
+        names = {code: text for code, text in (organization_names or {}).items() if text}
+        if organization is None and any(text.strip() for text in names.values()):
             organization = accounts.find_or_create_organization(
-                name={"ru": name, "kk": name}, bin=organization_bin or None, actor=actor
+                name=names, bin=organization_bin or None, actor=actor
             )
         user = accounts.create_user(
             email=email, locale=locale, organization=organization, actor=actor

@@ -300,7 +300,7 @@ def people(slug: str):
                 actor=current_user,
                 email=form.email.data,
                 role=form.role.data,
-                organization_name=form.organization.data,
+                organization_names=form.organization.data,
                 organization_bin=form.bin.data,
                 locale=form.locale.data,
             ),  # fmt: skip

@@ -1,11 +1,14 @@
 """Judging fixtures: a program whose judging is open, with accepted nominations and a jury."""
 
+import io
 from datetime import datetime
 
 import pytest
+from PIL import Image
 
 from awards.extensions import db
 from awards.judging import assignments
+from awards.nominations import documents
 from awards.nominations import services as nominations
 from awards.programs import services as programs
 from awards.programs.models import Role
@@ -27,8 +30,9 @@ def open_judging(program, *, judging=JUDGING_WINDOW):
     )  # fmt: skip
 
 
-def accepted_nomination(program, committee, name, *, category=None, bin=""):
-    """An organization nominated by ``committee``'s organization, submitted and accepted."""
+def accepted_nomination(program, committee, name, *, category=None, bin="", document=False):
+    """An organization nominated by ``committee``'s organization, submitted and accepted;
+    with a picture attached when ``document``."""
     organizer = program.roles[0].user
     nomination = nominations.create_nomination(
         program=program, category=category or program.categories[0], actor=committee,
@@ -36,6 +40,14 @@ def accepted_nomination(program, committee, name, *, category=None, bin=""):
         justification="Вклад в подготовку кадров.", contact_name="Контакт",
         contact_phone="+7 700 000 00 00",
     )  # fmt: skip
+    if document:
+        picture = io.BytesIO()
+        Image.new("RGB", (4, 3), "red").save(picture, "PNG")
+        picture.seek(0)
+        documents.add_document(
+            nomination=nomination, actor=committee, stream=picture, filename="letter.png",
+            now=SUBMITTED,
+        )  # fmt: skip
     nominations.submit_nomination(nomination=nomination, actor=committee, now=SUBMITTED)
     nominations.accept_nomination(nomination=nomination, actor=organizer, now=SUBMITTED)
     return nomination

@@ -1,3 +1,4 @@
+from awards.accounts.services import find_user_by_email
 from awards.extensions import db
 from awards.programs.models import Category, Program
 from tests import factories
@@ -120,7 +121,9 @@ def test_invite_then_accept_then_see_program(client, auth, program, outbox):
         data={
             "email": "new.judge@x.kz",
             "role": "judge",
-            "organization": "ВКТУ",
+            "organization_kk": "Шығыс Қазақстан техникалық университеті",
+            "organization_ru": "ВКТУ",
+            "organization_en": "East Kazakhstan Technical University",
             "bin": "",
             "locale": "ru",
         },
@@ -140,6 +143,29 @@ def test_invite_then_accept_then_see_program(client, auth, program, outbox):
     assert response.status_code == 302
     assert client.get(DEMO).status_code == 200
     assert '<html lang="ru">' in client.get(DEMO).get_data(as_text=True)
+
+
+def _invite(client, email, **names):
+    data = {"email": email, "role": "judge", "bin": "", "locale": "ru"}
+    data.update({f"organization_{code}": text for code, text in names.items()})
+    return client.post(f"{DEMO}/people", data=data)
+
+
+def test_invitation_names_a_new_organization_in_each_language(client, auth, program):
+    auth.login("organizer@x.kz")
+    response = _invite(
+        client, "kazzinc.judge@x.kz", kk="«Қазмырыш» ЖШС", ru="ТОО «Казцинк»", en="Kazzinc LLP"
+    )
+    assert response.status_code == 302
+    organization = find_user_by_email("kazzinc.judge@x.kz").organization
+    assert organization.name == {"kk": "«Қазмырыш» ЖШС", "ru": "ТОО «Казцинк»", "en": "Kazzinc LLP"}
+
+
+def test_invitation_reuses_an_organization_known_by_that_name(client, auth, program):
+    chamber = find_user_by_email("committee@x.kz").organization
+    auth.login("organizer@x.kz")
+    _invite(client, "colleague@x.kz", en="Chamber LLP")
+    assert find_user_by_email("colleague@x.kz").organization_id == chamber.id
 
 
 def test_copy_program_page(client, auth, program):
