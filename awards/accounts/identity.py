@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 BIN_WEIGHTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 BIN_SECOND_WEIGHTS = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
@@ -158,7 +159,10 @@ def _pattern(spec: str) -> tuple[tuple[str, bool], ...]:
 
 ABBREVIATIONS = frozenset(fold(word) for word in LEGAL_ABBREVIATIONS.split())
 CAPITALS_ONLY_FOLDED = frozenset(fold(word) for word in CAPITALS_ONLY)
-LONG_FORMS = sorted((_pattern(spec) for spec in LEGAL_LONG_FORMS), key=len, reverse=True)
+# Long forms by the first two letters of their first word, longest first.
+LONG_FORMS: dict[str, list] = defaultdict(list)
+for _form in sorted((_pattern(spec) for spec in LEGAL_LONG_FORMS), key=len, reverse=True):
+    LONG_FORMS[_form[0][0][:2]].append(_form)
 
 
 def _word_matches(word: str, stem: str, has_ending: bool) -> bool:
@@ -169,7 +173,7 @@ def _word_matches(word: str, stem: str, has_ending: bool) -> bool:
 
 def _long_form_at(words: list[str], start: int) -> int:
     """How many words a long legal form spans from ``start`` (0 when none begins there)."""
-    for pattern in LONG_FORMS:
+    for pattern in LONG_FORMS.get(words[start][:2], ()):
         chunk = words[start : start + len(pattern)]
         if len(chunk) == len(pattern) and all(
             _word_matches(word, stem, ending)
@@ -199,6 +203,7 @@ def _without_legal_forms(originals: list[str]) -> list[str]:
     return kept
 
 
+@lru_cache(maxsize=8192)
 def name_skeleton(name: str | None) -> str:
     """The skeleton of an organization's name (see the module docstring); "" when none."""
     text = _clean(name or "")
