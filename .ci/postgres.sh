@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL 15 cluster for the test suite. Source this file, then:
 #   start_postgres   initdb a cluster in a temporary directory, start it on a free port of
 #                    127.0.0.1, create an empty database and export AWARDS_TEST_DATABASE_URL
+#                    (and AWARDS_TEST_POSTGRES_DATA, its data folder, for the restart drill)
 #   stop_postgres    stop the cluster and remove its directory (safe to call twice)
 # As root the cluster belongs to the postgres user; otherwise to whoever runs this.
 
@@ -60,6 +61,8 @@ start_postgres() {
   _as_cluster_owner "$PG_BIN/createdb" --host="$PG_DIR" --port="$port" --username=postgres \
     "$PG_DATABASE"
   export AWARDS_TEST_DATABASE_URL="postgresql://postgres:$password@127.0.0.1:$port/$PG_DATABASE"
+  # The fault drill (tests/judging/test_database_restart.py) stops and starts this cluster.
+  export AWARDS_TEST_POSTGRES_DATA="$PG_DIR/data"
   echo "PostgreSQL $PG_VERSION running on 127.0.0.1:$port (database $PG_DATABASE, in $PG_DIR)"
 }
 
@@ -73,5 +76,5 @@ stop_postgres() {
     echo "PostgreSQL stopped and removed"
   fi
   PG_DIR=""
-  unset AWARDS_TEST_DATABASE_URL
+  unset AWARDS_TEST_DATABASE_URL AWARDS_TEST_POSTGRES_DATA
 }

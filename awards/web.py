@@ -1,12 +1,15 @@
 """Binding the extensions, blueprints, template helpers and error pages to an app."""
 
+import contextlib
 import logging.config
 from pathlib import Path
 
-from flask import Flask, render_template
+from flask import Flask, current_app, g, render_template, request, session
 from flask.logging import default_handler
-from flask_babel import format_date, format_datetime, format_decimal, format_time
+from flask_babel import force_locale, format_date, format_datetime, format_decimal, format_time
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import InterfaceError, OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from awards import cli
@@ -29,6 +32,8 @@ from awards.programs.views import bp as programs_bp
 from awards.results.export_views import bp as results_export_bp
 from awards.results.views import bp as results_bp
 from awards.routing import IdConverter
+
+log = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
@@ -118,6 +123,29 @@ def _error_pages(app: Flask) -> None:
     for status in (400, 403, 404, 405, 413, 429, 500):
         app.register_error_handler(status, page(status))
     app.register_error_handler(CSRFError, page(400))
+    for error in (OperationalError, InterfaceError):
+        app.register_error_handler(error, _database_unavailable)
+
+
+def _database_unavailable(error: Exception):
+    """The database did not answer (restarting, unreachable, locked for too long): nothing
+    was saved. Says so plainly, in a page rendered without the database."""
+    log.warning("database unavailable during %s %s: %s", request.method, request.path, error)
+    # The language of an account loaded before the failure, read without loading anything.
+    user = g.get("_login_user")
+    language = sa_inspect(user).dict.get("locale") if isinstance(user, User) else None
+    language = language or session.get("locale")
+    with contextlib.suppress(Exception):  # the connection may be gone already
+        db.session.rollback()
+    if language not in LANGUAGE_NAMES:
+        best = request.accept_languages.best_match(list(LANGUAGE_NAMES))
+        language = best or current_app.config["BABEL_DEFAULT_LOCALE"]
+    # Straight from the environment: render_template's context processors would load the
+    # account (Flask-Login's current_user) from the database that is not answering.
+    page = current_app.jinja_env.get_template("unavailable.html")
+    with force_locale(language):
+        body = page.render(language=language, request=request)
+    return body, 503, {"Cache-Control": "no-store"}
 
 
 def _logging(app: Flask) -> None:
