@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 from flask import Flask, current_app
+from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from awards.accounts.services import find_user_by_email
 from awards.archive.importing import AlreadyImported, import_program
-from awards.archive.schema import parse_archive
+from awards.archive.schema import ArchiveError, parse_archive
 from awards.archive.writing import archive_json, program_archive
 from awards.backup import BackupError, restore_backup, take_backup
 from awards.ceremony.booklet import booklet_pdf
@@ -148,6 +149,14 @@ def export_program(program_slug, file) -> None:
     )
 
 
+def _refusal(error: ArchiveError) -> str:
+    """One problem on the error's line; several listed below a heading, one per line."""
+    if len(error.problems) == 1:
+        return error.message
+    heading = _("Nothing was imported; the archive has these problems:")
+    return "\n  ".join([heading, *error.problems])
+
+
 @program_group.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--slug", help="Import under this short name instead of the archived one.")
@@ -160,6 +169,9 @@ def import_program_command(file, slug) -> None:
         db.session.rollback()
         click.echo(notice.message)
         return
+    except ArchiveError as error:
+        db.session.rollback()
+        raise click.ClickException(_refusal(error)) from error
     except DomainError as error:
         db.session.rollback()
         raise click.ClickException(error.message) from error

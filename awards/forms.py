@@ -1,8 +1,10 @@
 """Form pieces every domain uses: multilingual text fields and showing service errors."""
 
+from collections.abc import Callable
+
 from flask_babel import lazy_gettext as _l
 from wtforms import FloatField, Form, FormField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional
+from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from awards.errors import DomainError
 
@@ -28,6 +30,20 @@ class DecimalCommaField(FloatField):
 
     def process_formdata(self, valuelist):
         super().process_formdata([value.replace(",", ".").strip() for value in valuelist])
+
+
+class Rule:
+    """A validator applying a rule of the services (a plain function that raises DomainError):
+    the form, the service and the archive import refuse the same input with the same words."""
+
+    def __init__(self, check: Callable) -> None:
+        self.check = check
+
+    def __call__(self, form, field) -> None:
+        try:
+            self.check(field.data)
+        except DomainError as error:
+            raise ValidationError(error.message) from error
 
 
 def show_domain_error(form, error: DomainError) -> None:

@@ -6,7 +6,10 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context, request, session
 from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
+
+from awards.errors import DomainError
 
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 # Where the reader's language is missing: Russian is read by nearly everyone here, then Kazakh.
@@ -62,6 +65,13 @@ def clean_texts(texts: dict | None, *, multiline: bool = False) -> dict:
     texts = texts or {}
     clean = (lambda t: t.strip()) if multiline else single_line
     return {code: clean(texts[code]) for code in LANGUAGE_NAMES if (texts.get(code) or "").strip()}
+
+
+def check_length(text: dict | str, *, max_length: int, field: str | None = None) -> None:
+    """Refuse a text, or any language of a multilingual text, longer than ``max_length``."""
+    values = text.values() if isinstance(text, dict) else [text]
+    if any(len(value) > max_length for value in values):
+        raise DomainError(_("Use at most %(n)d characters.", n=max_length), field=field)
 
 
 def utcnow() -> datetime:

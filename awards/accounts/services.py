@@ -4,6 +4,7 @@ import hmac
 
 from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
+from email_validator import EmailNotValidError, validate_email
 from flask import current_app
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
@@ -13,9 +14,10 @@ from awards.accounts.models import Organization, User
 from awards.accounts.organizations import find_organization
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import LANGUAGE_NAMES, clean_texts, utcnow
+from awards.i18n import LANGUAGE_NAMES, check_length, clean_texts, utcnow
 
 MIN_PASSWORD_LENGTH = 10
+NAME_MAX = 200
 INVITATION_SALT = "awards.invitation"
 RESET_SALT = "awards.password-reset"
 
@@ -57,6 +59,17 @@ def normalize_email(email: str) -> str:
     return (email or "").strip().lower()
 
 
+def check_email(email: str | None, *, field: str = "email") -> str:
+    """The address trimmed and lowercased, if a message can be addressed to it: its syntax only,
+    no DNS lookup, as the forms have always checked it."""
+    email = normalize_email(email)
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise DomainError(_("Enter a valid email address."), field=field) from error
+    return email
+
+
 def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalize_email(email)))
 
@@ -89,9 +102,10 @@ def create_user(
 
     Side effects: adds the user to the session and flushes.
     """
-    email = normalize_email(email)
+    email = check_email(email)
     if find_user_by_email(email):
         raise DomainError(_("A user with this email already exists."), field="email")
+    check_length(name.strip(), max_length=NAME_MAX, field="name")
     user = User(
         email=email,
         name=name.strip(),

@@ -7,21 +7,22 @@ from) finds the program already there and changes nothing; no new column is need
 """
 
 import copy
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from flask_babel import gettext as _
-from sqlalchemy.exc import DataError, IntegrityError
 
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
-from awards.archive.schema import ArchiveError, refuse
+from awards.archive.records import parse_time, record
+from awards.archive.rules import check_rules
+from awards.archive.schema import refuse
+from awards.archive.setup import import_logo, import_setup
 from awards.archive.writing import NOMINATION_FIELDS, NOMINATION_TIMES, PROGRAM_FIELDS
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging.models import Assignment, Conflict, Score, Scorecard
+from awards.judging.scoring import parse_points
+from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import Nomination, NominationEvent
 from awards.programs import services as programs
 from awards.programs.models import Category, Criterion, Program
@@ -54,29 +55,6 @@ class Imported:
     new_people: list[str] = field(default_factory=list)  # emails of accounts created, no password
 
 
-def parse_time(value: str | None) -> datetime | None:
-    """An archived time as naive UTC, the form every time is stored in."""
-    if value is None:
-        return None
-    moment = datetime.fromisoformat(value)
-    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
-
-
-@contextmanager
-def record(path: str) -> Iterator[None]:
-    """Write one record; whatever refuses it is reported with its path."""
-    try:
-        yield
-        db.session.flush()
-    except ArchiveError:
-        raise
-    except DomainError as error:
-        raise refuse(path, error.message) from error
-    except (IntegrityError, DataError) as error:
-        rule = str(error.orig).splitlines()[0]
-        raise refuse(path, _("breaks a rule of the database (%(rule)s).", rule=rule)) from error
-
-
 def _merge_order(nominations: list[dict]) -> list[tuple[int, dict]]:
     """(index, record) with every merge target before the entries merged into it."""
     placed: set[int] = set()
@@ -106,15 +84,6 @@ class _Importer:
 
     def program(self, slug: str) -> Program:
         data = self.document["program"]
-        if not programs.SLUG_RE.match(slug):
-            raise refuse("$.program.slug", _("is not a short name of lowercase Latin letters, "
-                                             "digits and hyphens."))  # fmt: skip
-        existing = programs.get_program_by_slug(slug)
-        if existing is not None:
-            if existing.created_at == parse_time(data["created_at"]):
-                raise AlreadyImported(existing)
-            raise refuse("$.program.slug", _("another program has this short name; import "
-                                             "under another one."))  # fmt: skip
         with record("$.program"):
             program = Program(slug=slug, title={}, year=data["year"])
             db.session.add(program)
@@ -175,6 +144,7 @@ class _Importer:
         for i, data in _merge_order(self.document["nominations"]):
             with record(f"$.nominations[{i}]"):
                 values = {k: data[k] for k in NOMINATION_FIELDS if k not in REFERENCES}
+                values.update({name: clean_field(name, data[name]) for name in LIMITS})
                 values.update({name: parse_time(data[name]) for name in NOMINATION_TIMES})
                 nomination = Nomination(
                     program=program, category=self.categories[data["category"]],
@@ -225,8 +195,8 @@ class _Importer:
                     updated_at=parse_time(data["updated_at"]),
                     submitted_at=parse_time(data["submitted_at"]),
                     scores=[
-                        Score(criterion=self.criteria[s["criterion"]], points=s["points"],
-                              comment=s["comment"])
+                        Score(criterion=self.criteria[s["criterion"]], comment=s["comment"],
+                              points=parse_points(self.criteria[s["criterion"]], s["points"])[0])
                         for s in data["scores"]
                     ],
                 )  # fmt: skip
@@ -249,10 +219,7 @@ class _Importer:
 
     def snapshots(self, program: Program) -> None:
         for i, data in enumerate(self.document["snapshots"]):
-            path = f"$.snapshots[{i}]"
-            if digest(data["content"]) != data["sha256"]:
-                raise refuse(f"{path}.sha256", _("does not match the frozen content; the "
-                                                 "archive has been changed."))  # fmt: skip
+            path = f"$.snapshots[{i}]"  # its hash was checked with the rules
             try:
                 content = self._content(data["content"], program)
             except (KeyError, TypeError, ValueError, AttributeError) as error:
@@ -273,24 +240,44 @@ class _Importer:
                 db.session.add(snapshot)
 
 
+def _check_short_name(slug: str, document: dict) -> None:
+    existing = programs.get_program_by_slug(slug)
+    if existing is None:
+        return
+    if existing.created_at == parse_time(document["program"]["created_at"]):
+        raise AlreadyImported(existing)
+    raise refuse("$.program.slug", _("another program has this short name; import under "
+                                     "another one."))  # fmt: skip
+
+
 def import_program(*, document: dict, actor: User | None, slug: str | None = None) -> Imported:
     """Create the program of a checked archive (see schema.parse_archive), under its own short
     name or ``slug``.
 
-    People are matched by email and organizations by BIN or exact name; a person not yet here
-    gets an account without a password, like an invited user, and never administrator rights.
+    First every record is held to the rules of the forms and services (rules.check_rules): an
+    archive that breaks any is refused with the list of every problem, before anything is
+    written. People are matched by email and organizations by BIN or exact name; a person not
+    yet here gets an account without a password, like an invited user, and never
+    administrator rights.
     Raises AlreadyImported when the program is already here, an ArchiveError naming the path
-    of any record that cannot be written; the caller then rolls back.
-    Side effects: creates the program, its categories, criteria, roles, nominations with their
-    history, assignments, conflicts, scorecards and current snapshots (with this
-    installation's ids, so rehashed); may create users and organizations; flushes.
+    of each problem (or of the one record the database refuses); the caller then rolls back.
+    Side effects: creates the program with its logo, categories, criteria, roles, nominations
+    with their history, assignments, conflicts, scorecards, current snapshots (with this
+    installation's ids, so rehashed), running order, partners and certificate settings with
+    their pictures; may create users and organizations; stores the logo's file (gone again
+    on rollback); flushes.
     """
+    slug = slug or document["program"]["slug"]
+    _check_short_name(slug, document)
+    check_rules(document, slug=slug)
     importer = _Importer(document, actor)
-    program = importer.program(slug or document["program"]["slug"])
+    program = importer.program(slug)
+    import_logo(document, program=program, actor=actor)
     importer.people(program)
     importer.categories_and_criteria(program)
     importer.nomination_records(program)
     importer.assignments_and_conflicts()
     importer.scorecard_records()
     importer.snapshots(program)
+    import_setup(document, program=program, categories=importer.categories, actor=actor)
     return importer.result

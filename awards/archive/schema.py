@@ -1,14 +1,16 @@
 """Reading an archive before anything is written: JSON syntax problems are reported with their
 line, a wrong shape with its JSON path (``$.nominations[3].state``), references to records the
-archive does not contain with the path of the reference. Touches no database."""
+archive does not contain with the path of the reference; every problem of a kind at once.
+Touches no database."""
 
 import json
 import math
-from datetime import datetime
+from datetime import datetime, time
+from typing import NamedTuple
 
 from flask_babel import gettext as _
 
-from awards.archive.writing import FORMAT, VERSION
+from awards.certificates.settings import SIGNATORY_POSITIONS
 from awards.errors import DomainError
 from awards.i18n import LANGUAGE_NAMES
 from awards.judging.models import ConflictSource, ScorecardState
@@ -16,13 +18,70 @@ from awards.nominations.models import NominationState
 from awards.programs.models import NomineeKind, Role
 from awards.results.aggregation import Method
 
+FORMAT = "awards-program-archive"
+# 2 added the program's logo, the ceremony's running order and partners, and the certificate
+# settings with their pictures; archives of version 1 are still read, without them.
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+
 
 class ArchiveError(DomainError):
-    """A file that is not a readable archive; nothing was imported."""
+    """A file that is not a readable archive, or an archive that breaks rules; nothing was
+    imported. ``problems`` lists every problem found, one per line of ``message``."""
+
+    def __init__(self, *problems: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+def problem(path: str, message: str) -> str:
+    return _("%(path)s: %(problem)s", path=path, problem=message)
+
+
+def refuse(path: str, message: str) -> ArchiveError:
+    return ArchiveError(problem(path, message))
+
+
+class Problems:
+    """Every problem found so far, each named by its path in the archive."""
+
+    def __init__(self) -> None:
+        self.found: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.found.append(problem(path, message))
+
+    def check(self, path: str, rule, *args, **kwargs) -> bool:
+        """Apply a rule of the services; a DomainError it raises is recorded at ``path``."""
+        try:
+            rule(*args, **kwargs)
+        except DomainError as error:
+            self.add(path, error.message)
+            return False
+        return True
+
+    def check_fields(self, path: str, rule, *args, **kwargs) -> bool:
+        """As check, for a rule over several fields: the field it names ends the path."""
+        try:
+            rule(*args, **kwargs)
+        except DomainError as error:
+            self.add(f"{path}.{error.field}" if error.field else path, error.message)
+            return False
+        return True
+
+    def refuse_any(self) -> None:
+        if self.found:
+            raise ArchiveError(*self.found)
+
+
+class Maybe(NamedTuple):
+    """A value of ``spec``'s shape, or null."""
+
+    spec: object
 
 
 STATES = tuple(NominationState)
-TEXTS, TIME, OPTIONAL_TIME = "texts", "time", "time?"
+TEXTS, TIME, OPTIONAL_TIME, CLOCK = "texts", "time", "time?", "clock"
 PROGRAM = {
     "slug": "str", "title": TEXTS, "year": "int", "organizing_body": TEXTS, "timezone": "str",
     "venue": TEXTS, "judges_per_nomination": "int", "blind_judging": "bool",
@@ -73,16 +132,29 @@ SNAPSHOT = {
     "sha256": "str", "created_by": "str?", "created_at": TIME,
     "laureates": [{"nomination": "int", "position": "int", "reason": "str"}],
 }  # fmt: skip
-ARCHIVE = {
-    "format": (FORMAT,), "version": (VERSION,), "exported_at": TIME,
+ARCHIVE_V1 = {
+    "format": (FORMAT,), "version": (1,), "exported_at": TIME,
     "organizations": [ORGANIZATION], "users": [USER], "program": PROGRAM, "roles": [ROLE],
     "categories": [CATEGORY], "nominations": [NOMINATION], "assignments": [ASSIGNMENT],
     "conflicts": [CONFLICT], "scorecards": [SCORECARD], "snapshots": [SNAPSHOT],
 }  # fmt: skip
-
-
-def refuse(path: str, message: str) -> ArchiveError:
-    return ArchiveError(_("%(path)s: %(problem)s", path=path, problem=message))
+PICTURE = "str?"  # a PNG or JPEG as base64 text; its content is checked like an upload's
+RUNNING_ORDER_ITEM = {"starts_at": CLOCK, "title": TEXTS, "presenter": TEXTS, "category": "str?"}
+PARTNER = {"name": TEXTS}
+SIGNATORY = {
+    "position": tuple(SIGNATORY_POSITIONS), "name": TEXTS, "title": TEXTS, "signature": PICTURE,
+}  # fmt: skip
+CERTIFICATES = {
+    "theme": "str", "print_english": "bool", "laureate_citation": TEXTS,
+    "participant_citation": TEXTS, "judge_thanks_citation": TEXTS, "signatories": [SIGNATORY],
+    "seal": PICTURE,
+}  # fmt: skip
+ARCHIVE = {
+    **ARCHIVE_V1, "version": (2,), "program": {**PROGRAM, "logo": PICTURE},
+    "running_order": [RUNNING_ORDER_ITEM], "partners": [PARTNER],
+    "certificates": Maybe(CERTIFICATES),
+}  # fmt: skip
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE}
 
 
 def parse_archive(content: bytes) -> dict:
@@ -112,6 +184,14 @@ def _is_time(value) -> bool:
     return True
 
 
+def _is_clock(value) -> bool:
+    """A time of day as hours and minutes, such as 10:30."""
+    try:
+        return isinstance(value, str) and len(value) == 5 and time.fromisoformat(value) is not None
+    except ValueError:
+        return False
+
+
 def _is_number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -122,6 +202,7 @@ SCALARS = {
     "number": (_is_number, lambda: _("a number")),
     "bool": (lambda v: isinstance(v, bool), lambda: _("true or false")),
     TIME: (_is_time, lambda: _("a date and time such as 2025-12-19T10:00:00")),
+    CLOCK: (_is_clock, lambda: _("a time of day such as 10:30")),
     TEXTS: (
         lambda v: isinstance(v, dict) and all(isinstance(t, str) for t in v.values()),
         lambda: _('texts by language, such as {"kk": "…", "ru": "…"}'),
@@ -130,127 +211,155 @@ SCALARS = {
 }
 
 
-def _check(value, spec, path: str) -> None:
-    if isinstance(spec, dict):
+def _one_of(value, choices: tuple) -> bool:
+    # Compared as JSON, since 1 == True == 1.0 in Python but not in an archive.
+    text = json.dumps(value)
+    return any(text == json.dumps(choice) for choice in choices)
+
+
+def _check(value, spec, path: str, problems: Problems) -> None:
+    if isinstance(spec, Maybe):
+        if value is not None:
+            _check(value, spec.spec, path, problems)
+    elif isinstance(spec, dict):
         if not isinstance(value, dict):
-            raise refuse(path, _("must be an object."))
+            return problems.add(path, _("must be an object."))
         for key, inner in spec.items():
             if key not in value:
-                raise refuse(f"{path}.{key}", _("is missing."))
-            _check(value[key], inner, f"{path}.{key}")
+                problems.add(f"{path}.{key}", _("is missing."))
+            else:
+                _check(value[key], inner, f"{path}.{key}", problems)
     elif isinstance(spec, list):
         if not isinstance(value, list):
-            raise refuse(path, _("must be a list."))
+            return problems.add(path, _("must be a list."))
         for index, item in enumerate(value):
-            _check(item, spec[0], f"{path}[{index}]")
+            _check(item, spec[0], f"{path}[{index}]", problems)
     elif isinstance(spec, tuple):
-        if value not in spec:
+        if not _one_of(value, spec):
             choices = ", ".join(json.dumps(choice) for choice in spec)
-            raise refuse(path, _("must be one of: %(choices)s.", choices=choices))
-    else:
-        kind = spec.rstrip("?")
-        if value is None and spec.endswith("?"):
-            return
-        accepts, expected = SCALARS[kind]
+            problems.add(path, _("must be one of: %(choices)s.", choices=choices))
+    elif not (value is None and spec.endswith("?")):
+        accepts, expected = SCALARS[spec.rstrip("?")]
         if not accepts(value):
-            raise refuse(path, _("must be %(expected)s.", expected=expected()))
+            problems.add(path, _("must be %(expected)s.", expected=expected()))
 
 
 def check_shape(document) -> None:
-    """Every required key present with a value of the right kind."""
-    newer = isinstance(document, dict) and document.get("format") == FORMAT
-    if newer and document.get("version") != VERSION:
-        raise refuse("$.version", _("this installation reads archives of version %(v)d.",
+    """Every required key present with a value of the right kind, for the archive's version."""
+    problems = Problems()
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        # Something else entirely: its format says so, the rest would only be noise.
+        _check(document, {"format": ARCHIVE["format"]}, "$", problems)
+        problems.refuse_any()
+    if not _one_of(document.get("version"), READABLE_VERSIONS):
+        raise refuse("$.version", _("this installation reads archives of versions 1 to %(v)d.",
                                     v=VERSION))  # fmt: skip
-    _check(document, ARCHIVE, "$")
+    _check(document, SPECS[document["version"]], "$", problems)
+    problems.refuse_any()
 
 
-def _unique(items: list[dict], key: str, path: str) -> set:
+def _unique(items: list[dict], key: str, path: str, problems: Problems) -> set:
     seen = set()
     for index, item in enumerate(items):
         if item[key] in seen:
-            raise refuse(f"{path}[{index}].{key}", _("appears twice."))
+            problems.add(f"{path}[{index}].{key}", _("appears twice."))
         seen.add(item[key])
     return seen
 
 
-def _known(value, known, path: str) -> None:
+def _known(value, known, path: str, problems: Problems) -> None:
     if value is not None and value not in known:
-        raise refuse(path, _("refers to %(value)s, which the archive does not contain.",
+        problems.add(path, _("refers to %(value)s, which the archive does not contain.",
                              value=json.dumps(value, ensure_ascii=False)))  # fmt: skip
 
 
-def _check_merges(nominations: list[dict]) -> None:
+def _check_merges(nominations: list[dict], problems: Problems) -> None:
     targets = {n["id"]: n["merged_into_id"] for n in nominations}
     for index, nomination in enumerate(nominations):
         seen, current = {nomination["id"]}, nomination["merged_into_id"]
-        while current is not None:
+        while current in targets:  # a target the archive lacks was reported as unknown
             if current in seen:
-                raise refuse(f"$.nominations[{index}].merged_into_id", _("merges in a circle."))
+                problems.add(f"$.nominations[{index}].merged_into_id", _("merges in a circle."))
+                break
             seen.add(current)
             current = targets[current]
 
 
-def _check_people(document: dict, organizations: set, emails: set) -> None:
+def _check_people(document: dict, organizations: set, emails: set, problems: Problems) -> None:
     for i, user in enumerate(document["users"]):
-        _known(user["organization"], organizations, f"$.users[{i}].organization")
+        _known(user["organization"], organizations, f"$.users[{i}].organization", problems)
     for i, role in enumerate(document["roles"]):
-        _known(role["user"], emails, f"$.roles[{i}].user")
+        _known(role["user"], emails, f"$.roles[{i}].user", problems)
 
 
-def _check_nominations(document: dict, organizations: set, emails: set) -> set:
-    slugs = _unique(document["categories"], "slug", "$.categories")
-    nominations = _unique(document["nominations"], "id", "$.nominations")
+def _check_nominations(document: dict, organizations: set, emails: set, problems) -> set:
+    slugs = _unique(document["categories"], "slug", "$.categories", problems)
+    nominations = _unique(document["nominations"], "id", "$.nominations", problems)
     for i, n in enumerate(document["nominations"]):
         path = f"$.nominations[{i}]"
-        _known(n["category"], slugs, f"{path}.category")
-        _known(n["submitting_organization"], organizations, f"{path}.submitting_organization")
-        _known(n["created_by"], emails, f"{path}.created_by")
-        _known(n["merged_into_id"], nominations, f"{path}.merged_into_id")
+        _known(n["category"], slugs, f"{path}.category", problems)
+        _known(n["submitting_organization"], organizations, f"{path}.submitting_organization",
+               problems)  # fmt: skip
+        _known(n["created_by"], emails, f"{path}.created_by", problems)
+        _known(n["merged_into_id"], nominations, f"{path}.merged_into_id", problems)
         for j, event in enumerate(n["events"]):
-            _known(event["actor"], emails, f"{path}.events[{j}].actor")
-    _check_merges(document["nominations"])
+            _known(event["actor"], emails, f"{path}.events[{j}].actor", problems)
+    _check_merges(document["nominations"], problems)
     for i, snapshot in enumerate(document["snapshots"]):
-        _known(snapshot["category"], slugs, f"$.snapshots[{i}].category")
-        _known(snapshot["created_by"], emails, f"$.snapshots[{i}].created_by")
+        _known(snapshot["category"], slugs, f"$.snapshots[{i}].category", problems)
+        _known(snapshot["created_by"], emails, f"$.snapshots[{i}].created_by", problems)
         for j, laureate in enumerate(snapshot["laureates"]):
             path = f"$.snapshots[{i}].laureates[{j}].nomination"
-            _known(laureate["nomination"], nominations, path)
+            _known(laureate["nomination"], nominations, path, problems)
     return nominations
 
 
-def _rubrics(document: dict) -> dict[str, set]:
+def _rubrics(document: dict, problems: Problems) -> dict[str, set]:
     """Each category's criterion ids; an id names one criterion in the whole archive."""
     rubrics, seen = {}, set()
     for i, category in enumerate(document["categories"]):
         rubrics[category["slug"]] = set()
         for j, criterion in enumerate(category["criteria"]):
             if criterion["id"] in seen:
-                raise refuse(f"$.categories[{i}].criteria[{j}].id", _("appears twice."))
+                problems.add(f"$.categories[{i}].criteria[{j}].id", _("appears twice."))
             seen.add(criterion["id"])
             rubrics[category["slug"]].add(criterion["id"])
     return rubrics
 
 
-def _check_judging(document: dict, nominations: set, emails: set) -> None:
-    _unique(document["scorecards"], "id", "$.scorecards")
+def _check_judging(document: dict, nominations: set, emails: set, problems: Problems) -> None:
+    _unique(document["scorecards"], "id", "$.scorecards", problems)
     for table in ("assignments", "conflicts", "scorecards"):
         for i, record in enumerate(document[table]):
-            _known(record["nomination"], nominations, f"$.{table}[{i}].nomination")
+            _known(record["nomination"], nominations, f"$.{table}[{i}].nomination", problems)
             for key in ("judge", "assigned_by", "created_by"):
-                _known(record.get(key), emails, f"$.{table}[{i}].{key}")
-    rubrics = _rubrics(document)
+                _known(record.get(key), emails, f"$.{table}[{i}].{key}", problems)
+    rubrics = _rubrics(document, problems)
     category_of = {n["id"]: n["category"] for n in document["nominations"]}
     for i, card in enumerate(document["scorecards"]):
-        rubric = rubrics[category_of[card["nomination"]]]
+        rubric = rubrics.get(category_of.get(card["nomination"]), set())
         for j, score in enumerate(card["scores"]):
-            _known(score["criterion"], rubric, f"$.scorecards[{i}].scores[{j}].criterion")
+            path = f"$.scorecards[{i}].scores[{j}].criterion"
+            _known(score["criterion"], rubric, path, problems)
+
+
+def _check_setup(document: dict, problems: Problems) -> None:
+    slugs = {category["slug"] for category in document["categories"]}
+    for i, item in enumerate(document.get("running_order", [])):
+        _known(item["category"], slugs, f"$.running_order[{i}].category", problems)
+    if document.get("certificates"):
+        signatories = document["certificates"]["signatories"]
+        _unique(signatories, "position", "$.certificates.signatories", problems)
 
 
 def check_references(document: dict) -> None:
-    """Every id, slug and email a record mentions belongs to a record of the archive."""
-    organizations = _unique(document["organizations"], "id", "$.organizations")
-    emails = _unique(document["users"], "email", "$.users")
-    _check_people(document, organizations, emails)
-    nominations = _check_nominations(document, organizations, emails)
-    _check_judging(document, nominations, emails)
+    """Every id, slug and email a record mentions belongs to a record of the archive; no record
+    appears twice."""
+    problems = Problems()
+    organizations = _unique(document["organizations"], "id", "$.organizations", problems)
+    emails = _unique(document["users"], "email", "$.users", problems)
+    _check_people(document, organizations, emails, problems)
+    nominations = _check_nominations(document, organizations, emails, problems)
+    _check_judging(document, nominations, emails, problems)
+    _check_setup(document, problems)
+    problems.refuse_any()

@@ -1,6 +1,7 @@
-"""A program as an archive document: settings, rubrics, organizations, people, nominations,
-judging and the current laureate snapshots. Records refer to each other by their ids on this
-installation, people by email; never a password hash, a token or an administrator flag."""
+"""A program as an archive document: settings and logo, rubrics, organizations, people,
+nominations, judging, the current laureate snapshots, and the ceremony and certificate setup
+(see setup.py). Records refer to each other by their ids on this installation, people by
+email; never a password hash, a token or an administrator flag."""
 
 import json
 from datetime import datetime
@@ -9,6 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
+from awards.archive.schema import FORMAT, VERSION
+from awards.archive.setup import logo_text, setup_sections
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.models import Assignment, Conflict, Scorecard
@@ -16,8 +19,6 @@ from awards.nominations.models import Nomination
 from awards.programs.models import Program, ProgramRole
 from awards.results.models import ResultsSnapshot
 
-FORMAT = "awards-program-archive"
-VERSION = 1
 PROGRAM_FIELDS = (
     "slug", "title", "year", "organizing_body", "timezone", "venue", "judges_per_nomination",
     "blind_judging", "scoring_method",
@@ -201,12 +202,13 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         for r in roles
     ]
     body = {
-        "program": _pick(program, PROGRAM_FIELDS, PROGRAM_TIMES),
+        "program": {**_pick(program, PROGRAM_FIELDS, PROGRAM_TIMES), "logo": logo_text(program)},
         "roles": role_records,
         "categories": _categories(program),
         "nominations": _nominations(program, people),
         **_judging(program, people),
         "snapshots": _snapshots(program, people),
+        **setup_sections(program),
     }
     return {
         "format": FORMAT, "version": VERSION, "exported_at": time_text(now or utcnow()),

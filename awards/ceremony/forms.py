@@ -6,6 +6,7 @@ from wtforms import SelectField, TimeField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
+from awards.ceremony.services import TEXT_MAX
 from awards.forms import translated_text
 
 
@@ -16,8 +17,8 @@ class RunningOrderItemForm(FlaskForm):
         format="%H:%M",
         description=_l("Local time where the ceremony takes place."),
     )
-    title = translated_text(_l("What happens"), max_length=300)
-    presenter = translated_text(_l("Presenter"), required=False, max_length=300)
+    title = translated_text(_l("What happens"), max_length=TEXT_MAX)
+    presenter = translated_text(_l("Presenter"), required=False, max_length=TEXT_MAX)
     category = SelectField(
         _l("Category awarded at this point"),
         choices=[],
@@ -26,7 +27,7 @@ class RunningOrderItemForm(FlaskForm):
 
 
 class PartnerForm(FlaskForm):
-    name = translated_text(_l("Partner"), max_length=300)
+    name = translated_text(_l("Partner"), max_length=TEXT_MAX)
 
 
 class MoveForm(FlaskForm):

@@ -1,6 +1,7 @@
 """The ceremony's running order and partners, and the order its categories are awarded in.
 
 Every write flushes and never commits. Positions count from 0 without gaps, per program.
+A copy of a program (programs.services.copy_program) gets the running order and partners too.
 """
 
 from datetime import time
@@ -12,11 +13,13 @@ from awards.accounts.models import User
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import REQUIRED_LANGUAGES, clean_texts
+from awards.i18n import REQUIRED_LANGUAGES, check_length, clean_texts
 from awards.programs.models import Category, Program
+from awards.programs.signals import program_copied
 
 MAX_ITEMS = 100  # a ceremony of a few hours; more is a mistake, and the booklet would not fit
 MAX_PARTNERS = 100
+TEXT_MAX = 300
 DIRECTIONS = ("up", "down")
 
 
@@ -59,9 +62,11 @@ def stage_order(program: Program) -> list[Category]:
     return first + [category for category in program.categories if category.id not in awarded]
 
 
-def _texts(value: dict | None, *, field: str, required: bool = True) -> dict:
-    # The booklet prints Kazakh and Russian side by side: both or (when optional) neither.
+def check_texts(value: dict | None, *, field: str, required: bool = True) -> dict:
+    """A title, presenter or partner cleaned: the booklet prints Kazakh and Russian side by
+    side, so both, or (when optional) neither."""
     texts = clean_texts(value)
+    check_length(texts, max_length=TEXT_MAX, field=field)
     if not texts and not required:
         return {}
     if any(code not in texts for code in REQUIRED_LANGUAGES):
@@ -72,6 +77,18 @@ def _texts(value: dict | None, *, field: str, required: bool = True) -> dict:
         )
         raise DomainError(message, field=field)
     return texts
+
+
+def check_room_for_point(points: int) -> None:
+    """Refuse another point when the running order has ``points`` already."""
+    if points >= MAX_ITEMS:
+        raise DomainError(_("A running order has at most %(n)d points.", n=MAX_ITEMS))
+
+
+def check_room_for_partner(partners: int) -> None:
+    """Refuse another partner when the ceremony thanks ``partners`` already."""
+    if partners >= MAX_PARTNERS:
+        raise DomainError(_("A ceremony has at most %(n)d partners.", n=MAX_PARTNERS))
 
 
 def _start_time(value) -> time:
@@ -108,29 +125,30 @@ def _move(rows: list, row, direction: str) -> None:
 def _item_fields(program: Program, starts_at, title, presenter, category_id) -> dict:
     return {
         "starts_at": _start_time(starts_at),
-        "title": _texts(title, field="title"),
-        "presenter": _texts(presenter, field="presenter", required=False),
+        "title": check_texts(title, field="title"),
+        "presenter": check_texts(presenter, field="presenter", required=False),
         "category_id": _program_category(program, category_id),
     }
 
 
 def add_running_order_item(
     *, program: Program, actor: User | None, starts_at: time, title: dict,
-    presenter: dict | None = None, category_id: int | None = None,
+    presenter: dict | None = None, category_id: int | None = None, position: int | None = None,
 ) -> RunningOrderItem:  # fmt: skip
-    """A new point in the running order, placed after the last point starting no later.
+    """A new point in the running order, placed after the last point starting no later, or at
+    ``position`` (a copy or an archive keeps its order, even a point out of time order).
 
     Side effects: adds the point; later points move one place down; flushes.
     """
     items = running_order(program)
-    if len(items) >= MAX_ITEMS:
-        raise DomainError(_("A running order has at most %(n)d points.", n=MAX_ITEMS))
+    check_room_for_point(len(items))
     item = RunningOrderItem(
         program_id=program.id, **_item_fields(program, starts_at, title, presenter, category_id)
     )
-    index = max((i + 1 for i, other in enumerate(items) if other.starts_at <= item.starts_at),
-                default=0)  # fmt: skip
-    items.insert(index, item)
+    if position is None:
+        later = (i + 1 for i, other in enumerate(items) if other.starts_at <= item.starts_at)
+        position = max(later, default=0)
+    items.insert(position, item)
     db.session.add(item)
     _renumber(items)
     db.session.flush()
@@ -170,10 +188,9 @@ def move_running_order_item(
 def add_partner(*, program: Program, actor: User | None, name: dict) -> CeremonyPartner:
     """A partner at the end of the list. Side effects: adds it; flushes."""
     partners = ceremony_partners(program)
-    if len(partners) >= MAX_PARTNERS:
-        raise DomainError(_("A ceremony has at most %(n)d partners.", n=MAX_PARTNERS))
+    check_room_for_partner(len(partners))
     partner = CeremonyPartner(
-        program_id=program.id, name=_texts(name, field="name"), position=len(partners)
+        program_id=program.id, name=check_texts(name, field="name"), position=len(partners)
     )
     db.session.add(partner)
     db.session.flush()
@@ -182,7 +199,7 @@ def add_partner(*, program: Program, actor: User | None, name: dict) -> Ceremony
 
 def update_partner(*, partner: CeremonyPartner, actor: User | None, name: dict) -> CeremonyPartner:
     """Rename a partner. Side effects: flushes."""
-    partner.name = _texts(name, field="name")
+    partner.name = check_texts(name, field="name")
     db.session.flush()
     return partner
 
@@ -200,3 +217,27 @@ def move_partner(*, partner: CeremonyPartner, actor: User | None, direction: str
     """Swap the partner with the one before ("up") or after ("down"). Side effects: flushes."""
     _move(ceremony_partners(partner.program), partner, direction)
     return partner
+
+
+def copy_ceremony(*, source: Program, program: Program, actor: User | None) -> None:
+    """Give ``program`` the running order and partners of ``source``, in the same order. A point
+    awarding a category awards the copy's category of the same short name. Start times are
+    wall-clock times of the ceremony day, which has no date here: they are kept as they are.
+
+    Side effects: adds the points and partners; flushes.
+    """
+    categories = {category.slug: category.id for category in program.categories}
+    for position, item in enumerate(running_order(source)):
+        add_running_order_item(
+            program=program, actor=actor, starts_at=item.starts_at, title=dict(item.title),
+            presenter=dict(item.presenter),
+            category_id=categories.get(item.category.slug) if item.category else None,
+            position=position,
+        )  # fmt: skip
+    for partner in ceremony_partners(source):
+        add_partner(program=program, actor=actor, name=dict(partner.name))
+
+
+@program_copied.connect
+def _copy_with_program(source: Program, *, program: Program, actor: User | None, **_) -> None:
+    copy_ceremony(source=source, program=program, actor=actor)

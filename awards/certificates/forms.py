@@ -8,6 +8,11 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 from awards.certificates.rendering import available_themes
+from awards.certificates.settings import (
+    CITATION_MAX,
+    SIGNATORY_NAME_MAX,
+    SIGNATORY_TITLE_MAX,
+)
 from awards.forms import translated_text
 from awards.i18n import localized
 
@@ -27,12 +32,13 @@ def theme_choices() -> list[SelectChoice]:
 
 
 def _name(number: int):
-    return translated_text(_l("Signatory %(n)d: name", n=number), required=False, max_length=200)
+    label = _l("Signatory %(n)d: name", n=number)
+    return translated_text(label, required=False, max_length=SIGNATORY_NAME_MAX)
 
 
 def _position(number: int):
     label = _l("Signatory %(n)d: position", n=number)
-    return translated_text(label, required=False, max_length=300)
+    return translated_text(label, required=False, max_length=SIGNATORY_TITLE_MAX)
 
 
 def _signature(number: int):
@@ -44,9 +50,15 @@ class SettingsForm(FlaskForm):
     print_english = BooleanField(
         _l("Print English too"), description=_l("Kazakh and Russian are always printed.")
     )
-    laureate_citation = translated_text(_l("Citation on laureates' certificates"))
-    participant_citation = translated_text(_l("Citation on participation diplomas"))
-    judge_thanks_citation = translated_text(_l("Citation on letters of thanks to judges"))
+    laureate_citation = translated_text(
+        _l("Citation on laureates' certificates"), max_length=CITATION_MAX
+    )
+    participant_citation = translated_text(
+        _l("Citation on participation diplomas"), max_length=CITATION_MAX
+    )
+    judge_thanks_citation = translated_text(
+        _l("Citation on letters of thanks to judges"), max_length=CITATION_MAX
+    )
     signatory1_name = _name(1)
     signatory1_title = _position(1)
     signatory1_signature = _signature(1)

@@ -1,5 +1,6 @@
 """A program's certificate settings: design, English, citations, signatories and the seal, and
-the pictures they print, checked by their content and redrawn from their pixels."""
+the pictures they print, checked by their content and redrawn from their pixels. A copy of a
+program (programs.services.copy_program) gets the settings and its own copies of the pictures."""
 
 import base64
 import hashlib
@@ -23,8 +24,9 @@ from awards.certificates.models import (
 from awards.certificates.rendering import available_themes, load_theme
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import clean_texts, utcnow
+from awards.i18n import check_length, clean_texts, utcnow
 from awards.programs.models import Program
+from awards.programs.signals import program_copied
 
 # Kazakh puts the reason before the verb ("… үшін марапатталады"), Russian after ("за …").
 DEFAULT_CITATIONS = {
@@ -45,6 +47,9 @@ DEFAULT_CITATIONS = {
     },
 }
 SIGNATORY_POSITIONS = (1, 2)
+CITATION_MAX = 500
+SIGNATORY_NAME_MAX = 200
+SIGNATORY_TITLE_MAX = 300
 PICTURE_MAX_BYTES = 2 * 1024 * 1024
 # 1200 px over the 45 mm a signature takes is ~680 dpi: sharp in print, light in every PDF.
 PICTURE_MAX_SIDE = 1200
@@ -73,9 +78,13 @@ def settings_of(program: Program) -> CertificateSettings:
     )  # fmt: skip
 
 
-def printed_languages(settings: CertificateSettings) -> list[str]:
+def languages_printed(print_english: bool) -> list[str]:
     """Kazakh first (the state language), then Russian, then English when chosen."""
-    return ["kk", "ru", "en"] if settings.print_english else ["kk", "ru"]
+    return ["kk", "ru", "en"] if print_english else ["kk", "ru"]
+
+
+def printed_languages(settings: CertificateSettings) -> list[str]:
+    return languages_printed(settings.print_english)
 
 
 def theme_names() -> list[str]:
@@ -91,8 +100,12 @@ def check_theme(theme: str, languages: list[str] | None = None) -> str:
     return theme
 
 
-def _texts(value: dict | None, *, field: str, languages: list[str]) -> dict:
+def check_texts(
+    value: dict | None, *, field: str, languages: list[str], max_length: int = CITATION_MAX
+) -> dict:
+    """A citation, name or title cleaned, in every printed language."""
     texts = clean_texts(value)
+    check_length(texts, max_length=max_length, field=field)
     if any(code not in texts for code in languages):
         message = (
             _("Fill in the Kazakh, Russian and English versions.")
@@ -160,12 +173,19 @@ def image_uris(ids) -> dict[int, str]:
     return {image.id: data_uri(image) for image in rows}
 
 
-def _signatory_texts(index: int, entry: SignatoryInput, languages: list[str]):
+def check_signatory_texts(index: int, entry: SignatoryInput, languages: list[str]):
+    """(name, title) cleaned, or None for a slot left empty (no texts, no new signature)."""
     name, title = clean_texts(entry.name), clean_texts(entry.title)
     if not (name or title or entry.signature):
         return None
-    checked_name = _texts(name, field=f"signatory{index}_name", languages=languages)
-    return checked_name, _texts(title, field=f"signatory{index}_title", languages=languages)
+    checked_name = check_texts(
+        name, field=f"signatory{index}_name", languages=languages, max_length=SIGNATORY_NAME_MAX
+    )
+    checked_title = check_texts(
+        title, field=f"signatory{index}_title", languages=languages,
+        max_length=SIGNATORY_TITLE_MAX,
+    )  # fmt: skip
+    return checked_name, checked_title
 
 
 def _picture(program, stream, *, field: str, current, remove: bool):
@@ -178,7 +198,7 @@ def _picture(program, stream, *, field: str, current, remove: bool):
 def _save_signatories(settings, program, signatories: list[SignatoryInput], languages) -> None:
     current = {s.position: s for s in settings.signatories}
     for position, entry in zip(SIGNATORY_POSITIONS, signatories, strict=False):
-        texts = _signatory_texts(position, entry, languages)
+        texts = check_signatory_texts(position, entry, languages)
         existing = current.get(position)
         if texts is None:
             if existing is not None:
@@ -209,9 +229,9 @@ def save_certificate_settings(
     """
     if len(signatories) > len(SIGNATORY_POSITIONS):
         raise DomainError(_("At most two people sign a certificate."))
-    languages = ["kk", "ru", "en"] if print_english else ["kk", "ru"]
+    languages = languages_printed(print_english)
     checked = {
-        kind: _texts(citations.get(kind), field=f"{kind}_citation", languages=languages)
+        kind: check_texts(citations.get(kind), field=f"{kind}_citation", languages=languages)
         for kind in KINDS
     }
     settings = settings_of(program)
@@ -229,3 +249,42 @@ def save_certificate_settings(
     settings.updated_at = now or utcnow()
     db.session.flush()
     return settings
+
+
+def _own_copy(program: Program, image: CertificateImage | None) -> CertificateImage | None:
+    if image is None:
+        return None
+    return store_picture(program=program, content=image.content, content_type=image.content_type)
+
+
+def copy_certificate_settings(*, source: Program, program: Program, actor: User | None) -> None:
+    """Give ``program`` the saved certificate settings of ``source`` (nothing when it kept the
+    defaults), each picture copied as the program's own: deleting one program's pictures never
+    takes another's. The pictures are copied byte for byte: they were checked and redrawn
+    when uploaded, and a JPEG redrawn again would lose a little each time.
+
+    Side effects: adds the settings, their signatories and the copied pictures; flushes.
+    """
+    saved = db.session.scalar(
+        select(CertificateSettings).where(CertificateSettings.program_id == source.id)
+    )
+    if saved is None:
+        return
+    settings = CertificateSettings(
+        program_id=program.id, theme=saved.theme, print_english=saved.print_english,
+        seal_image=_own_copy(program, saved.seal_image),
+        updated_by_id=actor.id if actor else None, updated_at=utcnow(),
+        **{f"{kind}_citation": dict(saved.citation(kind)) for kind in KINDS},
+    )  # fmt: skip
+    for signatory in saved.signatories:
+        settings.signatories.append(CertificateSignatory(
+            position=signatory.position, name=dict(signatory.name), title=dict(signatory.title),
+            signature_image=_own_copy(program, signatory.signature_image),
+        ))  # fmt: skip
+    db.session.add(settings)
+    db.session.flush()
+
+
+@program_copied.connect
+def _copy_with_program(source: Program, *, program: Program, actor: User | None, **_) -> None:
+    copy_certificate_settings(source=source, program=program, actor=actor)

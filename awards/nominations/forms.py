@@ -1,64 +1,49 @@
 """Nomination, document and review forms: shape of input only; the rules live in services."""
 
+from functools import partial
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from awards.forms import translated_text
+from awards.forms import Rule, translated_text
+from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import JUSTIFICATION_MAX
 from awards.nominations.services import NOMINEE_FIELDS
 
 LIST_HINT = _l("One per line.")
 
 
-def _text(label, max_length, **kwargs):
-    return StringField(label, validators=[Optional(), Length(max=max_length)], **kwargs)
+def _field(label, name, field_class=StringField, **kwargs):
+    """A field checked by the service's own rule for it (nominations.fields.clean_field)."""
+    return field_class(label, validators=[Optional(), Rule(partial(clean_field, name))], **kwargs)
 
 
 class NominationForm(FlaskForm):
     """Every nominee field; the view removes those that do not fit the category's kind."""
 
     category = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
-    org_name = translated_text(_l("Legal name"), required=False, max_length=300)
-    bin = StringField(
-        _l("BIN"),
-        validators=[Optional(), Regexp(r"^\s*(\d\s*){12}$", message=_l("A BIN has 12 digits."))],
-        description=_l("12 digits, if known."),
-    )
-    city = _text(_l("City or district"), 200)
-    website = StringField(
-        _l("Website"),
-        validators=[
-            Optional(),
-            Length(max=300),
-            Regexp(r"^https?://\S+$", message=_l("Start the address with https:// or http://.")),
-        ],
-        description=_l("For example https://example.kz"),
-    )
-    person_name = _text(_l("Full name"), 200)
-    person_position = _text(_l("Position"), 200)
-    person_workplace = _text(_l("Workplace"), 300)
-    team_name = _text(_l("Team name"), 300)
-    team_members = TextAreaField(
-        _l("Team members"), validators=[Optional(), Length(max=5000)], description=LIST_HINT
-    )
-    justification = TextAreaField(
-        _l("Justification"),
-        validators=[Optional(), Length(max=JUSTIFICATION_MAX)],
+    org_name = translated_text(_l("Legal name"), required=False, max_length=LIMITS["org_name"])
+    bin = _field(_l("BIN"), "bin", description=_l("12 digits, if known."))
+    city = _field(_l("City or district"), "city")
+    website = _field(_l("Website"), "website", description=_l("For example https://example.kz"))
+    person_name = _field(_l("Full name"), "person_name")
+    person_position = _field(_l("Position"), "person_position")
+    person_workplace = _field(_l("Workplace"), "person_workplace")
+    team_name = _field(_l("Team name"), "team_name")
+    team_members = _field(_l("Team members"), "team_members", TextAreaField, description=LIST_HINT)
+    justification = _field(
+        _l("Justification"), "justification", TextAreaField,
         description=_l("Why this nominee deserves the award; at most %(n)d characters.",
                        n=JUSTIFICATION_MAX),
         render_kw={"data-maxlength": JUSTIFICATION_MAX, "rows": 10},
     )  # fmt: skip
-    achievements = TextAreaField(
-        _l("Achievements"), validators=[Optional(), Length(max=10000)], description=LIST_HINT
-    )
-    contact_name = _text(_l("Contact person"), 200)
-    contact_phone = _text(_l("Contact phone"), 50)
-    contact_email = StringField(
-        _l("Contact email"), validators=[Optional(), Email(), Length(max=254)]
-    )
+    achievements = _field(_l("Achievements"), "achievements", TextAreaField, description=LIST_HINT)
+    contact_name = _field(_l("Contact person"), "contact_name")
+    contact_phone = _field(_l("Contact phone"), "contact_phone")
+    contact_email = _field(_l("Contact email"), "contact_email")
 
     def keep_fields_for(self, kind: str) -> None:
         """Drop the nominee fields that belong to the other kinds of nominee."""

@@ -6,18 +6,17 @@ present; the demo passes times inside its (past) nomination window.
 """
 
 from datetime import datetime
-from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from awards.accounts.identity import bin_is_valid
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import clean_texts, single_line, utcnow
+from awards.i18n import utcnow
 from awards.mail import external_url, queue_email
-from awards.nominations.models import JUSTIFICATION_MAX, Nomination, NominationEvent
+from awards.nominations.fields import clean_field
+from awards.nominations.models import Nomination, NominationEvent
 from awards.nominations.models import NominationState as S
 from awards.programs.models import Category, NomineeKind, Program, ProgramRole, Role
 
@@ -27,7 +26,6 @@ NOMINEE_FIELDS = {
     NomineeKind.TEAM: ("team_name", "team_members"),
 }
 COMMON_FIELDS = ("justification", "achievements", "contact_name", "contact_phone", "contact_email")
-MAX_LIST_ITEMS = 50
 
 
 def nominations_are_open(program: Program, now: datetime) -> bool:
@@ -46,64 +44,12 @@ def check_nominations_open(program: Program, now: datetime) -> None:
         )
 
 
-def _clean_website(value: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        return ""
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-        raise DomainError(
-            _("Enter a full web address starting with https:// or http://."), field="website"
-        )
-    return value
-
-
-def _clean_bin(value: str | None) -> str | None:
-    value = "".join((value or "").split())
-    if not value:
-        return None
-    if not bin_is_valid(value):
-        raise DomainError(
-            _("This is not a valid BIN: it has 12 digits and the last one is a check digit."),
-            field="bin",
-        )
-    return value
-
-
-def _clean_list(values) -> list[str]:
-    if isinstance(values, str):
-        values = values.splitlines()
-    items = [str(item).strip() for item in values or [] if str(item).strip()]
-    if len(items) > MAX_LIST_ITEMS:
-        raise DomainError(_("List at most %(n)d items.", n=MAX_LIST_ITEMS))
-    return items
-
-
 def _clean_fields(kind: str, fields: dict) -> dict:
     allowed = set(NOMINEE_FIELDS[kind]) | set(COMMON_FIELDS)
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"unknown nomination fields for {kind}: {sorted(unknown)}")
-    cleaned = {}
-    for name, value in fields.items():
-        if name == "org_name":
-            cleaned[name] = clean_texts(value)
-        elif name == "bin":
-            cleaned[name] = _clean_bin(value)
-        elif name == "website":
-            cleaned[name] = _clean_website(value)
-        elif name in ("team_members", "achievements"):
-            cleaned[name] = [single_line(item) for item in _clean_list(value)]
-        elif name == "justification":
-            cleaned[name] = (value or "").strip()
-        else:
-            cleaned[name] = single_line(value)
-    if len(cleaned.get("justification", "")) > JUSTIFICATION_MAX:
-        raise DomainError(
-            _("The justification can be at most %(n)d characters long.", n=JUSTIFICATION_MAX),
-            field="justification",
-        )
-    return cleaned
+    return {name: clean_field(name, value) for name, value in fields.items()}
 
 
 def _check_category(program: Program, category: Category, kind: str | None = None) -> None:

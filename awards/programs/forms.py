@@ -14,7 +14,6 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import (
     DataRequired,
-    Email,
     InputRequired,
     Length,
     NumberRange,
@@ -23,7 +22,21 @@ from wtforms.validators import (
 )
 
 from awards.accounts.forms import LANGUAGE_CHOICES
-from awards.forms import DecimalCommaField, translated_text
+from awards.accounts.services import check_email
+from awards.forms import DecimalCommaField, Rule, translated_text
+from awards.programs.rules import (
+    CRITERION_NOTES_MAX,
+    JUDGES_PER_NOMINATION,
+    MAX_LAUREATES,
+    MAX_POINTS,
+    NOTES_MAX,
+    SLUG_MAX,
+    SLUG_RE,
+    SMALLEST_STEP,
+    TITLE_MAX,
+    WEIGHTS,
+    YEARS,
+)
 
 SLUG_HINT = _l("Latin letters, digits and hyphens; it appears in addresses.")
 SLUG_ERROR = _l("Use lowercase Latin letters, digits and hyphens, for example best-patron.")
@@ -48,8 +61,8 @@ def _slug_field():
         _l("Short name"),
         validators=[
             DataRequired(),
-            Length(max=80),
-            Regexp(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", message=SLUG_ERROR),
+            Length(max=SLUG_MAX),
+            Regexp(SLUG_RE, message=SLUG_ERROR),
         ],
         description=SLUG_HINT,
     )
@@ -61,19 +74,19 @@ def _when(label):
 
 class ProgramForm(FlaskForm):
     slug = _slug_field()
-    title = translated_text(_l("Title"), max_length=300)
-    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(2000, 2100)])
-    organizing_body = translated_text(_l("Organizing body"), required=False, max_length=300)
+    title = translated_text(_l("Title"), max_length=TITLE_MAX)
+    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(*YEARS)])
+    organizing_body = translated_text(_l("Organizing body"), required=False, max_length=TITLE_MAX)
     timezone = SelectField(_l("Time zone"), choices=TIMEZONES)
     nominations_open_at = _when(_l("Nominations open"))
     nominations_close_at = _when(_l("Nominations close"))
     judging_open_at = _when(_l("Judging opens"))
     judging_close_at = _when(_l("Judging closes"))
     ceremony_at = _when(_l("Ceremony date and time"))
-    venue = translated_text(_l("Venue"), required=False, max_length=300)
+    venue = translated_text(_l("Venue"), required=False, max_length=TITLE_MAX)
     judges_per_nomination = IntegerField(
         _l("Scorecards needed per nomination"),
-        validators=[InputRequired(), NumberRange(min=1, max=50)],
+        validators=[InputRequired(), NumberRange(*JUDGES_PER_NOMINATION)],
         default=3,
         description=_l("Automatic assignment gives every nomination at least this many judges."),
     )
@@ -97,47 +110,48 @@ class ProgramForm(FlaskForm):
 
 class ProgramCopyForm(FlaskForm):
     slug = _slug_field()
-    title = translated_text(_l("Title"), max_length=300)
-    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(2000, 2100)])
+    title = translated_text(_l("Title"), max_length=TITLE_MAX)
+    year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(*YEARS)])
 
 
 class CategoryForm(FlaskForm):
     slug = _slug_field()
-    title = translated_text(_l("Title"), max_length=300)
+    title = translated_text(_l("Title"), max_length=TITLE_MAX)
     description = translated_text(
-        _l("Description"), required=False, multiline=True, max_length=4000
+        _l("Description"), required=False, multiline=True, max_length=NOTES_MAX
     )
     nominee_kind = SelectField(_l("Who can be nominated"), choices=NOMINEE_KIND_CHOICES)
     max_laureates = IntegerField(
         _l("Maximum number of laureates"),
-        validators=[InputRequired(), NumberRange(min=0, max=1000)],
+        validators=[InputRequired(), NumberRange(min=0, max=MAX_LAUREATES)],
         description=_l("0 means no limit."),
         default=1,
     )
     eligibility_notes = translated_text(
-        _l("Eligibility notes"), required=False, multiline=True, max_length=4000
+        _l("Eligibility notes"), required=False, multiline=True, max_length=NOTES_MAX
     )
 
 
 class CriterionForm(FlaskForm):
-    name = translated_text(_l("Criterion name"), max_length=300)
+    name = translated_text(_l("Criterion name"), max_length=TITLE_MAX)
     description = translated_text(
-        _l("Description"), required=False, multiline=True, max_length=2000
+        _l("Description"), required=False, multiline=True, max_length=CRITERION_NOTES_MAX
     )
     weight = DecimalCommaField(
-        _l("Weight"), validators=[DataRequired(), NumberRange(min=0.01, max=1000)], default=1
+        _l("Weight"), validators=[DataRequired(), NumberRange(*WEIGHTS)], default=1
     )
     max_points = IntegerField(
-        _l("Maximum points"), validators=[DataRequired(), NumberRange(min=1, max=1000)], default=10
+        _l("Maximum points"), validators=[DataRequired(), NumberRange(*MAX_POINTS)], default=10
     )
     step = DecimalCommaField(
-        _l("Step"), validators=[DataRequired(), NumberRange(min=0.01, max=1000)], default=1,
+        _l("Step"), validators=[DataRequired(), NumberRange(SMALLEST_STEP, MAX_POINTS[1])],
+        default=1,
         description=_l("Points are given in multiples of the step, for example 0.5."),
     )  # fmt: skip
 
 
 class InvitationForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Rule(check_email)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     organization = translated_text(_l("Organization"), required=False, max_length=300)
     bin = StringField(

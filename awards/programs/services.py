@@ -1,6 +1,5 @@
 """Program use cases: programs, categories, criteria, roles and invitations. Never commits."""
 
-import re
 from typing import BinaryIO
 
 from flask_babel import gettext as _
@@ -11,45 +10,24 @@ from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import REQUIRED_LANGUAGES, clean_texts
 from awards.mail import external_url, queue_email
 from awards.programs.models import Category, Criterion, NomineeKind, Program, ProgramRole, Role
+from awards.programs.rules import (
+    CATEGORY_RULES,
+    CRITERION_RULES,
+    PROGRAM_RULES,
+    check_rubric_numbers,
+    check_slug,
+    check_windows,
+    cleaned,
+)
+from awards.programs.signals import program_copied
 
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PROGRAM_FIELDS = (
     "title", "year", "organizing_body", "timezone", "nominations_open_at",
     "nominations_close_at", "judging_open_at", "judging_close_at", "ceremony_at", "venue",
     "judges_per_nomination", "blind_judging", "scoring_method",
 )  # fmt: skip
-
-
-def _texts(
-    value: dict | None, *, field: str, required: bool = True, multiline: bool = False
-) -> dict:
-    texts = clean_texts(value, multiline=multiline)
-    missing = [code for code in REQUIRED_LANGUAGES if code not in texts]
-    if required and missing:
-        raise DomainError(_("Fill in the Kazakh and Russian versions."), field=field)
-    return texts
-
-
-def _check_slug(slug: str) -> str:
-    slug = (slug or "").strip().lower()
-    if not SLUG_RE.match(slug):
-        raise DomainError(
-            _("Use lowercase Latin letters, digits and hyphens, for example best-patron."),
-            field="slug",
-        )
-    return slug
-
-
-def _check_windows(fields: dict) -> None:
-    for opens, closes in (
-        ("nominations_open_at", "nominations_close_at"),
-        ("judging_open_at", "judging_close_at"),
-    ):
-        if fields.get(opens) and fields.get(closes) and fields[opens] >= fields[closes]:
-            raise DomainError(_("The closing time must come after the opening time."), field=closes)
 
 
 def get_program_by_slug(slug: str) -> Program | None:
@@ -72,7 +50,7 @@ def create_program(*, actor: User, slug: str, **fields) -> Program:
 
     Side effects: adds the program and the creator's organizer role; flushes.
     """
-    slug = _check_slug(slug)
+    slug = check_slug(slug)
     if get_program_by_slug(slug):
         raise DomainError(_("This short name is already taken."), field="slug")
     program = Program(slug=slug, title={}, year=fields.get("year") or 2000)
@@ -87,16 +65,8 @@ def update_program(*, program: Program, actor: User, **fields) -> Program:
     unknown = set(fields) - set(PROGRAM_FIELDS)
     if unknown:
         raise TypeError(f"unknown program fields: {sorted(unknown)}")
-    _check_windows(fields)
-    if "judges_per_nomination" in fields and (fields["judges_per_nomination"] or 0) < 1:
-        raise DomainError(
-            _("Each nomination needs at least one scorecard."), field="judges_per_nomination"
-        )
-    if "title" in fields:
-        fields["title"] = _texts(fields["title"], field="title")
-    for name in ("organizing_body", "venue"):
-        if name in fields:
-            fields[name] = _texts(fields[name], field=name, required=False)
+    check_windows(fields)
+    fields = cleaned(PROGRAM_RULES, fields)
     for name, value in fields.items():
         setattr(program, name, value)
     db.session.flush()
@@ -111,7 +81,7 @@ def _next_position(model, **filters) -> int:
 
 def add_category(*, program: Program, actor: User, slug: str, title: dict, **fields) -> Category:
     """A new category at the end of the program's list. Side effects: flushes."""
-    slug = _check_slug(slug)
+    slug = check_slug(slug)
     taken = db.session.scalar(select(Category).filter_by(program_id=program.id, slug=slug))
     if taken:
         raise DomainError(
@@ -129,35 +99,16 @@ def add_category(*, program: Program, actor: User, slug: str, title: dict, **fie
 
 def update_category(*, category: Category, actor: User, **fields) -> Category:
     """Change a category's texts and settings. Side effects: flushes."""
-    if "title" in fields:
-        category.title = _texts(fields.pop("title"), field="title")
-    for name in ("description", "eligibility_notes"):
-        if name in fields:
-            texts = _texts(fields.pop(name), field=name, required=False, multiline=True)
-            setattr(category, name, texts)
-    if "nominee_kind" in fields:
-        if fields["nominee_kind"] not in set(NomineeKind):
-            raise DomainError(_("Choose who can be nominated."), field="nominee_kind")
-        category.nominee_kind = fields.pop("nominee_kind")
-    if "max_laureates" in fields:
-        if fields["max_laureates"] is None or fields["max_laureates"] < 0:
-            raise DomainError(
-                _("Enter 0 for no limit or a positive number."), field="max_laureates"
-            )
-        category.max_laureates = fields.pop("max_laureates")
-    if fields:
-        raise TypeError(f"unknown category fields: {sorted(fields)}")
+    unknown = set(fields) - {"title", "description", "eligibility_notes", "nominee_kind",
+                             "max_laureates"}  # fmt: skip
+    if unknown:
+        raise TypeError(f"unknown category fields: {sorted(unknown)}")
+    if "nominee_kind" in fields and fields["nominee_kind"] not in set(NomineeKind):
+        raise DomainError(_("Choose who can be nominated."), field="nominee_kind")
+    for name, value in cleaned(CATEGORY_RULES, fields).items():
+        setattr(category, name, value)
     db.session.flush()
     return category
-
-
-def _check_rubric_numbers(weight, max_points, step) -> None:
-    if weight is None or weight <= 0:
-        raise DomainError(_("The weight must be greater than zero."), field="weight")
-    if max_points is None or max_points <= 0:
-        raise DomainError(_("The maximum must be a whole number above zero."), field="max_points")
-    if step is None or step <= 0 or step > max_points:
-        raise DomainError(_("The step must be above zero and not above the maximum."), field="step")
 
 
 def add_criterion(*, category: Category, actor: User, **fields) -> Criterion:
@@ -174,11 +125,9 @@ def update_criterion(
     weight: float = 1.0, max_points: int = 10, step: float = 1.0,
 ) -> Criterion:  # fmt: skip
     """Change a criterion's texts and numbers. Side effects: flushes."""
-    _check_rubric_numbers(weight, max_points, step)
-    criterion.name = _texts(name, field="name")
-    criterion.description = _texts(
-        description, field="description", required=False, multiline=True
-    )
+    check_rubric_numbers(weight, max_points, step)
+    texts = cleaned(CRITERION_RULES, {"name": name, "description": description})
+    criterion.name, criterion.description = texts["name"], texts["description"]
     criterion.weight, criterion.max_points, criterion.step = weight, max_points, step
     db.session.flush()
     return criterion
@@ -258,17 +207,23 @@ def invite_member(
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 
-def set_program_logo(*, program: Program, actor: User, stream: BinaryIO) -> Program:
+def logo_from_upload(stream: BinaryIO) -> tuple[bytes, uploads.FileKind]:
+    """A logo as uploaded: a PNG or JPEG by its content, at most LOGO_MAX_BYTES, redrawn from
+    its pixels. Returns the redrawn bytes and their kind; writes nothing."""
+    content = uploads.read_limited(stream, LOGO_MAX_BYTES)
+    kind = uploads.sniff(content)
+    if kind not in uploads.PILLOW_FORMATS:
+        raise DomainError(_("The logo must be a PNG or JPEG picture."), field="file")
+    return uploads.reencode_image(content, kind), kind
+
+
+def set_program_logo(*, program: Program, actor: User | None, stream: BinaryIO) -> Program:
     """Store a new logo: a PNG or JPEG by its content, redrawn from its pixels.
 
     Side effects: writes the picture under a random name (gone again on rollback); the old
     logo's file is deleted once the change commits; flushes.
     """
-    content = uploads.read_limited(stream, LOGO_MAX_BYTES)
-    kind = uploads.sniff(content)
-    if kind not in uploads.PILLOW_FORMATS:
-        raise DomainError(_("The logo must be a PNG or JPEG picture."), field="file")
-    content = uploads.reencode_image(content, kind)
+    content, kind = logo_from_upload(stream)
     session = db.session()
     name = uploads.store_file(
         session, content, subfolder="logos", extension=uploads.EXTENSIONS[kind]
@@ -289,16 +244,40 @@ def remove_program_logo(*, program: Program, actor: User) -> Program:
     return program
 
 
-def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: int) -> Program:
-    """A new program with the source's settings, categories and rubrics, without people or dates.
+def _copy_logo(source: Program, program: Program) -> None:
+    if not source.logo_file:
+        return
+    try:
+        content = (uploads.upload_folder() / source.logo_file).read_bytes()
+    except FileNotFoundError:
+        return  # the file went missing on disk; the copy simply has no logo
+    extension = source.logo_file.rsplit(".", 1)[-1]
+    program.logo_file = uploads.store_file(
+        db.session(), content, subfolder="logos", extension=extension
+    )
 
-    Side effects: creates the program, its categories and criteria; the actor organizes it.
+
+def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: int) -> Program:
+    """A new program for another year: the source's settings, categories and rubrics, its logo,
+    and, through ``program_copied``, the ceremony's running order and partners and the
+    certificate settings; never its people, nominations, scores or results.
+
+    Dates are not carried over: the windows and the ceremony day of another year are the
+    organizer's to set, so they start empty. The running order's start times are times of day
+    with no date, and are kept. Every file is the copy's own (a new stored name, new picture
+    rows), so deleting one program's picture never breaks another's.
+    Side effects: creates the program, its categories and criteria; the actor organizes it;
+    writes a copy of the logo file (gone again on rollback); the receivers of
+    ``program_copied`` add the running order, partners, certificate settings and copies of
+    their pictures; flushes.
     """
     program = create_program(
         actor=actor, slug=slug, title=title, year=year,
         organizing_body=dict(source.organizing_body), timezone=source.timezone,
-        venue=dict(source.venue),
+        venue=dict(source.venue), judges_per_nomination=source.judges_per_nomination,
+        blind_judging=source.blind_judging, scoring_method=source.scoring_method,
     )  # fmt: skip
+    _copy_logo(source, program)
     for category in source.categories:
         copy = add_category(
             program=program, actor=actor, slug=category.slug, title=dict(category.title),
@@ -312,4 +291,5 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
                 description=dict(criterion.description), weight=criterion.weight,
                 max_points=criterion.max_points, step=criterion.step,
             )  # fmt: skip
+    program_copied.send(source, program=program, actor=actor)
     return program

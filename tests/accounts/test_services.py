@@ -43,6 +43,20 @@ def test_create_user_refuses_duplicate_email_in_any_case(app):
         services.create_user(email="A@x.KZ", password=factories.PASSWORD, actor=None)
 
 
+@pytest.mark.parametrize("email", ["judge@", "judge at x.kz", "judge@localhost", ""])
+def test_create_user_refuses_an_address_no_message_can_reach(app, email):
+    with pytest.raises(DomainError) as error:
+        services.create_user(email=email, actor=None)
+    assert error.value.field == "email"
+    assert db.session.query(User).count() == 0
+
+
+def test_create_user_refuses_an_overlong_name(app):
+    with pytest.raises(DomainError) as error:
+        services.create_user(email="long@x.kz", name="Я" * 201, actor=None)
+    assert error.value.field == "name"
+
+
 def test_change_password_requires_current_password(app):
     user = factories.user("a@x.kz")
     with pytest.raises(DomainError) as error:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from awards.extensions import db
 from awards.programs.models import Program
+from tests.archive.conftest import stored_files
 
 
 def export(app, path) -> str:
@@ -54,3 +55,21 @@ def test_a_late_refusal_leaves_nothing_behind(app, archived, elsewhere, tmp_path
     result, programs = import_elsewhere(elsewhere, path)
     assert (result.exit_code, programs) == (1, 0)
     assert "Error: $.snapshots[0]: breaks a rule of the database" in result.output
+    with elsewhere.app_context():
+        assert stored_files() == []  # the logo, stored before the refusal, went with it
+
+
+def test_every_problem_is_shown(app, archived, elsewhere, tmp_path):
+    path = tmp_path / "archive.json"
+    export(app, path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["nominations"][0]["website"] = "javascript:alert(1)"
+    document["scorecards"][4]["scores"][0]["points"] = 1000000
+    path.write_text(json.dumps(document), encoding="utf-8")
+    result, programs = import_elsewhere(elsewhere, path)
+    assert (result.exit_code, programs) == (1, 0)
+    assert result.output.splitlines() == [
+        "Error: Nothing was imported; the archive has these problems:",
+        "  $.nominations[0].website: Enter a full web address starting with https:// or http://.",
+        "  $.scorecards[4].scores[0].points: Enter a number from 0 to 10.",
+    ]

@@ -1,39 +1,19 @@
 import copy
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select
 
-from awards.accounts.models import Organization, User
-from awards.archive.importing import AlreadyImported, import_program
-from awards.archive.schema import ArchiveError, parse_archive
-from awards.archive.writing import archive_json, program_archive
+from awards.accounts.models import User
+from awards.archive.importing import AlreadyImported
+from awards.archive.schema import ArchiveError
+from awards.archive.writing import program_archive
 from awards.demo import DEMO_SLUG, load_demo
 from awards.extensions import db
-from awards.judging.models import Assignment, Conflict, Score, Scorecard
-from awards.nominations.models import Nomination, NominationEvent
-from awards.programs.models import Category, Criterion, Program, ProgramRole
+from awards.nominations.models import Nomination
 from awards.programs.services import get_program_by_slug
 from awards.results import services as results
 from awards.results.exports import results_document
-from awards.results.models import Laureate, ResultsSnapshot
-
-MODELS = (
-    Program, Category, Criterion, ProgramRole, Organization, User, Nomination, NominationEvent,
-    Assignment, Conflict, Scorecard, Score, ResultsSnapshot, Laureate,
-)  # fmt: skip
-
-
-def counts() -> dict[str, int]:
-    return {m.__name__: db.session.scalar(select(func.count()).select_from(m)) for m in MODELS}
-
-
-def bring(document: dict, **options):
-    """Import the archive as the command does: read its text, import, commit."""
-    imported = import_program(
-        document=parse_archive(archive_json(document).encode()), actor=None, **options
-    )
-    db.session.commit()
-    return imported
+from tests.archive.conftest import bring, counts, stored_files
 
 
 def ranking(document: dict) -> list[tuple]:
@@ -191,6 +171,7 @@ def test_a_record_the_database_refuses_is_named_and_nothing_is_written(archived,
             bring(broken)
         db.session.rollback()
         assert set(counts().values()) == {0}
+        assert stored_files() == []  # the logo was stored before the refusal
 
 
 def test_a_rule_of_the_services_is_named_with_its_path(archived, elsewhere):
@@ -200,7 +181,7 @@ def test_a_rule_of_the_services_is_named_with_its_path(archived, elsewhere):
         with pytest.raises(ArchiveError) as error:
             bring(broken)
         assert error.value.message == (
-            "$.categories[0].criteria[1]: The step must be above zero and not above the maximum."
+            "$.categories[0].criteria[1].step: The step must be from 0.01 up to the maximum."
         )
 
 

@@ -108,13 +108,60 @@ def test_merges_in_a_circle_are_refused(document):
     broken = copy.deepcopy(document)
     first, second = broken["nominations"][0], broken["nominations"][1]
     first["merged_into_id"], second["merged_into_id"] = second["id"], first["id"]
-    assert refusal(broken) == "$.nominations[0].merged_into_id: merges in a circle."
-
-
-def test_another_version_is_refused(document):
-    assert refusal({**document, "version": 2}) == (
-        "$.version: this installation reads archives of version 1."
+    assert refusal(broken) == (
+        "$.nominations[0].merged_into_id: merges in a circle.\n"
+        "$.nominations[1].merged_into_id: merges in a circle."
     )
+
+
+@pytest.mark.parametrize("version", [3, 0, "2", True, None])
+def test_another_version_is_refused(document, version):
+    assert refusal({**document, "version": version}) == (
+        "$.version: this installation reads archives of versions 1 to 2."
+    )
+
+
+def test_every_problem_of_shape_is_listed_at_once(document):
+    broken = copy.deepcopy(document)
+    del broken["program"]["title"]
+    broken["nominations"][1]["state"] = "won"
+    broken["scorecards"][2]["scores"][0]["points"] = "9"
+    broken["running_order"][0]["starts_at"] = "half past ten"
+    broken["certificates"]["signatories"][0]["position"] = True
+    with pytest.raises(ArchiveError) as error:
+        parse_archive(json.dumps(broken).encode())
+    assert [problem.split(":")[0] for problem in error.value.problems] == [
+        "$.program.title", "$.nominations[1].state", "$.scorecards[2].scores[0].points",
+        "$.running_order[0].starts_at", "$.certificates.signatories[0].position",
+    ]  # fmt: skip
+
+
+def test_every_reference_to_nothing_is_listed_at_once(document):
+    broken = copy.deepcopy(document)
+    broken["scorecards"][3]["judge"] = "stranger@x.kz"
+    broken["running_order"][1]["category"] = "no-such-category"
+    broken["certificates"]["signatories"][1]["position"] = 1
+    with pytest.raises(ArchiveError) as error:
+        parse_archive(json.dumps(broken).encode())
+    assert error.value.problems == [
+        '$.scorecards[3].judge: refers to "stranger@x.kz", which the archive does not contain.',
+        '$.running_order[1].category: refers to "no-such-category", which the archive does not '
+        "contain.",
+        "$.certificates.signatories[1].position: appears twice.",
+    ]
+
+
+def test_an_archive_of_version_1_is_still_read(document):
+    old = {key: value for key, value in document.items()
+           if key not in ("running_order", "partners", "certificates")}  # fmt: skip
+    old["program"] = {k: v for k, v in document["program"].items() if k != "logo"}
+    old["version"] = 1
+    assert parse_archive(archive_json(old).encode()) == old
+
+
+def test_an_archive_of_version_2_needs_its_new_sections(document):
+    broken = {key: value for key, value in document.items() if key != "partners"}
+    assert refusal(broken) == "$.partners: is missing."
 
 
 def test_something_else_entirely_is_refused():

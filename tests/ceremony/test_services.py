@@ -107,6 +107,25 @@ def test_move_swaps_with_the_neighbour_and_stops_at_the_ends(program, organizer,
         services.move_running_order_item(item=opening, actor=organizer, direction="sideways")
 
 
+def test_texts_longer_than_the_booklet_takes_are_refused(program, organizer):
+    with pytest.raises(DomainError, match="at most 300 characters") as error:
+        add_point(program, "10:00", "Ашылуы", "О" * 301)
+    assert error.value.field == "title"
+    with pytest.raises(DomainError, match="at most 300 characters"):
+        services.add_partner(program=program, actor=organizer, name={"kk": "Ү" * 301, "ru": "У"})
+
+
+def test_a_point_placed_at_a_position_keeps_it_whatever_its_time(program, running_order):
+    late = add_point(program, "09:00", "Қонақ", "Гость")  # by time: first
+    assert services.running_order(program)[0] == late
+    services.delete_running_order_item(item=late, actor=None)
+    services.add_running_order_item(
+        program=program, actor=None, starts_at=time(9), title={"kk": "Қонақ", "ru": "Гость"},
+        position=3,
+    )  # fmt: skip
+    assert [i.starts_at.hour for i in services.running_order(program)] == [10, 10, 11, 9]
+
+
 def test_running_order_has_a_limit(program):
     for number in range(services.MAX_ITEMS):
         add_point(program, f"{10 + number // 60:02d}:{number % 60:02d}", "Бөлім", "Часть")

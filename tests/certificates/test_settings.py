@@ -144,6 +144,16 @@ def test_printing_english_needs_english_texts(program):
     assert save(program, print_english=True, signatories=[signatory()]).print_english
 
 
+def test_texts_longer_than_a_certificate_takes_are_refused(program):
+    citations = {**DEFAULT_CITATIONS, "participant": {"kk": "ү" * 501, "ru": "за участие"}}
+    with pytest.raises(DomainError, match="at most 500 characters") as error:
+        save(program, citations=citations)
+    assert error.value.field == "participant_citation"
+    with pytest.raises(DomainError, match="at most 200 characters") as error:
+        save(program, signatories=[signatory(name={"kk": "Б" * 201, "ru": "Б"})])
+    assert error.value.field == "signatory1_name"
+
+
 def test_an_unknown_design_is_refused(program):
     with pytest.raises(DomainError) as error:
         save(program, theme="../etc")

@@ -1,13 +1,25 @@
-from datetime import datetime
+import io
+from datetime import datetime, time
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
+from awards.ceremony import services as ceremony
+from awards.certificates.models import KINDS, CertificateImage
+from awards.certificates.settings import (
+    DEFAULT_CITATIONS,
+    SignatoryInput,
+    save_certificate_settings,
+    settings_of,
+)
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.programs import services
 from awards.programs.models import Criterion, ProgramRole, Role
+from awards.uploads import upload_folder
 from tests import factories
+from tests.certificates import pictures
 
 
 @pytest.fixture
@@ -123,6 +135,100 @@ def test_copy_program_clones_categories_and_criteria_only(organizer):
     assert copy.categories[0].criteria[0].weight == 2
     assert [r.user for r in copy.roles] == [organizer]
     assert copy.year == 2026
+
+
+def _with_setup(program):
+    """The factory program with a logo, a running order awarding its category, a partner, and
+    certificate settings with a signature and a seal."""
+    organizer = program.roles[0].user
+    services.set_program_logo(
+        program=program, actor=organizer, stream=io.BytesIO(pictures.photo_jpeg())
+    )
+    for at, kk, ru, category in (("11:00", "Марапаттау", "Награждение", program.categories[0]),
+                                 ("10:00", "Ашылуы", "Открытие", None)):  # fmt: skip
+        ceremony.add_running_order_item(
+            program=program, actor=organizer, starts_at=time.fromisoformat(at),
+            title={"kk": kk, "ru": ru}, category_id=category.id if category else None,
+            position=len(ceremony.running_order(program)),
+        )  # fmt: skip
+    ceremony.add_partner(program=program, actor=organizer, name={"kk": "Үлбі", "ru": "Ульба"})
+    save_certificate_settings(
+        program=program, actor=organizer, theme="modern", print_english=False,
+        citations=DEFAULT_CITATIONS, seal=io.BytesIO(pictures.seal_palette_png()),
+        signatories=[SignatoryInput(
+            name={"kk": "Б. Оспанов", "ru": "Б. Оспанов"}, title={"kk": "Басшы", "ru": "Глава"},
+            signature=io.BytesIO(pictures.signature_png()),
+        )],
+    )  # fmt: skip
+    db.session.commit()
+    return program
+
+
+def _setup(program) -> dict:
+    settings = settings_of(program)
+    return {
+        "running_order": [(i.starts_at, i.title, i.presenter, i.category and i.category.slug)
+                          for i in ceremony.running_order(program)],
+        "partners": [partner.name for partner in ceremony.ceremony_partners(program)],
+        "certificates": (
+            settings.theme, settings.print_english, [settings.citation(k) for k in KINDS],
+            [(s.position, s.name, s.title, s.signature_image.content)
+             for s in settings.signatories],
+            settings.seal_image.content,
+        ),
+    }  # fmt: skip
+
+
+def _copy(program, slug="test-awards-2026"):
+    return services.copy_program(
+        source=program, actor=program.roles[0].user, slug=slug, year=2026,
+        title={"kk": "Жаңа", "ru": "Новый"},
+    )  # fmt: skip
+
+
+def test_copy_program_carries_the_running_order_partners_and_certificate_settings(program):
+    source = _with_setup(program)
+    copy = _copy(source)
+    db.session.commit()
+    assert _setup(copy) == _setup(source)
+    assert [i.category for i in ceremony.running_order(copy)][0] == copy.categories[0]
+    assert (copy.judging_open_at, copy.ceremony_at) == (None, None)
+
+
+def test_copy_program_gives_the_copy_its_own_files(program):
+    source = _with_setup(program)
+    copy = _copy(source)
+    db.session.commit()
+    assert copy.logo_file != source.logo_file
+    assert (upload_folder() / copy.logo_file).read_bytes() == (
+        upload_folder() / source.logo_file
+    ).read_bytes()
+    pictures_of = {
+        image.program_id for image in db.session.scalars(select(CertificateImage))
+    }  # fmt: skip
+    assert pictures_of == {source.id, copy.id}
+    services.remove_program_logo(program=source, actor=source.roles[0].user)
+    db.session.delete(source)
+    db.session.commit()
+    assert (upload_folder() / copy.logo_file).is_file()
+    settings = settings_of(copy)
+    assert settings.seal_image is not None and settings.signatories[0].signature_image is not None
+
+
+def test_copy_program_without_setup_copies_none(program):
+    copy = _copy(program)
+    db.session.commit()
+    assert copy.logo_file is None and settings_of(copy).id is None
+    assert ceremony.running_order(copy) == [] and ceremony.ceremony_partners(copy) == []
+
+
+def test_a_failed_copy_leaves_no_logo_file(program):
+    source = _with_setup(program)
+    _copy(source)
+    db.session.rollback()
+    assert sorted(p.name for p in (upload_folder() / "logos").iterdir()) == [
+        source.logo_file.split("/")[1]
+    ]
 
 
 def test_invite_member_creates_pending_user_and_sends_link(app, organizer, outbox):

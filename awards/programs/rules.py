@@ -1,0 +1,161 @@
+"""The rules a program's settings, categories and criteria follow, as plain functions: the
+services apply them, the forms take their limits from here, the archive import calls them."""
+
+import re
+from functools import partial
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+
+from awards.errors import DomainError
+from awards.i18n import REQUIRED_LANGUAGES, check_length, clean_texts
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80
+TITLE_MAX = 300  # program, category and criterion titles, organizing body, venue
+NOTES_MAX = 4000  # a category's description and eligibility notes
+CRITERION_NOTES_MAX = 2000
+YEARS = (2000, 2100)
+JUDGES_PER_NOMINATION = (1, 50)
+MAX_LAUREATES = 1000
+WEIGHTS = (0.01, 1000)
+MAX_POINTS = (1, 1000)
+SMALLEST_STEP = 0.01
+WINDOWS = (
+    ("nominations_open_at", "nominations_close_at"),
+    ("judging_open_at", "judging_close_at"),
+)
+
+
+def check_texts(
+    value: dict | None, *, field: str, required: bool = True, multiline: bool = False,
+    max_length: int = TITLE_MAX,
+) -> dict:  # fmt: skip
+    """The texts cleaned (see clean_texts); Kazakh and Russian when ``required``."""
+    texts = clean_texts(value, multiline=multiline)
+    if required and any(code not in texts for code in REQUIRED_LANGUAGES):
+        raise DomainError(_("Fill in the Kazakh and Russian versions."), field=field)
+    check_length(texts, max_length=max_length, field=field)
+    return texts
+
+
+def check_slug(slug: str | None) -> str:
+    slug = (slug or "").strip().lower()
+    if not SLUG_RE.match(slug) or len(slug) > SLUG_MAX:
+        raise DomainError(
+            _("Use lowercase Latin letters, digits and hyphens, for example best-patron."),
+            field="slug",
+        )
+    return slug
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_year(year) -> int:
+    if not _whole(year) or not YEARS[0] <= year <= YEARS[1]:
+        raise DomainError(
+            _("Enter a year from %(first)d to %(last)d.", first=YEARS[0], last=YEARS[1]),
+            field="year",
+        )
+    return year
+
+
+def check_timezone(name: str | None) -> str:
+    """A time zone this installation knows by its IANA name (Asia/Almaty)."""
+    try:
+        ZoneInfo(name or "")
+    except (ValueError, KeyError, OSError, TypeError) as error:  # not found: KeyError
+        raise DomainError(_("Choose a time zone."), field="timezone") from error
+    return name
+
+
+def check_judges_per_nomination(count) -> int:
+    if not _whole(count) or count < JUDGES_PER_NOMINATION[0]:
+        raise DomainError(
+            _("Each nomination needs at least one scorecard."), field="judges_per_nomination"
+        )
+    if count > JUDGES_PER_NOMINATION[1]:
+        raise DomainError(
+            _("At most %(n)d scorecards per nomination.", n=JUDGES_PER_NOMINATION[1]),
+            field="judges_per_nomination",
+        )
+    return count
+
+
+def check_windows(fields: dict) -> None:
+    """Each window that has both ends closes after it opens."""
+    for opens, closes in WINDOWS:
+        if fields.get(opens) and fields.get(closes) and fields[opens] >= fields[closes]:
+            raise DomainError(_("The closing time must come after the opening time."), field=closes)
+
+
+def check_max_laureates(count) -> int:
+    if not _whole(count) or count < 0:
+        raise DomainError(_("Enter 0 for no limit or a positive number."), field="max_laureates")
+    if count > MAX_LAUREATES:
+        raise DomainError(
+            _("At most %(n)d laureates per category.", n=MAX_LAUREATES), field="max_laureates"
+        )
+    return count
+
+
+def _number(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def check_rubric_numbers(weight, max_points, step) -> None:
+    """A weight and a maximum in their ranges, and a step from 0.01 up to the maximum."""
+    if not _number(weight) or not WEIGHTS[0] <= weight <= WEIGHTS[1]:
+        raise DomainError(
+            _("The weight must be from %(low)s to %(high)s.", low=WEIGHTS[0], high=WEIGHTS[1]),
+            field="weight",
+        )
+    if not _whole(max_points) or not MAX_POINTS[0] <= max_points <= MAX_POINTS[1]:
+        raise DomainError(
+            _("The maximum must be a whole number from %(low)d to %(high)d.",
+              low=MAX_POINTS[0], high=MAX_POINTS[1]),
+            field="max_points",
+        )  # fmt: skip
+    if not _number(step) or not SMALLEST_STEP <= step <= max_points:
+        raise DomainError(
+            _("The step must be from %(low)s up to the maximum.", low=SMALLEST_STEP),
+            field="step",
+        )
+
+
+def _same(value):
+    return value
+
+
+def _notes(field: str, max_length: int) -> partial:
+    return partial(check_texts, field=field, required=False, multiline=True, max_length=max_length)
+
+
+# Each setting's rule by its name: the services clean with these, the archive import checks with
+# them one field at a time so that it can list every problem.
+PROGRAM_RULES = {
+    "title": partial(check_texts, field="title"),
+    "organizing_body": partial(check_texts, field="organizing_body", required=False),
+    "venue": partial(check_texts, field="venue", required=False),
+    "year": check_year,
+    "timezone": check_timezone,
+    "judges_per_nomination": check_judges_per_nomination,
+}
+CATEGORY_RULES = {
+    "slug": check_slug,
+    "title": partial(check_texts, field="title"),
+    "description": _notes("description", NOTES_MAX),
+    "eligibility_notes": _notes("eligibility_notes", NOTES_MAX),
+    "max_laureates": check_max_laureates,
+}
+CRITERION_RULES = {
+    "name": partial(check_texts, field="name"),
+    "description": _notes("description", CRITERION_NOTES_MAX),
+}
+
+
+def cleaned(rules: dict, fields: dict) -> dict:
+    """``fields`` with each value that has a rule cleaned by it; the first broken rule raises."""
+    return {name: rules.get(name, _same)(value) for name, value in fields.items()}
