@@ -308,6 +308,9 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
         earlier.merged_into = keep
     merge.merged_into = keep
     merge.merged_at = now
+    # The organization confirmed for either entry stays confirmed: its judges keep their conflict.
+    if keep.nominee_organization_id is None:
+        keep.nominee_organization_id = merge.nominee_organization_id
     reason = _("Merged into entry #%(id)d.", id=keep.id)
     _record(merge, actor=actor, to_state=S.MERGED, now=now, reason=reason)
     db.session.add(NominationEvent(

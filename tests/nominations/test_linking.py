@@ -7,7 +7,7 @@ from awards.accounts import organizations
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import conflicts
-from awards.nominations import linking
+from awards.nominations import linking, services
 from awards.nominations.models import Nomination
 from tests import factories
 from tests.judging.fixtures import accepted_nomination, open_judging
@@ -133,3 +133,11 @@ def test_an_organization_outside_the_program_cannot_be_confirmed(setup, client, 
         f"/nominations/{setup['typed'].id}/organization", data={"organization": str(stranger.id)}
     )
     assert response.status_code == 404
+
+
+def test_a_merge_keeps_the_confirmed_organization(setup):
+    organizer, typed, latin = setup["organizer@x.kz"], setup["typed"], setup["latin"]
+    linking.confirm_organization(nomination=latin, organization=setup["kazzinc"], actor=organizer)
+    services.merge_nominations(keep=typed, merge=latin, actor=organizer)
+    db.session.commit()
+    assert typed.nominee_organization_id == setup["kazzinc"].id
