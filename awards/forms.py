@@ -1,12 +1,34 @@
-"""Form pieces every domain uses: multilingual text fields and showing service errors."""
+"""Form pieces every domain uses: the app's base form, multilingual text fields and showing
+service errors."""
 
 from collections.abc import Callable
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import FloatField, Form, FormField, StringField, TextAreaField
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from werkzeug.datastructures import CombinedMultiDict, MultiDict
+from wtforms import FloatField, Form, FormField, HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
 from awards.errors import DomainError
+from awards.routing import id_arg
+
+
+class AppForm(FlaskForm):
+    """Every form of the app. An uploaded file reaches only a file field: sent under the name
+    of a text field, a hostile client's file is ignored instead of crashing its validators."""
+
+    class Meta(FlaskForm.Meta):
+        def wrap_formdata(self, form, formdata):
+            data = super().wrap_formdata(form, formdata)
+            if not isinstance(data, CombinedMultiDict):
+                return data
+            files, text = data.dicts
+            accepted = {field.name for field in form if isinstance(field, FileField)}
+            kept = MultiDict([(key, value) for key, value in files.items(multi=True)
+                              if key in accepted])  # fmt: skip
+            return CombinedMultiDict((kept, text))
 
 
 def translated_text(label, *, required: bool = True, multiline: bool = False, max_length=500):
@@ -23,6 +45,22 @@ def translated_text(label, *, required: bool = True, multiline: bool = False, ma
         en = field_class(_l("English"), validators=checks(False))
 
     return FormField(TranslatedTextForm, label=label, separator="_")
+
+
+class IdField(HiddenField):
+    """A row's id sent back by a button: an int the database can hold (see awards.routing),
+    or a validation error; never a number too large to look up."""
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        if valuelist and valuelist[0]:
+            try:
+                self.data = id_arg(valuelist[0])
+            except ValueError as exc:
+                raise ValueError(_("Not a valid choice.")) from exc
+
+    def _value(self) -> str:
+        return "" if self.data is None else str(self.data)
 
 
 class DecimalCommaField(FloatField):

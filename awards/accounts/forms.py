@@ -1,12 +1,12 @@
 """Account forms: the shape of input only; the rules live in services."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, HiddenField, PasswordField, SelectField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from awards.accounts.services import MIN_PASSWORD_LENGTH
+from awards.forms import AppForm
 from awards.i18n import LANGUAGE_NAMES
 
 LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGE_NAMES.items()]
@@ -29,40 +29,40 @@ def _confirmation():
     )
 
 
-class LoginForm(FlaskForm):
+class LoginForm(AppForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
     password = PasswordField(_l("Password"), validators=[DataRequired()])
     remember = BooleanField(_l("Keep me logged in"))
     next = HiddenField()
 
 
-class PasswordChangeForm(FlaskForm):
+class PasswordChangeForm(AppForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     password = _new_password()
     confirm = _confirmation()
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(AppForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Email()])
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(AppForm):
     password = _new_password()
     confirm = _confirmation()
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(AppForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     password = _new_password()
     confirm = _confirmation()
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(AppForm):
     name = StringField(_l("Full name"), validators=[DataRequired(), Length(max=200)])
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
 
 
-class LanguageForm(FlaskForm):
+class LanguageForm(AppForm):
     locale = HiddenField()
     next = HiddenField()

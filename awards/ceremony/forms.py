@@ -1,16 +1,15 @@
 """Ceremony forms: a running-order point, a partner, moving and deleting, the booklet's design."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, TimeField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from awards.ceremony.services import TEXT_MAX
-from awards.forms import translated_text
+from awards.forms import AppForm, translated_text
 
 
-class RunningOrderItemForm(FlaskForm):
+class RunningOrderItemForm(AppForm):
     starts_at = TimeField(
         _l("Start time"),
         validators=[InputRequired(message=_l("Give the start time, for example 10:30."))],
@@ -26,21 +25,21 @@ class RunningOrderItemForm(FlaskForm):
     )
 
 
-class PartnerForm(FlaskForm):
+class PartnerForm(AppForm):
     name = translated_text(_l("Partner"), max_length=TEXT_MAX)
 
 
-class MoveForm(FlaskForm):
+class MoveForm(AppForm):
     direction = SelectField(
         choices=[SelectChoice("up", _l("Up")), SelectChoice("down", _l("Down"))]
     )
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(AppForm):
     """A POST button with nothing but its CSRF token."""
 
 
-class BookletForm(FlaskForm):
+class BookletForm(AppForm):
     """The design of the downloaded booklet: a GET form, so without a CSRF token."""
 
     class Meta:

@@ -59,7 +59,7 @@ PROGRAM_LABELS = {
     "partners": {"kk": "Серіктестер", "ru": "Партнёры", "en": "Partners"},
 }
 PLAIN_TYPES = (str, int, float, bool, type(None), date, time)
-THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # a folder name, never a path
 PAGE_SIZE_RE = re.compile(r"^(A[3-6]|letter|\d+mm \d+mm)( portrait| landscape)?$")
 FONT_FACE_FAMILY_RE = re.compile(r"@font-face\s*{[^}]*?font-family:\s*[\"']?([^;\"'}]+)")
 

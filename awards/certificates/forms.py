@@ -1,7 +1,6 @@
 """Certificate forms: settings, printed names, issuing, revoking, plain POST buttons."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField
 from wtforms.fields.choices import SelectChoice
@@ -13,7 +12,7 @@ from awards.certificates.settings import (
     SIGNATORY_NAME_MAX,
     SIGNATORY_TITLE_MAX,
 )
-from awards.forms import translated_text
+from awards.forms import AppForm, translated_text
 from awards.i18n import localized
 
 KIND_LABELS = {
@@ -45,7 +44,7 @@ def _signature(number: int):
     return FileField(_l("Signatory %(n)d: signature", n=number), description=PICTURE_HELP)
 
 
-class SettingsForm(FlaskForm):
+class SettingsForm(AppForm):
     theme = SelectField(_l("Design"), choices=[])
     print_english = BooleanField(
         _l("Print English too"), description=_l("Kazakh and Russian are always printed.")
@@ -71,11 +70,11 @@ class SettingsForm(FlaskForm):
     remove_seal = BooleanField(_l("Remove the seal"))
 
 
-class PrintedNameForm(FlaskForm):
+class PrintedNameForm(AppForm):
     names = translated_text(_l("Name as printed"), max_length=300)
 
 
-class IssueForm(FlaskForm):
+class IssueForm(AppForm):
     kind = SelectField(
         _l("Kind"), choices=[SelectChoice(*item) for item in KIND_LABELS.items()],
         default="laureate",
@@ -92,9 +91,9 @@ class IssueForm(FlaskForm):
     recipients = SelectMultipleField(_l("Recipients"), choices=[], validate_choice=False)
 
 
-class RevokeForm(FlaskForm):
+class RevokeForm(AppForm):
     reason = StringField(_l("Why revoke?"), validators=[DataRequired(), Length(max=2000)])
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(AppForm):
     """A POST button with nothing but its CSRF token."""

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jinja2
 
+from awards.certificates.contexts import THEME_NAME_RE
 from awards.certificates.fetcher import CERTIFICATES_DIR, CONTENT_TYPES
 from awards.certificates.issuing import (
     certificate_values,
@@ -153,18 +154,18 @@ body {{ margin: 0; padding: 8mm 0; }}
 def preview_file(folder: str, filename: str) -> tuple[Path, str] | None:
     """A file the preview may load, with its content type: only from a theme's folder or the
     shared fonts, with a known extension, never outside them. None for anything else."""
-    if folder == "fonts":
-        base = CERTIFICATES_DIR / "fonts"
-    elif (
-        re.fullmatch(r"[a-z0-9][a-z0-9_-]*", folder)
-        and (CERTIFICATES_DIR / folder / "theme.toml").is_file()
-    ):
-        base = CERTIFICATES_DIR / folder
-    else:
-        return None
-    base = base.resolve()
-    path = (base / filename).resolve()
-    content_type = CONTENT_TYPES.get(path.suffix.lower())
-    if not path.is_relative_to(base) or not path.is_file() or content_type is None:
+    try:
+        if folder == "fonts":
+            base = CERTIFICATES_DIR / "fonts"
+        elif THEME_NAME_RE.match(folder) and (CERTIFICATES_DIR / folder / "theme.toml").is_file():
+            base = CERTIFICATES_DIR / folder
+        else:
+            return None
+        base = base.resolve()
+        path = (base / filename).resolve()
+        content_type = CONTENT_TYPES.get(path.suffix.lower())
+        if not path.is_relative_to(base) or not path.is_file() or content_type is None:
+            return None
+    except OSError:  # a name too long for the file system, or otherwise impossible
         return None
     return path, content_type

@@ -1,7 +1,7 @@
 """Job forms: the retry button."""
 
-from flask_wtf import FlaskForm
+from awards.forms import AppForm
 
 
-class RetryForm(FlaskForm):
+class RetryForm(AppForm):
     """A POST button with nothing but its CSRF token."""

@@ -1,18 +1,18 @@
 """Judging forms: the scorecard (one field pair per criterion), conflicts, assignments."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional
 
+from awards.forms import AppForm, IdField
 from awards.i18n import localized
 
 
 def scorecard_form_class(criteria):
     """A form with ``points_<id>`` and ``comment_<id>`` for each criterion of the rubric."""
 
-    class ScorecardForm(FlaskForm):
+    class ScorecardForm(AppForm):
         version = HiddenField()
         overall_comment = TextAreaField(
             _l("Overall comment"), validators=[Optional(), Length(max=4000)]
@@ -31,48 +31,48 @@ def scorecard_form_class(criteria):
     return ScorecardForm
 
 
-class ConflictForm(FlaskForm):
+class ConflictForm(AppForm):
     reason = TextAreaField(
         _l("Why can you not judge this nomination impartially?"),
         validators=[DataRequired(), Length(max=2000)],
     )
 
 
-class RecordConflictForm(FlaskForm):
+class RecordConflictForm(AppForm):
     nomination = SelectField(_l("Nomination"), coerce=int)
     judge = SelectField(_l("Judge"), coerce=int)
     reason = StringField(_l("Reason"), validators=[DataRequired(), Length(max=2000)])
 
 
-class PossibleConflictForm(FlaskForm):
+class PossibleConflictForm(AppForm):
     """The button recording a possible conflict the jury page shows."""
 
-    judge = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
-    nomination = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
+    judge = IdField(validators=[DataRequired()])
+    nomination = IdField(validators=[DataRequired()])
 
 
-class AssignCategoryForm(FlaskForm):
+class AssignCategoryForm(AppForm):
     judge = SelectField(_l("Judge"), coerce=int)
 
 
-class AssignNominationForm(FlaskForm):
+class AssignNominationForm(AppForm):
     nomination = SelectField(_l("Nomination"), coerce=int)
     judge = SelectField(_l("Judge"), coerce=int)
 
 
-class ProposalForm(FlaskForm):
+class ProposalForm(AppForm):
     fingerprint = HiddenField(validators=[DataRequired()])
 
 
-class ReopenForm(FlaskForm):
+class ReopenForm(AppForm):
     reason = StringField(_l("Reason for reopening"), validators=[DataRequired(), Length(max=2000)])
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """A POST button with nothing but its CSRF token."""
 
 
-class BallotForm(FlaskForm):
+class BallotForm(AppForm):
     """Upload a file to preview it; the preview carries the file back to save it."""
 
     file = FileField(_l("CSV or XLSX file"))

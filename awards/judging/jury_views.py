@@ -180,10 +180,10 @@ def record_possible_conflict(slug: str, category_id: int):
     form = PossibleConflictForm()
     if not form.validate_on_submit():
         abort(400)
-    nomination = _nomination(program, int(form.nomination.data))
+    nomination = _nomination(program, form.nomination.data)
     if nomination.category_id != category.id:
         abort(404)
-    judge = _judge(program, int(form.judge.data))
+    judge = _judge(program, form.judge.data)
     found = conflicts.possible_conflicts([judge], [nomination])
     if not found:
         flash(_("This is no longer a possible conflict of interest."), "info")

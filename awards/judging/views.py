@@ -15,6 +15,7 @@ from awards.judging.progress import judge_queue
 from awards.nominations.models import Document, Nomination
 from awards.nominations.views import send_document
 from awards.programs.views import load_program
+from awards.routing import id_arg
 
 bp = Blueprint("judging", __name__, url_prefix="/programs/<slug>/judging")
 
@@ -64,7 +65,10 @@ def _scorecard_form(nomination: Nomination, scorecard):
 
 
 def _save(nomination: Nomination, form, criteria) -> bool:
-    version = int(form.version.data) if (form.version.data or "").isdigit() else None
+    try:
+        version = id_arg(form.version.data or "")
+    except ValueError:  # none yet (a new scorecard), or not a version this database can hold
+        version = None
     try:
         scoring.save_scorecard(
             nomination=nomination, actor=current_user,

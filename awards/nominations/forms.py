@@ -3,12 +3,11 @@
 from functools import partial
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
-from awards.forms import Rule, translated_text
+from awards.forms import AppForm, IdField, Rule, translated_text
 from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import JUSTIFICATION_MAX
 from awards.nominations.services import NOMINEE_FIELDS
@@ -21,7 +20,7 @@ def _field(label, name, field_class=StringField, **kwargs):
     return field_class(label, validators=[Optional(), Rule(partial(clean_field, name))], **kwargs)
 
 
-class NominationForm(FlaskForm):
+class NominationForm(AppForm):
     """Every nominee field; the view removes those that do not fit the category's kind."""
 
     category = SelectField(_l("Category"), coerce=int, validators=[DataRequired()])
@@ -57,7 +56,7 @@ class NominationForm(FlaskForm):
         return {f.name: f.data for f in self if f.name not in ("category", "csrf_token")}
 
 
-class DocumentForm(FlaskForm):
+class DocumentForm(AppForm):
     file = FileField(
         _l("Supporting document"),
         validators=[FileRequired(_l("Choose a file."))],
@@ -66,23 +65,23 @@ class DocumentForm(FlaskForm):
     )
 
 
-class ReturnForm(FlaskForm):
+class ReturnForm(AppForm):
     comment = TextAreaField(
         _l("What the committee should change"), validators=[DataRequired(), Length(max=4000)]
     )
 
 
-class RejectForm(FlaskForm):
+class RejectForm(AppForm):
     reason = TextAreaField(
         _l("Reason for rejection"), validators=[DataRequired(), Length(max=4000)]
     )
 
 
-class MergeForm(FlaskForm):
+class MergeForm(AppForm):
     other = SelectField(_l("Merge this entry into"), coerce=int, validators=[DataRequired()])
 
 
-class OrganizationForm(FlaskForm):
+class OrganizationForm(AppForm):
     name = translated_text(_l("Name"), required=False, max_length=300)
     bin = StringField(
         _l("BIN"),
@@ -91,18 +90,18 @@ class OrganizationForm(FlaskForm):
     )
 
 
-class AliasForm(FlaskForm):
+class AliasForm(AppForm):
     name = StringField(
         _l("Another name"), validators=[DataRequired(), Length(max=300)],
         description=_l("How committees may write it: a former name, a short name, a translation."),
     )  # fmt: skip
 
 
-class LinkOrganizationForm(FlaskForm):
+class LinkOrganizationForm(AppForm):
     """The button confirming that an entry is about an organization."""
 
-    organization = HiddenField(validators=[DataRequired(), Regexp(r"^\d+$")])
+    organization = IdField(validators=[DataRequired()])
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     """A button that only carries the CSRF token."""

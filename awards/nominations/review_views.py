@@ -135,7 +135,7 @@ def confirm_organization(nomination_id: int):
     form = LinkOrganizationForm()
     if not form.validate_on_submit():
         abort(400)
-    organization = db.session.get(Organization, int(form.organization.data))
+    organization = db.session.get(Organization, form.organization.data)
     if organization is None or not inbox.takes_part(nomination.program, organization):
         abort(404)
     return _after(

@@ -1,7 +1,6 @@
 """Program, category, criterion, invitation and copy forms: shape of input only."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import (
     BooleanField,
@@ -23,7 +22,7 @@ from wtforms.validators import (
 
 from awards.accounts.forms import LANGUAGE_CHOICES
 from awards.accounts.services import check_email
-from awards.forms import DecimalCommaField, Rule, translated_text
+from awards.forms import AppForm, DecimalCommaField, Rule, translated_text
 from awards.programs.rules import (
     CRITERION_NOTES_MAX,
     JUDGES_PER_NOMINATION,
@@ -72,7 +71,7 @@ def _when(label):
     return DateTimeLocalField(label, validators=[Optional()], format="%Y-%m-%dT%H:%M")
 
 
-class ProgramForm(FlaskForm):
+class ProgramForm(AppForm):
     slug = _slug_field()
     title = translated_text(_l("Title"), max_length=TITLE_MAX)
     year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(*YEARS)])
@@ -108,13 +107,13 @@ class ProgramForm(FlaskForm):
     )
 
 
-class ProgramCopyForm(FlaskForm):
+class ProgramCopyForm(AppForm):
     slug = _slug_field()
     title = translated_text(_l("Title"), max_length=TITLE_MAX)
     year = IntegerField(_l("Year"), validators=[DataRequired(), NumberRange(*YEARS)])
 
 
-class CategoryForm(FlaskForm):
+class CategoryForm(AppForm):
     slug = _slug_field()
     title = translated_text(_l("Title"), max_length=TITLE_MAX)
     description = translated_text(
@@ -132,7 +131,7 @@ class CategoryForm(FlaskForm):
     )
 
 
-class CriterionForm(FlaskForm):
+class CriterionForm(AppForm):
     name = translated_text(_l("Criterion name"), max_length=TITLE_MAX)
     description = translated_text(
         _l("Description"), required=False, multiline=True, max_length=CRITERION_NOTES_MAX
@@ -150,7 +149,7 @@ class CriterionForm(FlaskForm):
     )  # fmt: skip
 
 
-class InvitationForm(FlaskForm):
+class InvitationForm(AppForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Rule(check_email)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
     organization = translated_text(_l("Organization"), required=False, max_length=300)
@@ -161,7 +160,7 @@ class InvitationForm(FlaskForm):
     locale = SelectField(_l("Language of the invitation"), choices=LANGUAGE_CHOICES)
 
 
-class LogoForm(FlaskForm):
+class LogoForm(AppForm):
     file = FileField(
         _l("Logo"), description=_l("A PNG or JPEG picture of at most 2 MB; not the state emblem.")
     )

@@ -1,11 +1,12 @@
 """Results forms: choosing the method, confirming laureates, unfreezing."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
+
+from awards.forms import AppForm
 
 METHOD_CHOICES = [
     SelectChoice("mean", _l("Mean")),
@@ -14,11 +15,11 @@ METHOD_CHOICES = [
 ]
 
 
-class MethodForm(FlaskForm):
+class MethodForm(AppForm):
     method = SelectField(_l("How scores are combined"), choices=METHOD_CHOICES)
 
 
-class ConfirmForm(FlaskForm):
+class ConfirmForm(AppForm):
     laureates = SelectMultipleField(
         _l("Laureates"), coerce=int, widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
@@ -29,9 +30,9 @@ class ConfirmForm(FlaskForm):
     )
 
 
-class UnfreezeForm(FlaskForm):
+class UnfreezeForm(AppForm):
     reason = StringField(_l("Why unfreeze?"), validators=[DataRequired(), Length(max=2000)])
 
 
-class ButtonForm(FlaskForm):
+class ButtonForm(AppForm):
     """A POST button with nothing but its CSRF token."""
