@@ -39,7 +39,7 @@ from tests.crafted_pdfs import (
 @pytest.fixture(scope="module", autouse=True)
 def translated():
     """Refusals are translated messages: a request to translate them in, no database."""
-    with create_app({}).test_request_context():
+    with create_app({}).test_request_context(headers={"Accept-Language": "en"}):
         yield
 
 
