@@ -16,12 +16,14 @@ from awards import cli
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
 from awards.ceremony.views import bp as ceremony_bp
+from awards.certificates import jobs as certificate_jobs
 from awards.certificates.views import bp as certificates_bp
 from awards.database import configure_sqlite
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
 from awards.jobs import queue as job_queue
 from awards.jobs.views import bp as jobs_bp
+from awards.judging import jobs as judging_jobs
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
@@ -52,6 +54,9 @@ def init_app(app: Flask) -> None:
     login_manager.login_message = None
     login_manager.user_loader(_load_user)
     job_queue.init_app(app)
+    # Every process that makes the app (web, worker, command) knows every kind of job.
+    for domain_jobs in (judging_jobs, certificate_jobs):
+        domain_jobs.register_job_kinds(app)
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
         judging_bp, jury_bp, results_bp, results_export_bp, certificates_bp, ceremony_bp, jobs_bp,

@@ -6,7 +6,7 @@ import pytest
 
 from awards.demo import demo_pdf
 from awards.extensions import db
-from awards.jobs.services import start_reminders
+from awards.judging.jobs import start_reminders
 from awards.nominations import documents, services
 from awards.programs import services as program_services
 from tests import factories

@@ -19,7 +19,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 
-from awards.certificates import bundles, issuing, permissions, registry
+from awards.certificates import bundles, issuing, jobs, permissions, registry
 from awards.certificates.forms import (
     KIND_LABELS,
     ButtonForm,
@@ -36,7 +36,6 @@ from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db, limiter
 from awards.forms import show_domain_error
-from awards.jobs import services as jobs
 from awards.pages import commit_or_flash
 from awards.programs.views import load_in_program, load_program
 

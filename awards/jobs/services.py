@@ -1,7 +1,6 @@
 """Starting, retrying and recording background jobs. Each function flushes, never commits; a
 job is put on the queue only once the transaction that created (or retried) it commits."""
 
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from flask import current_app
@@ -13,8 +12,8 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
-from awards.jobs.models import UNFINISHED, Job, JobKind, JobState
-from awards.judging.ballots import read_rows
+from awards.jobs.models import UNFINISHED, Job, JobState
+from awards.jobs.registry import Outcome, job_kind
 from awards.programs.models import Program
 from awards.retention import kept_until, retention_period
 from awards.uploads import remove_after_commit, store_file, upload_folder
@@ -59,15 +58,16 @@ def _refuse_a_second_one(kind: str, program: Program, now: datetime, *, but: Job
 
 
 def start_job(
-    *, kind: JobKind, program: Program, actor: User | None, arguments: dict | None = None,
+    *, kind: str, program: Program, actor: User | None, arguments: dict | None = None,
     now: datetime | None = None,
 ) -> Job:  # fmt: skip
-    """A new job, queued.
+    """A new job of a registered ``kind``, queued; a domain's start_… function calls it.
 
     Side effects: adds the job row (attempt 1); flushes; after the transaction commits, puts
     "run job N" on the queue.
     """
     now = now or utcnow()
+    job_kind(kind)  # a kind no domain registered would never run
     _refuse_a_second_one(kind, program, now)
     job = Job(
         kind=kind, program=program, actor=actor, arguments=arguments or {}, state=JobState.QUEUED,
@@ -80,40 +80,6 @@ def start_job(
         raise _already_under_way() from exc
     _schedule(job)
     return job
-
-
-def start_ballot_import(
-    *, program: Program, actor: User, content: bytes, override_reason: str = ""
-) -> Job:
-    """Save a checked paper-ballot file's valid rows in the background.
-
-    Side effects: refuses a file whose columns cannot be read (DomainError on "file"); stores
-    the file under UPLOAD_FOLDER/jobs (removed on rollback, and once the job is done); starts
-    a job.
-    """
-    read_rows(content)
-    extension = "xlsx" if content[:4] == b"PK\x03\x04" else "csv"
-    name = store_file(db.session, content, subfolder="jobs", extension=extension)
-    return start_job(
-        kind=JobKind.BALLOTS, program=program, actor=actor,
-        arguments={"file": name, "override_reason": override_reason.strip()},
-    )  # fmt: skip
-
-
-def start_reminders(*, program: Program, actor: User) -> Job:
-    """Email every judge with scorecards still missing, in the background. Starts a job."""
-    return start_job(kind=JobKind.REMINDERS, program=program, actor=actor)
-
-
-def start_certificate_issuing(
-    *, program: Program, actor: User, kind: str, theme: str, recipients: list | None = None
-) -> Job:
-    """Issue certificates of ``kind`` in ``theme`` in the background (all pending recipients,
-    or the chosen ``recipients`` keys). Starts a job."""
-    return start_job(
-        kind=JobKind.CERTIFICATES, program=program, actor=actor,
-        arguments={"kind": kind, "theme": theme, "recipients": recipients},
-    )  # fmt: skip
 
 
 def retry_job(*, job: Job, actor: User, now: datetime | None = None) -> Job:
@@ -193,16 +159,6 @@ def record_progress(
         job.message = message
     job.heartbeat_at = now or utcnow()
     db.session.flush()
-
-
-@dataclass
-class Outcome:
-    """What a finished job leaves: counts to show, a sentence, and maybe a file to download."""
-
-    summary: dict
-    message: str
-    file: bytes | None = None
-    file_name: str | None = None
 
 
 def complete_job(*, job: Job, outcome: Outcome, now: datetime | None = None) -> None:

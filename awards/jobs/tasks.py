@@ -1,5 +1,5 @@
-"""What a worker does with "run job N, attempt A": run the job's service, reporting progress,
-and record how it ended.
+"""What a worker does with "run job N, attempt A": run the runner its kind registered,
+reporting progress, and record how it ended.
 
 Progress reports are checkpoints. SQLite has a single writer: while a service's transaction is
 open, no other connection can write the job's row, and holding that one lock for a whole batch
@@ -13,20 +13,15 @@ submitted). The same code runs on PostgreSQL.
 import logging
 import time
 
-from flask_babel import force_locale, ngettext
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from awards.certificates import issuing
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.jobs import services
-from awards.jobs.models import Job, JobKind, JobState
-from awards.jobs.services import Outcome
-from awards.judging import ballots
-from awards.judging import progress as judging_progress
-from awards.spreadsheets import Column, Table, to_csv
-from awards.uploads import remove_after_commit, upload_folder
+from awards.jobs.models import Job, JobState
+from awards.jobs.registry import job_kind
 
 log = logging.getLogger(__name__)
 CHECKPOINT_SECONDS = 1.0
@@ -92,7 +87,7 @@ def run_job(*, job_id: int, attempt: int) -> None:
 def _run(job_id: int, attempt: int) -> None:
     job = db.session.get(Job, job_id)
     try:
-        outcome = RUNNERS[job.kind](job, Checkpoints(job_id, attempt))
+        outcome = job_kind(job.kind).runner(job, Checkpoints(job_id, attempt))
         services.complete_job(job=_current(job_id, attempt), outcome=outcome)
         db.session.commit()
     except Superseded:
@@ -122,66 +117,3 @@ def _fail(job_id: int, attempt: int, error: str) -> None:
         db.session.commit()
     except Superseded:
         db.session.rollback()
-
-
-def _import_ballots(job: Job, progress: Checkpoints) -> Outcome:
-    if job.actor is None:
-        raise DomainError(_("The organizer who started this import no longer has an account."))
-    name = job.arguments["file"]
-    try:
-        content = (upload_folder() / name).read_bytes()
-    except FileNotFoundError as exc:
-        raise DomainError(_("The uploaded file is gone; upload it again.")) from exc
-    check = ballots.import_ballots(
-        program=job.program, content=content, actor=job.actor,
-        override_reason=job.arguments.get("override_reason", ""), progress=progress,
-    )  # fmt: skip
-    remove_after_commit(db.session, name)
-    saved, refused = len(check.valid), len(check.invalid)
-    return Outcome(
-        summary={"saved": saved, "refused": refused},
-        message=_("%(saved)d rows saved, %(refused)d refused.", saved=saved, refused=refused),
-        file=_refused_rows(check) if refused else None,
-        file_name="refused-rows.csv" if refused else None,
-    )
-
-
-def _refused_rows(check: ballots.BallotCheck) -> bytes:
-    """The refused rows as they were typed, each with its line and the reason."""
-    columns = tuple(Column(name) for name in ("line", *ballots.COLUMNS, "problem"))
-    rows = [
-        (row.line, *(row.values[c] for c in ballots.COLUMNS), row.error) for row in check.invalid
-    ]
-    return to_csv(Table("refused-rows", "refused rows", columns, rows))
-
-
-def _send_reminders(job: Job, progress: Checkpoints) -> Outcome:
-    reminded = judging_progress.send_reminders(
-        program=job.program, actor=job.actor, progress=progress,
-        skip_reminded_since=job.created_at,
-    )  # fmt: skip
-    return Outcome(
-        summary={"reminded": reminded},
-        message=ngettext("%(num)d judge was reminded.", "%(num)d judges were reminded.", reminded),
-    )
-
-
-def _issue_certificates(job: Job, progress: Checkpoints) -> Outcome:
-    arguments = job.arguments
-    issued = issuing.issue_certificates(
-        program=job.program, actor=job.actor, kind=arguments["kind"], theme=arguments["theme"],
-        recipients=arguments.get("recipients"), progress=progress,
-    )  # fmt: skip
-    return Outcome(
-        summary={"issued": len(issued), "kind": arguments["kind"]},
-        message=ngettext(
-            "%(num)d certificate was issued.", "%(num)d certificates were issued.", len(issued)
-        ),
-    )
-
-
-RUNNERS = {
-    JobKind.BALLOTS: _import_ballots,
-    JobKind.REMINDERS: _send_reminders,
-    JobKind.CERTIFICATES: _issue_certificates,
-}

@@ -11,19 +11,15 @@ from awards.extensions import db
 from awards.i18n import utcnow
 from awards.jobs import services
 from awards.jobs.forms import RetryForm
-from awards.jobs.models import Job, JobKind, JobState
+from awards.jobs.models import Job, JobState
 from awards.jobs.permissions import can_list_jobs, can_retry_job, can_view_job
+from awards.jobs.registry import job_kinds, kind_labels
 from awards.pages import commit_or_flash
 from awards.programs.views import load_program
 from awards.uploads import upload_folder
 
 bp = Blueprint("jobs", __name__)
 
-KIND_LABELS = {
-    JobKind.BALLOTS: _l("Paper ballot import"),
-    JobKind.REMINDERS: _l("Reminders to judges"),
-    JobKind.CERTIFICATES: _l("Certificate issuing"),
-}
 STATE_LABELS = {
     JobState.QUEUED: _l("Waiting"),
     JobState.RUNNING: _l("Running"),
@@ -55,7 +51,7 @@ def _progress_label(job: Job) -> str:
 
 
 def _result_links(job: Job) -> list[tuple[str, str]]:
-    """Where the finished job's result is: its own file, then the pages it changed."""
+    """Where the finished job's result is: its own file, then the pages its kind names."""
     if job.state != JobState.DONE:
         return []
     links = []
@@ -63,17 +59,8 @@ def _result_links(job: Job) -> list[tuple[str, str]]:
         links.append(
             (_("Download %(name)s", name=job.result_name), url_for("jobs.result", job_id=job.id))
         )
-    slug = job.program.slug
-    if job.kind == JobKind.CERTIFICATES:
-        kind = (job.summary or {}).get("kind")
-        links += [
-            (_("Download all as one PDF"), url_for("certificates.combined", slug=slug, kind=kind)),
-            (_("Download ZIP"), url_for("certificates.archive", slug=slug, kind=kind)),
-            (_("Certificates"), url_for("certificates.index", slug=slug)),
-        ]
-    else:
-        links.append((_("Judging progress"), url_for("jury.progress_page", slug=slug)))
-    return links
+    kind = job_kinds().get(job.kind)  # a kind since removed from the code has none
+    return links + (kind.result_links(job) if kind else [])
 
 
 def _status(job: Job) -> dict:
@@ -105,7 +92,7 @@ def show(job_id: int):
     return render_template(
         "jobs/show.html", job=job, program=job.program, status=_status(job),
         kept_until=services.result_kept_until(job),
-        links=_result_links(job), recent=recent, form=RetryForm(), kinds=KIND_LABELS,
+        links=_result_links(job), recent=recent, form=RetryForm(), kinds=kind_labels(),
         states=STATE_LABELS,
     )  # fmt: skip
 
@@ -149,5 +136,5 @@ def program_jobs(slug: str):
         abort(403)
     return render_template(
         "jobs/index.html", program=program, recent=services.recent_jobs(program, limit=50),
-        kinds=KIND_LABELS, states=STATE_LABELS,
+        kinds=kind_labels(), states=STATE_LABELS,
     )  # fmt: skip

@@ -13,8 +13,7 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
-from awards.jobs import services as jobs
-from awards.judging import assignments, conflicts, permissions, progress, scoring
+from awards.judging import assignments, conflicts, jobs, permissions, progress, scoring
 from awards.judging import ballots as ballots_service
 from awards.judging.forms import (
     AssignCategoryForm,

@@ -4,14 +4,14 @@ import io
 
 from pypdf import PdfReader
 
+from awards.certificates.jobs import start_certificate_issuing
 from awards.extensions import db
-from awards.jobs import services
 from awards.jobs.models import Job, JobState
 
 
 def test_certificate_job_issues_and_links_the_combined_pdf(client, auth, ceremony):
     program = ceremony["program"]
-    job = services.start_certificate_issuing(
+    job = start_certificate_issuing(
         program=program, actor=ceremony["organizer"], kind="laureate", theme="classic"
     )
     db.session.commit()
@@ -29,7 +29,7 @@ def test_certificate_job_issues_and_links_the_combined_pdf(client, auth, ceremon
 
 
 def test_certificate_job_with_an_unknown_design_fails_with_the_reason(client, auth, ceremony):
-    job = services.start_certificate_issuing(
+    job = start_certificate_issuing(
         program=ceremony["program"], actor=ceremony["organizer"], kind="laureate", theme="gothic"
     )
     db.session.commit()

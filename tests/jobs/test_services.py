@@ -9,11 +9,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from awards.accounts.models import User
+from awards.certificates.jobs import ISSUING
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.jobs import services
-from awards.jobs.models import Job, JobKind, JobState
+from awards.jobs.models import Job, JobState
+from awards.judging.jobs import BALLOTS, REMINDERS, start_reminders
 from awards.programs.models import Program
 from awards.uploads import upload_folder
 from tests import databases
@@ -22,8 +24,8 @@ from tests.jobs.conftest import build_jury
 
 def test_the_database_refuses_two_unfinished_jobs_of_a_kind(app, jury):
     program = jury["program"]
-    db.session.add(Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.QUEUED))
-    db.session.add(Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.RUNNING))
+    db.session.add(Job(kind=ISSUING, program=program, state=JobState.QUEUED))
+    db.session.add(Job(kind=ISSUING, program=program, state=JobState.RUNNING))
     with pytest.raises(IntegrityError):
         db.session.flush()
     db.session.rollback()
@@ -33,10 +35,10 @@ def test_finished_jobs_and_other_kinds_do_not_count(app, jury):
     program = jury["program"]
     db.session.add_all(
         [
-            Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.DONE),
-            Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.FAILED, error="x"),
-            Job(kind=JobKind.CERTIFICATES, program=program, state=JobState.QUEUED),
-            Job(kind=JobKind.REMINDERS, program=program, state=JobState.QUEUED),
+            Job(kind=ISSUING, program=program, state=JobState.DONE),
+            Job(kind=ISSUING, program=program, state=JobState.FAILED, error="x"),
+            Job(kind=ISSUING, program=program, state=JobState.QUEUED),
+            Job(kind=REMINDERS, program=program, state=JobState.QUEUED),
         ]
     )
     db.session.flush()
@@ -45,11 +47,11 @@ def test_finished_jobs_and_other_kinds_do_not_count(app, jury):
 
 def test_a_stale_job_is_settled_as_failed_to_make_way(app, jury):
     long_ago = utcnow() - timedelta(hours=3)
-    stale = Job(kind=JobKind.REMINDERS, program=jury["program"], state=JobState.RUNNING,
+    stale = Job(kind=REMINDERS, program=jury["program"], state=JobState.RUNNING,
                 created_at=long_ago, heartbeat_at=long_ago)  # fmt: skip
     db.session.add(stale)
     db.session.commit()
-    new = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    new = start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.commit()
     assert db.session.get(Job, stale.id).state == JobState.FAILED
     assert "stopped answering" in db.session.get(Job, stale.id).error
@@ -57,10 +59,10 @@ def test_a_stale_job_is_settled_as_failed_to_make_way(app, jury):
 
 
 def test_a_running_job_refuses_a_second_one(app, jury):
-    db.session.add(Job(kind=JobKind.REMINDERS, program=jury["program"], state=JobState.RUNNING))
+    db.session.add(Job(kind=REMINDERS, program=jury["program"], state=JobState.RUNNING))
     db.session.commit()
     with pytest.raises(DomainError, match="already under way"):
-        services.start_reminders(program=jury["program"], actor=jury["organizer"])
+        start_reminders(program=jury["program"], actor=jury["organizer"])
 
 
 @pytest.mark.skipif(
@@ -85,7 +87,7 @@ def test_two_clicks_that_race_past_the_check_start_one_job(shared_app):
         with shared_app.app_context():
             program, actor = db.session.get(Program, program_id), db.session.get(User, organizer_id)
             try:
-                services.start_reminders(program=program, actor=actor)
+                start_reminders(program=program, actor=actor)
                 db.session.commit()
                 outcomes.append("started")
             except DomainError as error:
@@ -108,7 +110,7 @@ def test_two_clicks_that_race_past_the_check_start_one_job(shared_app):
 
 def _ended_job(jury, *, days_ago: int, state=JobState.DONE, **fields) -> Job:
     ended = utcnow() - timedelta(days=days_ago)
-    job = Job(kind=JobKind.BALLOTS, program=jury["program"], state=state,
+    job = Job(kind=BALLOTS, program=jury["program"], state=state,
               created_at=ended, heartbeat_at=ended, finished_at=ended, **fields)  # fmt: skip
     db.session.add(job)
     return job

@@ -15,8 +15,9 @@ from sqlalchemy.pool import NullPool
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.jobs import services
-from awards.jobs.models import Job, JobKind, JobState
+from awards.jobs.models import Job, JobState
 from awards.jobs.tasks import Checkpoints, Superseded
+from awards.judging.jobs import REMINDERS, start_ballot_import, start_reminders
 from awards.judging.models import JudgeReminder
 from awards.uploads import upload_folder
 from tests.jobs.conftest import build_jury
@@ -37,7 +38,7 @@ def test_progress_rows_move_one_judge_at_a_time(shared_app, database_url):
 
     event.listen(Session, "after_commit", look)
     try:
-        job = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+        job = start_reminders(program=jury["program"], actor=jury["organizer"])
         db.session.commit()
     finally:
         event.remove(Session, "after_commit", look)
@@ -50,7 +51,7 @@ def test_progress_rows_move_one_judge_at_a_time(shared_app, database_url):
 
 
 def test_reminders_job_emails_each_judge_missing_scorecards(app, jury, outbox):
-    job = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    job = start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.commit()
     assert db.session.get(Job, job.id).state == JobState.DONE
     reminders = [m["To"] for m in outbox() if m["Subject"].startswith("Reminder")]
@@ -59,7 +60,7 @@ def test_reminders_job_emails_each_judge_missing_scorecards(app, jury, outbox):
 
 def test_nothing_runs_when_the_starting_transaction_rolls_back(app, jury, outbox):
     before = len(outbox())
-    services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.rollback()
     db.session.commit()
     assert db.session.query(Job).count() == 0 and len(outbox()) == before
@@ -67,7 +68,7 @@ def test_nothing_runs_when_the_starting_transaction_rolls_back(app, jury, outbox
 
 def ballot_job(jury, rows, *, reason=""):
     content = ("judge_email,category,nominee,criterion,points\n" + "\n".join(rows)).encode()
-    job = services.start_ballot_import(
+    job = start_ballot_import(
         program=jury["program"], actor=jury["organizer"], content=content,
         override_reason=reason,
     )  # fmt: skip
@@ -149,8 +150,8 @@ def test_refused_rows_come_back_as_text_never_as_formulas(app, jury):
         ]
     )
     content = typed.getvalue().encode()
-    job = services.start_ballot_import(program=jury["program"], actor=jury["organizer"],
-                                       content=content)  # fmt: skip
+    job = start_ballot_import(program=jury["program"], actor=jury["organizer"],
+                              content=content)  # fmt: skip
     db.session.commit()
     job = db.session.get(Job, job.id)
     text_rows = (upload_folder() / job.result_file).read_bytes().decode("utf-8-sig")
@@ -164,7 +165,7 @@ def test_a_retried_reminders_job_mails_nobody_twice(app, jury, outbox):
     its worker died; the retry reminds the other two only, and counts all three."""
     started = utcnow() - timedelta(hours=2)
     job = Job(
-        kind=JobKind.REMINDERS, program=jury["program"], actor=jury["organizer"],
+        kind=REMINDERS, program=jury["program"], actor=jury["organizer"],
         state=JobState.RUNNING, created_at=started, heartbeat_at=started, done=1, total=3,
     )  # fmt: skip
     db.session.add(job)
@@ -185,7 +186,7 @@ def test_an_earlier_reminder_does_not_stop_a_new_round(app, jury, outbox):
     db.session.add(JudgeReminder(program_id=jury["program"].id, judge_id=first.id,
                                  sent_at=utcnow() - timedelta(days=1), missing=3))  # fmt: skip
     db.session.commit()
-    services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.commit()
     mailed = sorted(m["To"] for m in outbox() if m["Subject"].startswith("Reminder"))
     assert mailed == ["judge2@x.kz", "judge3@x.kz", "judge@x.kz"]

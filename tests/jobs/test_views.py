@@ -11,6 +11,7 @@ import time_machine
 from awards.extensions import db
 from awards.jobs import services
 from awards.jobs.models import Job, JobState
+from awards.judging.jobs import start_ballot_import, start_reminders
 from awards.programs import services as programs
 from awards.programs.models import Role
 from awards.uploads import upload_folder
@@ -24,7 +25,7 @@ BALLOT = "judge_email,category,nominee,criterion,points\n"
 
 def waiting_job(jury) -> Job:
     """A reminders job on a queue nobody takes it off."""
-    job = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    job = start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.info.pop(services.ENQUEUE_KEY)
     db.session.commit()
     return job
@@ -55,7 +56,7 @@ def test_ballot_save_runs_as_a_job_whose_page_offers_the_refused_rows(client, au
 
 
 def test_status_json_has_what_the_progress_bar_needs(client, auth, jury):
-    job = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    job = start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.commit()
     auth.login("organizer@x.kz")
     response = client.get(f"/jobs/{job.id}/status", headers=EN)
@@ -107,7 +108,7 @@ def test_a_job_whose_worker_died_can_be_run_again(client, auth, jury):
 
 
 def test_a_failed_job_shows_its_error_and_retry(client, auth, jury):
-    job = services.start_ballot_import(
+    job = start_ballot_import(
         program=jury["program"], actor=jury["organizer"], override_reason="почта",
         content=(BALLOT + "judge@x.kz,best-patron,Ulba Nominee,Вклад,8\n").encode(),
     )  # fmt: skip
@@ -127,7 +128,7 @@ def test_a_failed_job_shows_its_error_and_retry(client, auth, jury):
 
 
 def test_retrying_a_finished_job_is_refused(client, auth, jury):
-    job = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    job = start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.commit()
     auth.login("organizer@x.kz")
     client.post(f"/jobs/{job.id}/retry", headers=EN)
@@ -181,7 +182,7 @@ def test_an_organizer_sees_every_job_and_a_former_one_none_not_even_their_own(cl
     role = programs.grant_role(
         program=jury["program"], user=helper, role=Role.ORGANIZER, actor=jury["organizer"]
     )
-    theirs = services.start_reminders(program=jury["program"], actor=helper)
+    theirs = start_reminders(program=jury["program"], actor=helper)
     db.session.commit()
     other = waiting_job(jury)
     auth.login("helper@x.kz")

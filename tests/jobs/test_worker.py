@@ -8,12 +8,13 @@ import pytest
 from sqlalchemy import select
 
 from awards.accounts.services import find_user_by_email
+from awards.certificates.jobs import start_certificate_issuing
 from awards.certificates.models import IssuedCertificate
 from awards.certificates.recipients import recipients_of
 from awards.demo_large import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, Scale, load_large_demo
 from awards.extensions import db
-from awards.jobs import services
 from awards.jobs.models import Job, JobState
+from awards.judging.jobs import start_ballot_import, start_reminders
 from awards.programs.services import get_program_by_slug
 from awards.uploads import upload_folder
 from tests.jobs.conftest import WORKER_DEADLINE_SECONDS, build_jury
@@ -25,7 +26,7 @@ def test_worker_runs_a_job_queued_before_it_started(shared_app, queue_settings, 
                                                     shared_auth):  # fmt: skip
     """The job is a row plus a queue entry: it waits for a worker, whichever process made it."""
     jury = build_jury(judges=3)
-    job = services.start_reminders(program=jury["program"], actor=jury["organizer"])
+    job = start_reminders(program=jury["program"], actor=jury["organizer"])
     db.session.commit()
     assert db.session.get(Job, job.id).state == JobState.QUEUED
     running = worker()
@@ -43,7 +44,7 @@ def test_worker_runs_a_job_queued_before_it_started(shared_app, queue_settings, 
 def test_worker_failure_is_shown_and_a_retry_runs_again(shared_app, queue_settings, worker,
                                                         shared_auth):  # fmt: skip
     jury = build_jury(judges=1)
-    job = services.start_ballot_import(
+    job = start_ballot_import(
         program=jury["program"], actor=jury["organizer"], override_reason="почта",
         content=(BALLOT + "judge@x.kz,best-patron,Ulba Nominee,Вклад,8\n").encode(),
     )  # fmt: skip
@@ -83,7 +84,7 @@ def test_a_worker_killed_mid_batch_is_seen_stale_and_the_retry_issues_each_once(
     load_large_demo(password=DRILL_PASSWORD, scale=DRILL)
     program = get_program_by_slug(LARGE_DEMO_SLUG)
     expected = len(recipients_of(program, "judge_thanks"))
-    job = services.start_certificate_issuing(
+    job = start_certificate_issuing(
         program=program, actor=find_user_by_email(ORGANIZER_EMAIL), kind="judge_thanks",
         theme="classic",
     )  # fmt: skip
