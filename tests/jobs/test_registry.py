@@ -2,6 +2,9 @@
 links come from its registration, and a new kind needs no change in jobs/ nor a migration."""
 
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,8 @@ from awards.jobs.models import Job, JobState
 from awards.jobs.registry import Outcome, job_kinds, register_job_kind
 
 EN = {"Accept-Language": "en"}
+ROOT = Path(__file__).resolve().parents[2]
+ABOVE_PROGRAMS = ("nominations", "judging", "results", "certificates", "ceremony", "archive")
 
 
 def _count_sheep(job: Job, progress) -> Outcome:
@@ -80,3 +85,15 @@ def test_a_job_of_a_kind_since_removed_fails_logged_and_its_page_still_shows(
     assert record.exc_info[0] is LookupError
     auth.login("organizer@x.kz")
     assert client.get(f"/jobs/{job.id}", headers=EN).status_code == 200
+
+
+def test_jobs_import_nothing_above_programs():
+    """In a fresh interpreter: every module of awards/jobs, and what they import in turn."""
+    modules = [f"awards.jobs.{path.stem}" for path in (ROOT / "awards/jobs").glob("[!_]*.py")]
+    script = f"import sys, {', '.join(modules)}; print(*sorted(sys.modules))"
+    result = subprocess.run(  # noqa: S603  (this Python, our own code)
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    ours = [name.split(".") for name in result.stdout.split() if name.startswith("awards.")]
+    assert ["awards", "jobs", "views"] in ours
+    assert [".".join(name) for name in ours if name[1] in ABOVE_PROGRAMS] == []
