@@ -65,7 +65,10 @@ class Config:
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "awards@localhost")
     MAIL_OUTBOX = Path(os.environ.get("AWARDS_MAIL_OUTBOX", INSTANCE_DIR / "outbox"))
     MAIL_TO_CONSOLE = True
-    MAIL_IN_BACKGROUND = True
+    # The job worker sends each message; one SMTP refuses is tried again this many times,
+    # after 1, 2, 4, … times the delay (seconds): 6 and 60 keep trying for about an hour.
+    MAIL_RETRIES = int(os.environ.get("AWARDS_MAIL_RETRIES", 6))
+    MAIL_RETRY_DELAY = int(os.environ.get("AWARDS_MAIL_RETRY_DELAY", 60))
 
     LANGUAGES = ("kk", "ru", "en")
     BABEL_DEFAULT_LOCALE = "kk"
@@ -126,7 +129,6 @@ class TestingConfig(Config):
     )
     WTF_CSRF_ENABLED = False
     MAIL_TO_CONSOLE = False
-    MAIL_IN_BACKGROUND = False  # tests read the outbox right after the request
     ARGON2_PROFILE = "CHEAPEST"
     AWARDS_BASE_URL = "https://awards.example.kz"
     RATELIMIT_STORAGE_URI = "memory://"

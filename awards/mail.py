@@ -1,17 +1,19 @@
-"""Outgoing email: queued during a transaction, delivered only once it commits.
+"""Outgoing email: queued during a transaction, handed over only once it commits.
 
-Development prints each message and keeps a copy in the outbox folder; SMTP is used when
-MAIL_SERVER is set. Messages are rendered in the recipient's language.
+Each message handed over is kept in the outbox folder (and printed in development). With
+MAIL_SERVER set it is then put on the job queue, and a worker sends it by SMTP, trying again
+for about an hour when the server refuses or cannot be reached. Messages are rendered in the
+recipient's language.
 """
 
 import logging
 import smtplib
-import threading
 import uuid
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import make_msgid
 
-from flask import current_app, has_request_context, render_template
+from flask import current_app, render_template
 from flask_babel import force_locale
 from sqlalchemy import event
 from sqlalchemy.orm import Session
@@ -20,6 +22,8 @@ from awards.i18n import single_line, utcnow
 
 log = logging.getLogger(__name__)
 _QUEUE_KEY = "awards.outbox"
+# app.extensions key: puts a message (as bytes) on the queue; set by awards/jobs/queue.py.
+SENDER_KEY = "awards.mail.sender"
 
 
 def external_url(endpoint: str, **values) -> str:
@@ -50,7 +54,8 @@ def discard_queued_email(session: Session) -> None:
     session.info.pop(_QUEUE_KEY, None)
 
 
-def deliver(message: EmailMessage) -> None:
+def keep_copy(message: EmailMessage) -> None:
+    """The outbox folder's copy of a message handed over (and the console's, in development)."""
     config = current_app.config
     outbox = config["MAIL_OUTBOX"]
     outbox.mkdir(parents=True, exist_ok=True)
@@ -58,38 +63,51 @@ def deliver(message: EmailMessage) -> None:
     (outbox / name).write_bytes(message.as_bytes())
     if config["MAIL_TO_CONSOLE"]:
         print(f"\n----- email to {message['To']} -----\n{message.get_content()}", flush=True)
-    if config["MAIL_SERVER"]:
-        with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
-            if config["MAIL_USE_TLS"]:
-                smtp.starttls()
-            if config["MAIL_USERNAME"]:
-                smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
-            smtp.send_message(message)
 
 
-def _deliver_all(app, messages: list[EmailMessage]) -> None:
-    with app.app_context():
-        for message in messages:
-            try:
-                deliver(message)
-            except (OSError, smtplib.SMTPException):
-                # The data is committed; a mail outage must not turn that into an error page.
-                log.exception("could not deliver email to %s", message["To"])
+def send_by_smtp(message: EmailMessage) -> None:
+    config = current_app.config
+    with smtplib.SMTP(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=30) as smtp:
+        if config["MAIL_USE_TLS"]:
+            smtp.starttls()
+        if config["MAIL_USERNAME"]:
+            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"])
+        smtp.send_message(message)
+
+
+def send_queued(raw: bytes, *, last_attempt: bool) -> None:
+    """Send a message taken off the queue. A failure is raised for the queue to try again
+    later, or on the last attempt logged as an error naming the message (whose copy is in
+    the outbox folder): never lost silently."""
+    message = message_from_bytes(raw, policy=policy.default)
+    try:
+        send_by_smtp(message)
+    except (OSError, smtplib.SMTPException) as error:
+        if not last_attempt:
+            log.warning("could not send email to %s (%s); trying again later", message["To"],
+                        error)  # fmt: skip
+            raise
+        log.exception("gave up sending email %s to %s; its copy is in the outbox folder",
+                      message["Message-ID"], message["To"])  # fmt: skip
+
+
+def _hand_over(message: EmailMessage) -> None:
+    keep_copy(message)
+    if not current_app.config["MAIL_SERVER"]:
+        return
+    raw = message.as_bytes()
+    try:
+        current_app.extensions[SENDER_KEY](raw)
+    except Exception:  # noqa: BLE001  (no queue, or its server is down: the message must go)
+        log.exception("could not queue email to %s; sending it at once", message["To"])
+        send_queued(raw, last_attempt=True)
 
 
 @event.listens_for(Session, "after_commit")
 def _send_after_commit(session: Session) -> None:
-    messages = session.info.pop(_QUEUE_KEY, [])
-    if not messages:
-        return
-    app = current_app._get_current_object()
-    # Commands deliver before they exit; only requests hand the work to a thread.
-    if app.config["MAIL_IN_BACKGROUND"] and has_request_context():
-        # Off the request: the answer takes as long whether or not an email was sent, and a
-        # slow mail server does not slow the page.
-        threading.Thread(target=_deliver_all, args=(app, messages), daemon=True).start()
-    else:
-        _deliver_all(app, messages)
+    # The data is committed: whatever happens to the mail, the request that committed stands.
+    for message in session.info.pop(_QUEUE_KEY, []):
+        _hand_over(message)
 
 
 @event.listens_for(Session, "after_rollback")

@@ -1,9 +1,10 @@
-"""The queue between the web processes and the workers. It carries nothing but "run job N,
-attempt A"; everything else is in the job's row.
+"""The queue between the web processes and the workers. It carries "run job N, attempt A"
+(everything else is in the job's row) and outgoing email, which a worker sends with retries.
 
 Embedded default: Huey on a SQLite file in the instance folder, no server to run. With
 REDIS_URL set the same code runs on Redis, with any number of workers on any number of
-machines. JOBS_IMMEDIATE runs each job inside the commit that queues it (the tests do).
+machines. JOBS_IMMEDIATE runs each job, and sends each email, inside the commit that queues
+it (the tests do).
 """
 
 import logging
@@ -18,6 +19,7 @@ from huey.consumer import Consumer
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from awards import mail
 from awards.jobs import tasks
 from awards.jobs.services import ENQUEUE_KEY
 
@@ -34,7 +36,7 @@ class JobQueue:
         self.app = app
         self._pid = None
         self._huey = None
-        self._run_job = None
+        self._run_job = self._send_email = None
         self._lock = threading.Lock()
         self._daily: dict[str, Callable[[], object]] = {}
 
@@ -57,11 +59,11 @@ class JobQueue:
     def huey(self) -> Huey:
         with self._lock:
             if self._pid != os.getpid():
-                self._huey, self._run_job = self._create()
+                self._huey = self._create()
                 self._pid = os.getpid()
         return self._huey
 
-    def _create(self):
+    def _create(self) -> Huey:
         config = self.app.config
         options = {"name": config["JOBS_QUEUE_NAME"], "results": False,
                    "immediate": config["JOBS_IMMEDIATE"]}  # fmt: skip
@@ -70,6 +72,12 @@ class JobQueue:
         else:
             self.location.parent.mkdir(parents=True, exist_ok=True)
             huey = SqliteHuey(filename=str(self.location), **options)
+        self._run_job, self._send_email = self._job_task(huey), self._mail_task(huey)
+        for name, work in self._daily.items():
+            self._add_daily(huey, name, work)
+        return huey
+
+    def _job_task(self, huey: Huey):
         app = self.app
 
         @huey.task(name="run_job")
@@ -77,9 +85,21 @@ class JobQueue:
             with app.app_context():
                 tasks.run_job(job_id=job_id, attempt=attempt)
 
-        for name, work in self._daily.items():
-            self._add_daily(huey, name, work)
-        return huey, run_job
+        return run_job
+
+    def _mail_task(self, huey: Huey):
+        app, config = self.app, self.app.config
+        # A retry waits (1, 2, 4, … times MAIL_RETRY_DELAY) for the mail server to come back;
+        # inside the commit (JOBS_IMMEDIATE) nothing could run it later, so it comes at once.
+        delay = 0 if config["JOBS_IMMEDIATE"] else config["MAIL_RETRY_DELAY"]
+
+        @huey.task(name="send_email", retries=config["MAIL_RETRIES"], retry_delay=delay,
+                   retry_backoff=2, context=True)  # fmt: skip
+        def send_email(raw: bytes, task) -> None:
+            with app.app_context():
+                mail.send_queued(raw, last_attempt=not task.retries)
+
+        return send_email
 
     @property
     def location(self) -> str | Path:
@@ -90,8 +110,13 @@ class JobQueue:
         return Path(config.get("JOBS_QUEUE_FILE") or Path(config["INSTANCE_DIR"]) / "jobs.sqlite3")
 
     def enqueue(self, job_id: int, attempt: int) -> None:
-        self.huey  # noqa: B018  (makes this process's Huey and its task on first use)
+        self.huey  # noqa: B018  (makes this process's Huey and its tasks on first use)
         self._run_job(job_id, attempt)
+
+    def enqueue_email(self, raw: bytes) -> None:
+        """Put a message (its bytes) on the queue for a worker to send."""
+        self.huey  # noqa: B018
+        self._send_email(raw)
 
     def consumer(self, *, workers: int) -> Consumer:
         """Threads taking jobs off the queue. SIGTERM lets running jobs finish (for up to
@@ -105,7 +130,9 @@ class JobQueue:
 
 
 def init_app(app: Flask) -> None:
-    app.extensions[EXTENSION_KEY] = JobQueue(app)
+    queue = JobQueue(app)
+    app.extensions[EXTENSION_KEY] = queue
+    app.extensions[mail.SENDER_KEY] = queue.enqueue_email
 
 
 def job_queue() -> JobQueue:

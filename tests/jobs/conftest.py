@@ -116,6 +116,12 @@ class Worker:
         })  # fmt: skip
         if config["REDIS_URL"]:
             env["REDIS_URL"] = config["REDIS_URL"]
+        if config["MAIL_SERVER"]:
+            env.update({
+                "MAIL_SERVER": config["MAIL_SERVER"], "MAIL_PORT": str(config["MAIL_PORT"]),
+                "MAIL_USE_TLS": "1" if config["MAIL_USE_TLS"] else "0",
+                "AWARDS_MAIL_RETRY_DELAY": str(config["MAIL_RETRY_DELAY"]),
+            })  # fmt: skip
         self.log = tmp_path / "worker.log"
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(

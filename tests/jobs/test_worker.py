@@ -17,7 +17,9 @@ from awards.jobs.models import Job, JobState
 from awards.judging.jobs import start_ballot_import, start_reminders
 from awards.programs.services import get_program_by_slug
 from awards.uploads import upload_folder
+from tests import factories
 from tests.jobs.conftest import WORKER_DEADLINE_SECONDS, build_jury
+from tests.smtp import GreylistingServer
 
 BALLOT = "judge_email,category,nominee,criterion,points\n"
 
@@ -62,6 +64,27 @@ def test_worker_failure_is_shown_and_a_retry_runs_again(shared_app, queue_settin
     job = running.wait_until_finished(job.id)
     assert (job.state, job.attempts, job.summary) == (JobState.DONE, 2, {"saved": 1, "refused": 0})
     assert running.stop() == 0, running.output()
+
+
+def test_worker_sends_queued_mail_and_tries_again_after_a_refusal(shared_app, queue_settings,
+                                                                  worker, shared_auth):  # fmt: skip
+    """The page that commits only puts the message on the queue; the worker sends it, and
+    when the mail server refuses it, sends it again a moment (MAIL_RETRY_DELAY) later."""
+    factories.user("member@x.kz")
+    db.session.commit()
+    with GreylistingServer(refusals=1) as server:
+        shared_app.config.update(server.settings(), MAIL_RETRY_DELAY=1)
+        response = shared_auth.client.post("/password/forgot", data={"email": "member@x.kz"})
+        assert response.status_code == 302
+        assert server.offers == 0  # on the queue: no worker runs yet
+        running = worker()
+        deadline = time.monotonic() + WORKER_DEADLINE_SECONDS
+        while not server.received and time.monotonic() < deadline:
+            assert running.process.poll() is None, running.output()
+            time.sleep(0.2)
+        assert server.offers == 2, running.output()
+        assert [m["To"] for m in server.received] == ["member@x.kz"]
+        assert running.stop() == 0, running.output()
 
 
 # A program whose 239 judges each get a letter of thanks: several rendering chunks, so the
