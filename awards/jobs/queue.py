@@ -88,13 +88,9 @@ class JobQueue:
         return run_job
 
     def _mail_task(self, huey: Huey):
-        app, config = self.app, self.app.config
-        # A retry waits (1, 2, 4, … times MAIL_RETRY_DELAY) for the mail server to come back;
-        # inside the commit (JOBS_IMMEDIATE) nothing could run it later, so it comes at once.
-        delay = 0 if config["JOBS_IMMEDIATE"] else config["MAIL_RETRY_DELAY"]
+        app = self.app
 
-        @huey.task(name="send_email", retries=config["MAIL_RETRIES"], retry_delay=delay,
-                   retry_backoff=2, context=True)  # fmt: skip
+        @huey.task(name="send_email", retry_backoff=2, context=True)
         def send_email(raw: bytes, task) -> None:
             with app.app_context():
                 mail.send_queued(raw, last_attempt=not task.retries)
@@ -115,8 +111,12 @@ class JobQueue:
 
     def enqueue_email(self, raw: bytes) -> None:
         """Put a message (its bytes) on the queue for a worker to send."""
-        self.huey  # noqa: B018
-        self._send_email(raw)
+        config = self.app.config
+        # A retry waits (1, 2, 4, … times MAIL_RETRY_DELAY) for the mail server to come back;
+        # inside the commit (JOBS_IMMEDIATE) nothing could run it later, so it comes at once.
+        delay = 0 if config["JOBS_IMMEDIATE"] else config["MAIL_RETRY_DELAY"]
+        huey = self.huey
+        huey.enqueue(self._send_email.s(raw, retries=config["MAIL_RETRIES"], retry_delay=delay))
 
     def consumer(self, *, workers: int) -> Consumer:
         """Threads taking jobs off the queue. SIGTERM lets running jobs finish (for up to
