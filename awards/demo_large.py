@@ -17,11 +17,13 @@ from sqlalchemy import insert, select
 from awards.accounts.identity import bin_check_digit, identity_keys
 from awards.accounts.models import Organization, User
 from awards.accounts.services import hash_password
+from awards.audit.models import AuditEntry, SubjectKind
 from awards.demo import CATEGORIES as FORUM_CATEGORIES
 from awards.extensions import db
 from awards.i18n import utcnow
-from awards.judging.models import Assignment, Conflict, Score, Scorecard, ScorecardEvent
-from awards.nominations.models import Nomination, NominationEvent
+from awards.judging.models import Assignment, Conflict, Score, Scorecard
+from awards.nominations.history import action_for
+from awards.nominations.models import Nomination
 from awards.programs import services as programs
 from awards.programs.models import Program, ProgramRole, Role
 
@@ -453,7 +455,16 @@ def _nominations(rng, entries: list[_Entry], program: Program, people: dict) -> 
             event["reason"] = "Организация не отвечает условиям номинации."
         elif entry.state == "merged" and event["to_state"] == "merged":
             event["reason"] = f"Объединена с заявкой №{entries[entry.merged_into].id}."
-    _insert(NominationEvent, [{"nomination_id": entry.id, **event} for entry, event in events])
+    _insert(AuditEntry, [_logged(program, entry, **event) for entry, event in events])
+
+
+def _logged(program, entry, *, from_state, to_state, **fields) -> dict:
+    """A state change as the audit log keeps it."""
+    return {
+        "program_id": program.id, "subject_kind": SubjectKind.NOMINATION, "subject_id": entry.id,
+        "action": action_for(from_state, to_state), "new": {"state": to_state},
+        "old": {"state": from_state} if from_state else {}, **fields,
+    }  # fmt: skip
 
 
 def _panels(scale: Scale) -> list[list[int]]:
@@ -584,12 +595,13 @@ def _scorecards(rng, scale, pairs: list[tuple], program: Program, people: dict, 
         snapshot = {"state": card["state"], "overall_comment": "", "comments": {},
                     "points": {str(c): p for c, p in card_points.items()}}  # fmt: skip
         events.append({
-            "scorecard_id": card_id, "actor_id": card["judge_id"], "old": {}, "new": snapshot,
+            "program_id": program.id, "subject_kind": SubjectKind.SCORECARD, "subject_id": card_id,
+            "actor_id": card["judge_id"], "old": {}, "new": snapshot,
             "action": "submitted" if card["submitted_at"] else "created", "reason": "",
             "at": card["updated_at"],
         })  # fmt: skip
     _insert(Score, scores)
-    _insert(ScorecardEvent, events)
+    _insert(AuditEntry, events)
 
 
 def load_large_demo(

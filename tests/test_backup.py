@@ -15,11 +15,12 @@ from sqlalchemy import MetaData, func, make_url, select, text
 
 from awards import backup as backups
 from awards import create_app
+from awards.audit.models import AuditEntry
 from awards.backup import BackupError, restore_backup, take_backup
 from awards.demo import demo_pdf, load_demo
 from awards.extensions import db
 from awards.nominations import documents, services
-from awards.nominations.models import Document, Nomination, NominationEvent
+from awards.nominations.models import Document, Nomination
 from awards.programs.models import Program
 from awards.uploads import upload_folder
 from tests import databases, factories
@@ -147,7 +148,7 @@ def test_a_backup_taken_during_writes_is_the_database_at_one_moment(tmp_path):
         assert before <= len(entries) <= after
         # Entries 1…n and nothing else: every commit up to one moment, none after it.
         assert [e.justification for e in entries] == [f"entry {n + 1}" for n in range(len(entries))]
-        assert count(Document) == count(NominationEvent) == len(entries)
+        assert count(Document) == count(AuditEntry) == len(entries)  # each one's creation
         for number, entry in enumerate(entries, start=1):
             (document,) = entry.documents
             assert (upload_folder() / document.stored_name).read_bytes() == pdf(number)

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from awards.accounts.identity import bin_is_valid
 from awards.accounts.models import User
 from awards.accounts.services import authenticate
+from awards.audit.models import AuditEntry
 from awards.demo_large import (
     LARGE_DEMO_SLUG,
     ORGANIZER_EMAIL,
@@ -21,7 +22,7 @@ from awards.demo_large import (
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
-from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardEvent
+from awards.judging.models import Assignment, Conflict, Scorecard
 from awards.judging.scoring import judging_is_open
 from awards.nominations.models import Nomination
 from awards.programs.models import Program, Role
@@ -68,7 +69,8 @@ def test_small_scale_has_exactly_the_numbers_asked_for(small_program):
     assert count(Nomination) == SMALL.nominations and count(Scorecard) == SMALL.scorecards
     assert len(small_program.categories) == SMALL.categories
     assert all(len(category.criteria) == 4 for category in small_program.categories)
-    assert count(ScorecardEvent) == SMALL.scorecards
+    scorecard_log = select(func.count()).where(AuditEntry.subject_kind == "scorecard")
+    assert db.session.scalar(scorecard_log) == SMALL.scorecards
     states = Counter(db.session.scalars(select(Nomination.state)))
     assert set(states) == {"accepted", "rejected", "merged"}
     assert small_program.judges_per_nomination == SMALL.judges_per_nomination

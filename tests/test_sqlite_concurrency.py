@@ -9,9 +9,10 @@ import time_machine
 from sqlalchemy import func, select
 
 from awards import create_app
+from awards.audit.models import AuditEntry
 from awards.extensions import db
 from awards.judging import assignments
-from awards.judging.models import Score, Scorecard, ScorecardEvent
+from awards.judging.models import Score, Scorecard
 from tests import databases, factories
 from tests.judging.fixtures import JUDGING, accepted_nomination, add_judge, open_judging
 
@@ -103,7 +104,9 @@ def test_four_processes_submit_800_scorecards_none_lost_or_doubled(tmp_path, dat
     app = create_app(_config(database_url, tmp_path, "check"))
     with app.app_context():
         pairs = db.session.execute(select(Scorecard.judge_id, Scorecard.nomination_id)).all()
-        submitted = select(func.count()).where(ScorecardEvent.action == "submitted")
+        submitted = select(func.count()).where(
+            AuditEntry.subject_kind == "scorecard", AuditEntry.action == "submitted"
+        )
         assert len(pairs) == len(set(pairs)) == SCORECARDS
         assert db.session.scalar(submitted) == SCORECARDS
         assert db.session.scalar(select(func.count(Score.id))) == SCORECARDS

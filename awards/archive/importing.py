@@ -23,7 +23,8 @@ from awards.extensions import db
 from awards.judging.models import Assignment, Conflict, Score, Scorecard
 from awards.judging.scoring import parse_points
 from awards.nominations.fields import LIMITS, clean_field
-from awards.nominations.models import Nomination, NominationEvent
+from awards.nominations.history import action_for, log_change
+from awards.nominations.models import Nomination
 from awards.programs import services as programs
 from awards.programs.models import Category, Criterion, Program
 from awards.results.models import Laureate, ResultsSnapshot
@@ -152,16 +153,20 @@ class _Importer:
                     created_by=self.users.get(data["created_by"]),
                     merged_into=self.nominations.get(data["merged_into_id"]), **values,
                 )  # fmt: skip
-                for event in data["events"]:
-                    nomination.events.append(
-                        NominationEvent(
-                            actor=self.users.get(event["actor"]), at=parse_time(event["at"]),
-                            from_state=event["from_state"], to_state=event["to_state"],
-                            reason=event["reason"],
-                        )
-                    )  # fmt: skip
                 db.session.add(nomination)
+            with record(f"$.nominations[{i}].events"):
+                self._history(nomination, data["events"])
             self.nominations[data["id"]] = nomination
+
+    def _history(self, nomination: Nomination, events: list[dict]) -> None:
+        """The entry's history, each line logged with the states it names."""
+        for event in events:
+            from_state, to_state = event["from_state"], event["to_state"]
+            log_change(
+                nomination, actor=self.users.get(event["actor"]), from_state=from_state,
+                to_state=to_state, action=action_for(from_state, to_state),
+                now=parse_time(event["at"]), reason=event["reason"],
+            )  # fmt: skip
 
     def _user_id(self, email: str | None) -> int | None:
         return self.users[email].id if email is not None else None

@@ -4,17 +4,21 @@ nominations, judging, the current laureate snapshots, and the ceremony and certi
 email; never a password hash, a token or an administrator flag."""
 
 import json
+from contextlib import nullcontext
 from datetime import datetime
 
+from flask_babel import force_locale
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
+from awards.audit.models import AuditEntry
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.models import Assignment, Conflict, Scorecard
+from awards.nominations import history
 from awards.nominations.models import Nomination
 from awards.programs.models import Program, ProgramRole
 from awards.results.models import ResultsSnapshot
@@ -97,24 +101,27 @@ def _categories(program: Program) -> list[dict]:
     ]
 
 
+def _event(entry: AuditEntry, people: _People) -> dict:
+    """A line of an entry's history by its states; what a merge or a link named becomes its
+    reason, in its actor's language (as such lines were written before the audit log)."""
+    with force_locale(entry.actor.locale) if entry.actor else nullcontext():
+        line = history.line(entry)
+    return {"actor": people.user(line.actor), "at": time_text(line.at),
+            "from_state": line.from_state, "to_state": line.to_state,
+            "reason": line.note}  # fmt: skip
+
+
 def _nominations(program: Program, people: _People) -> list[dict]:
-    query = (
-        select(Nomination)
-        .where(Nomination.program_id == program.id)
-        .options(selectinload(Nomination.events))
-        .order_by(Nomination.id)
-    )
+    query = select(Nomination).where(Nomination.program_id == program.id).order_by(Nomination.id)
+    nominations = list(db.session.scalars(query))
+    entries = history.entries_by_nomination(program, nominations)
     records = []
-    for nomination in db.session.scalars(query):
+    for nomination in nominations:
         record = _pick(nomination, NOMINATION_FIELDS, NOMINATION_TIMES)
         record["category"] = nomination.category.slug
         record["submitting_organization"] = people.organization(nomination.submitting_organization)
         record["created_by"] = people.user(nomination.created_by)
-        record["events"] = [
-            {"actor": people.user(e.actor), "at": time_text(e.at), "from_state": e.from_state,
-             "to_state": e.to_state, "reason": e.reason}
-            for e in nomination.events
-        ]  # fmt: skip
+        record["events"] = [_event(entry, people) for entry in entries.get(nomination.id, [])]
         records.append(record)
     return records
 

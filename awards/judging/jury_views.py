@@ -25,7 +25,8 @@ from awards.judging.forms import (
     RecordConflictForm,
     ReopenForm,
 )
-from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardEvent
+from awards.judging.history import scorecard_history
+from awards.judging.models import Assignment, Conflict, Scorecard
 from awards.nominations.models import Nomination
 from awards.pages import commit_or_flash
 from awards.programs.models import Program
@@ -263,15 +264,9 @@ def history(slug: str, nomination_id: int):
     program = load_for_organizer(slug)
     nomination = _nomination(program, nomination_id)
     cards = db.session.scalars(select(Scorecard).filter_by(nomination_id=nomination.id)).all()
-    events = db.session.scalars(
-        select(ScorecardEvent)
-        .join(Scorecard)
-        .where(Scorecard.nomination_id == nomination.id)
-        .order_by(ScorecardEvent.at, ScorecardEvent.id)
-    ).all()
     return render_template(
         "jury/history.html", program=program, nomination=nomination, scorecards=cards,
-        events=events, reopen_form=ReopenForm(),
+        events=scorecard_history(nomination, cards), reopen_form=ReopenForm(),
         reopenable={c.id for c in cards if permissions.can_reopen_scorecard(current_user, c)},
     )  # fmt: skip
 

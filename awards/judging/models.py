@@ -1,9 +1,9 @@
-"""Assignments, conflicts of interest, scorecards with their points, and scorecard history."""
+"""Assignments, conflicts of interest, and scorecards with their points."""
 
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.accounts.models import User
@@ -98,9 +98,6 @@ class Scorecard(db.Model):
     scores: Mapped[list["Score"]] = relationship(
         back_populates="scorecard", cascade="all, delete-orphan"
     )
-    events: Mapped[list["ScorecardEvent"]] = relationship(
-        back_populates="scorecard", order_by="ScorecardEvent.id", cascade="all, delete-orphan"
-    )
 
     @property
     def points(self) -> dict[int, float]:
@@ -128,31 +125,6 @@ class Score(db.Model):
 
     scorecard: Mapped[Scorecard] = relationship(back_populates="scores")
     criterion: Mapped[Criterion] = relationship()
-
-
-class ScorecardEvent(db.Model):
-    """Created, changed, submitted or reopened: old and new values, who and when."""
-
-    __tablename__ = "scorecard_events"
-    __table_args__ = (
-        CheckConstraint(
-            "action IN ('created', 'changed', 'submitted', 'reopened')", name="action_known"
-        ),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    scorecard_id: Mapped[int] = mapped_column(
-        ForeignKey("scorecards.id", ondelete="CASCADE"), index=True
-    )
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    action: Mapped[str] = mapped_column(String(20))
-    old: Mapped[dict] = mapped_column(JSON, default=dict)
-    new: Mapped[dict] = mapped_column(JSON, default=dict)
-    reason: Mapped[str] = mapped_column(Text, default="")
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    scorecard: Mapped[Scorecard] = relationship(back_populates="events")
-    actor: Mapped[User | None] = relationship()
 
 
 class JudgeReminder(db.Model):

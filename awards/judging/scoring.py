@@ -13,11 +13,13 @@ from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from awards.accounts.models import User
+from awards.audit.models import SubjectKind
+from awards.audit.services import record
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
-from awards.judging.models import Assignment, Score, Scorecard, ScorecardEvent, ScorecardState
+from awards.judging.models import Assignment, Score, Scorecard, ScorecardState
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Criterion, Program, Role
@@ -139,11 +141,10 @@ def _snapshot(scorecard: Scorecard) -> dict:
 
 
 def _event(scorecard, *, actor, action, old, reason="", now) -> None:
-    db.session.add(
-        ScorecardEvent(
-            scorecard=scorecard, actor_id=actor.id if actor else None, action=action, old=old,
-            new=_snapshot(scorecard), reason=reason, at=now,
-        )
+    record(
+        actor=actor, program=scorecard.nomination.program,
+        subject=(SubjectKind.SCORECARD, scorecard.id), action=action, old=old,
+        new=_snapshot(scorecard), reason=reason, now=now,
     )  # fmt: skip
 
 

@@ -9,8 +9,9 @@ from awards.accounts.models import Organization, User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
+from awards.nominations.history import log_change, organization_record
 from awards.nominations.inbox import entry_organization_keys
-from awards.nominations.models import Nomination, NominationEvent
+from awards.nominations.models import Nomination
 from awards.programs.models import NomineeKind
 
 
@@ -20,13 +21,6 @@ def _typed_keys(nomination: Nomination) -> set[str]:
     if nomination.nominee_organization_id is not None:
         keys.discard(organization_key(nomination.nominee_organization_id))
     return keys
-
-
-def _log(nomination: Nomination, *, actor: User, now: datetime | None, reason: str) -> None:
-    db.session.add(NominationEvent(
-        nomination=nomination, actor=actor, at=now or utcnow(), from_state=nomination.state,
-        to_state=nomination.state, reason=reason,
-    ))  # fmt: skip
 
 
 def confirm_organization(*, nomination: Nomination, organization: Organization, actor: User,
@@ -47,11 +41,14 @@ def confirm_organization(*, nomination: Nomination, organization: Organization, 
                 organization=organization.display_name,
             )
         )
+    before = nomination.nominee_organization
     nomination.nominee_organization = organization
-    _log(nomination, actor=actor, now=now, reason=_(
-        "Confirmed: this entry is about %(organization)s.", organization=organization.display_name
-    ))  # fmt: skip
     db.session.flush()
+    log_change(
+        nomination, actor=actor, action="organization_confirmed", from_state=nomination.state,
+        now=now or utcnow(), new={"organization": organization_record(organization)},
+        old={"organization": organization_record(before)} if before is not None else None,
+    )  # fmt: skip
     return nomination
 
 
@@ -65,9 +62,9 @@ def unlink_organization(*, nomination: Nomination, actor: User,
     if organization is None:
         return nomination
     nomination.nominee_organization = None
-    _log(nomination, actor=actor, now=now, reason=_(
-        "No longer confirmed as being about %(organization)s.",
-        organization=organization.display_name,
-    ))  # fmt: skip
     db.session.flush()
+    log_change(
+        nomination, actor=actor, action="organization_unlinked", from_state=nomination.state,
+        now=now or utcnow(), old={"organization": organization_record(organization)},
+    )  # fmt: skip
     return nomination

@@ -1,4 +1,4 @@
-"""Nominations, their supporting documents and the audit log of their states."""
+"""Nominations and their supporting documents."""
 
 from datetime import datetime
 from enum import StrEnum
@@ -126,9 +126,6 @@ class Nomination(db.Model):
         remote_side=[id], back_populates="merged_from"
     )
     merged_from: Mapped[list["Nomination"]] = relationship(back_populates="merged_into")
-    events: Mapped[list["NominationEvent"]] = relationship(
-        back_populates="nomination", order_by="NominationEvent.id", cascade="all, delete-orphan"
-    )
     documents: Mapped[list["Document"]] = relationship(
         back_populates="nomination", order_by="Document.id", cascade="all, delete-orphan"
     )
@@ -148,36 +145,8 @@ class Nomination(db.Model):
         merged = [entry.submitting_organization for entry in self.merged_from]
         return [self.submitting_organization, *merged]
 
-    @property
-    def organizer_comment(self) -> str | None:
-        """The latest reason the organizer gave when returning or rejecting."""
-        for event in reversed(self.events):
-            if event.to_state in (S.RETURNED, S.REJECTED) and event.reason:
-                return event.reason
-        return None
-
     def __repr__(self) -> str:
         return f"<Nomination {self.id} {self.state}>"
-
-
-class NominationEvent(db.Model):
-    """One change of state: who, when, from, to and why. Never edited afterwards."""
-
-    __tablename__ = "nomination_events"
-    __table_args__ = (CheckConstraint(f"to_state IN ({_quoted(*S)})", name="to_state_known"),)
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    nomination_id: Mapped[int] = mapped_column(
-        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
-    )
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    from_state: Mapped[str | None] = mapped_column(String(20))
-    to_state: Mapped[str] = mapped_column(String(20))
-    reason: Mapped[str] = mapped_column(Text, default="")
-
-    nomination: Mapped[Nomination] = relationship(back_populates="events")
-    actor: Mapped[User | None] = relationship()
 
 
 class Document(db.Model):

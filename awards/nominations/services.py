@@ -1,7 +1,7 @@
 """Nomination use cases: drafts and every change of state. Flushes, never commits.
 
-Each transition is one function; each writes a NominationEvent and, where the committee
-should hear of it, queues an email in each recipient's language. ``now`` defaults to the
+Each transition is one function; each writes an entry of the audit log and, where the
+committee should hear of it, queues an email in each recipient's language. ``now`` defaults to the
 present; the demo passes times inside its (past) nomination window.
 """
 
@@ -16,7 +16,8 @@ from awards.extensions import db
 from awards.i18n import utcnow
 from awards.mail import external_url, queue_email
 from awards.nominations.fields import clean_field
-from awards.nominations.models import Nomination, NominationEvent
+from awards.nominations.history import action_for, log_change
+from awards.nominations.models import Nomination
 from awards.nominations.models import NominationState as S
 from awards.programs.models import Category, NomineeKind, Program, ProgramRole, Role
 
@@ -63,15 +64,16 @@ def _check_category(program: Program, category: Category, kind: str | None = Non
 
 
 def _record(nomination: Nomination, *, actor: User | None, to_state: str, now: datetime,
-            reason: str = "") -> NominationEvent:  # fmt: skip
-    event = NominationEvent(
-        nomination=nomination, actor=actor, at=now, from_state=nomination.state or None,
-        to_state=to_state, reason=reason,
-    )  # fmt: skip
+            reason: str = "", **new) -> None:  # fmt: skip
+    """Move the entry to ``to_state`` and log the change (with what ``new`` names)."""
+    from_state = nomination.state or None
     nomination.state = to_state
     nomination.updated_at = now
-    db.session.add(event)
-    return event
+    db.session.flush()
+    log_change(
+        nomination, actor=actor, action=action_for(from_state, to_state), from_state=from_state,
+        now=now, reason=reason, new=new,
+    )  # fmt: skip
 
 
 def create_nomination(
@@ -311,11 +313,9 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
     # The organization confirmed for either entry stays confirmed: its judges keep their conflict.
     if keep.nominee_organization_id is None:
         keep.nominee_organization_id = merge.nominee_organization_id
-    reason = _("Merged into entry #%(id)d.", id=keep.id)
-    _record(merge, actor=actor, to_state=S.MERGED, now=now, reason=reason)
-    db.session.add(NominationEvent(
-        nomination=keep, actor=actor, at=now, from_state=keep.state, to_state=keep.state,
-        reason=_("Entry #%(id)d was merged into this one.", id=merge.id),
-    ))  # fmt: skip
-    db.session.flush()
+    _record(merge, actor=actor, to_state=S.MERGED, now=now, merged_into=keep.id)
+    log_change(
+        keep, actor=actor, action="merge_received", from_state=keep.state, now=now,
+        new={"merged": merge.id},
+    )  # fmt: skip
     return keep

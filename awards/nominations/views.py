@@ -16,7 +16,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
 from awards.i18n import utcnow
-from awards.nominations import documents, inbox, permissions, services
+from awards.nominations import documents, history, inbox, permissions, services
 from awards.nominations.forms import (
     ConfirmForm,
     DocumentForm,
@@ -81,6 +81,7 @@ def dashboard(slug: str):
     return render_template(
         "nominations/dashboard.html", program=program, entries=entries,
         missing={entry.id: services.missing_items(entry) for entry in entries},
+        comments=history.organizer_comments(entries),
         is_open=services.nominations_are_open(program, now), now=now, time_left=time_left,
         can_create=permissions.can_create_nomination(current_user, program),
     )  # fmt: skip
@@ -178,6 +179,7 @@ def detail(nomination_id: int):
     ]
     can_link = permissions.can_link_organization(user, nomination)
     suggestions = inbox.organization_suggestions(program, [nomination]) if can_link else {}
+    can_see_log = permissions.can_view_audit_log(user, nomination)
     return render_template(
         "nominations/detail.html", nomination=nomination, program=program,
         is_open=services.nominations_are_open(program, utcnow()),
@@ -185,7 +187,9 @@ def detail(nomination_id: int):
         can_edit=permissions.can_edit_nomination(user, nomination),
         can_withdraw=permissions.can_withdraw_nomination(user, nomination),
         can_review=permissions.can_review_nomination(user, nomination),
-        can_see_log=permissions.can_view_audit_log(user, nomination),
+        can_see_log=can_see_log,
+        history=history.history_lines(nomination) if can_see_log else [],
+        organizer_comment=history.organizer_comment(nomination),
         document_form=DocumentForm(), confirm_form=ConfirmForm(), return_form=ReturnForm(),
         reject_form=RejectForm(), merge_form=merge_form, can_link=can_link,
         suggestions=suggestions.get(nomination.id, []), link_form=LinkOrganizationForm(),

@@ -1,4 +1,4 @@
-"""Frozen results: a snapshot per confirmation of a category's laureates, and the decisions log."""
+"""Frozen results: a snapshot per confirmation of a category's laureates."""
 
 from datetime import datetime
 
@@ -9,7 +9,7 @@ from awards.accounts.models import User
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.nominations.models import Nomination
-from awards.programs.models import Category, Program
+from awards.programs.models import Category
 
 
 class ResultsSnapshot(db.Model):
@@ -74,29 +74,3 @@ class Laureate(db.Model):
 
     snapshot: Mapped[ResultsSnapshot] = relationship(back_populates="laureates")
     nomination: Mapped[Nomination] = relationship()
-
-
-class ResultsEvent(db.Model):
-    """A decision about results: confirmed, unfrozen, published, unpublished; who, when, why."""
-
-    __tablename__ = "results_events"
-    __table_args__ = (
-        CheckConstraint(
-            "action IN ('confirmed', 'unfrozen', 'published', 'unpublished')", name="action_known"
-        ),
-    )
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    program_id: Mapped[int] = mapped_column(
-        ForeignKey("programs.id", ondelete="CASCADE"), index=True
-    )
-    category_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"))
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
-    action: Mapped[str] = mapped_column(String(20))
-    reason: Mapped[str] = mapped_column(Text, default="")
-    data: Mapped[dict] = mapped_column(JSON, default=dict)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-
-    program: Mapped[Program] = relationship()
-    category: Mapped[Category | None] = relationship()
-    actor: Mapped[User | None] = relationship()

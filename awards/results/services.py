@@ -1,6 +1,6 @@
 """Deciding results: confirming laureates into a frozen snapshot, unfreezing, publishing.
 
-Every decision is written to the results log with who, when and why.
+Every decision is written to the audit log with who, when and why.
 """
 
 import hashlib
@@ -11,11 +11,13 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from awards.accounts.models import User
+from awards.audit.models import SubjectKind
+from awards.audit.services import record
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Category, Program
-from awards.results.models import Laureate, ResultsEvent, ResultsSnapshot
+from awards.results.models import Laureate, ResultsSnapshot
 from awards.results.ranking import CategoryResults, category_results
 
 METHODS = ("mean", "normalized", "trimmed")
@@ -29,12 +31,16 @@ def current_snapshot(category: Category) -> ResultsSnapshot | None:
     )
 
 
-def _log(program, *, actor, action, category=None, reason="", data=None, now) -> None:
-    db.session.add(
-        ResultsEvent(
-            program=program, category=category, actor_id=actor.id if actor else None,
-            action=action, reason=reason, data=data or {}, at=now,
-        )
+# The decisions log of the results page: these actions, about a category or the whole program.
+DECISIONS = ("confirmed", "unfrozen", "published", "unpublished")
+DECISION_SUBJECTS = (SubjectKind.CATEGORY, SubjectKind.PROGRAM)
+
+
+def _log(program, *, actor, action, category=None, reason="", old=None, new=None, now) -> None:
+    subject = (SubjectKind.CATEGORY, category.id) if category else (SubjectKind.PROGRAM, program.id)
+    record(
+        actor=actor, program=program, subject=subject, action=action, old=old, new=new,
+        reason=reason, now=now,
     )  # fmt: skip
 
 
@@ -157,7 +163,7 @@ def confirm_laureates(
     db.session.add(snapshot)
     data = {"version": version, "sha256": snapshot.sha256, "laureates": chosen}
     _log(category.program, actor=actor, action="confirmed", category=category, reason=reason,
-         data=data, now=now)  # fmt: skip
+         new=data, now=now)  # fmt: skip
     db.session.flush()
     return snapshot
 
@@ -182,7 +188,7 @@ def unfreeze_results(
         raise DomainError(_("The results of this category are not confirmed."))
     snapshot.unfrozen_at, snapshot.unfrozen_by_id, snapshot.unfrozen_reason = now, actor.id, reason
     _log(category.program, actor=actor, action="unfrozen", category=category, reason=reason,
-         data={"version": snapshot.version}, now=now)  # fmt: skip
+         old={"version": snapshot.version}, now=now)  # fmt: skip
     db.session.flush()
     return snapshot
 

@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
+from awards.audit import queries as audit_queries
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
@@ -18,7 +19,6 @@ from awards.programs.views import load_category, load_program
 from awards.results import permissions, services
 from awards.results.chart import scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
-from awards.results.models import ResultsEvent
 from awards.results.ranking import category_results
 
 bp = Blueprint("results", __name__)
@@ -33,13 +33,12 @@ def load_for_organizer(slug: str):
 def overview(slug: str):
     program = load_for_organizer(slug)
     snapshots = {c.id: services.current_snapshot(c) for c in program.categories}
-    events = db.session.scalars(
-        select(ResultsEvent)
-        .where(ResultsEvent.program_id == program.id)
-        .order_by(ResultsEvent.at.desc(), ResultsEvent.id.desc())
-    ).all()
+    events = audit_queries.program_log(
+        program=program, kinds=services.DECISION_SUBJECTS, actions=services.DECISIONS
+    )
     return render_template(
         "results/overview.html", program=program, snapshots=snapshots, events=events,
+        categories={category.id: category for category in program.categories},
         method_form=MethodForm(method=program.scoring_method), button=ButtonForm(),
     )  # fmt: skip
 

@@ -14,6 +14,7 @@ from awards.accounts.models import Organization, User
 from awards.archive.importing import import_program
 from awards.archive.schema import parse_archive
 from awards.archive.writing import archive_json
+from awards.audit.models import AuditEntry
 from awards.ceremony import services as ceremony
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.certificates.models import CertificateImage, CertificateSettings, CertificateSignatory
@@ -23,7 +24,7 @@ from awards.extensions import db
 from awards.judging import assignments, conflicts, scoring
 from awards.judging.models import Assignment, Conflict, Score, Scorecard
 from awards.nominations import services as nominations
-from awards.nominations.models import Nomination, NominationEvent
+from awards.nominations.models import Nomination
 from awards.programs import services as programs
 from awards.programs.models import Category, Criterion, Program, ProgramRole
 from awards.results import services as results
@@ -32,14 +33,17 @@ from tests.certificates import pictures
 from tests.judging.fixtures import JUDGING, SUBMITTED, accepted_nomination
 
 MODELS = (
-    Program, Category, Criterion, ProgramRole, Organization, User, Nomination, NominationEvent,
-    Assignment, Conflict, Scorecard, Score, ResultsSnapshot, Laureate, RunningOrderItem,
-    CeremonyPartner, CertificateSettings, CertificateSignatory, CertificateImage,
+    Program, Category, Criterion, ProgramRole, Organization, User, Nomination, Assignment,
+    Conflict, Scorecard, Score, ResultsSnapshot, Laureate, RunningOrderItem, CeremonyPartner,
+    CertificateSettings, CertificateSignatory, CertificateImage,
 )  # fmt: skip
 
 
 def counts() -> dict[str, int]:
-    return {m.__name__: db.session.scalar(select(func.count()).select_from(m)) for m in MODELS}
+    found = {m.__name__: db.session.scalar(select(func.count()).select_from(m)) for m in MODELS}
+    nomination_history = select(func.count()).where(AuditEntry.subject_kind == "nomination")
+    found["nomination history"] = db.session.scalar(nomination_history)
+    return found
 
 
 def stored_files() -> list[Path]:

@@ -9,6 +9,7 @@ from awards.archive.schema import ArchiveError
 from awards.archive.writing import program_archive
 from awards.demo import DEMO_SLUG, load_demo
 from awards.extensions import db
+from awards.nominations.history import entry_history, history_lines, organizer_comment
 from awards.nominations.models import Nomination
 from awards.programs.services import get_program_by_slug
 from awards.results import services as results
@@ -40,7 +41,7 @@ def test_round_trip_into_a_fresh_installation(archived, elsewhere):
         assert copy_.results_published_at == program.results_published_at
         assert ranking(results_document(copy_)) == ranking(live)
         rejected = db.session.scalar(select(Nomination).filter_by(state="rejected"))
-        assert rejected.organizer_comment == "Не подходит"
+        assert organizer_comment(rejected) == "Не подходит"
         merged = db.session.scalar(select(Nomination).filter_by(state="merged"))
         assert merged.merged_into.nominee_name == "ТОО «Ульба» =1+1"
         snapshot = results.current_snapshot(copy_.categories[0])
@@ -204,3 +205,40 @@ def test_the_demo_program_moves_with_its_ranking_and_laureates(app, elsewhere):
         assert ranking(results_document(moved)) == ranking(live)
         snapshots = [results.current_snapshot(c) for c in moved.categories]
         assert not any(results.snapshot_is_stale(s) for s in snapshots if s is not None)
+
+
+def history_by_name(program) -> dict[str, list[tuple]]:
+    """Each entry's history as its page reads it, by the entry's Russian name."""
+    entries = db.session.scalars(select(Nomination).where(Nomination.program_id == program.id))
+    return {
+        entry.org_name["ru"]: [
+            (line.actor.email if line.actor else None, line.at, line.from_state, line.to_state,
+             line.note)
+            for line in history_lines(entry)
+        ]
+        for entry in entries
+    }  # fmt: skip
+
+
+def test_every_entrys_history_reads_the_same_after_the_round_trip(archived, elsewhere):
+    program = archived["program"]
+    document, before = program_archive(program), history_by_name(program)
+    merged = before["Ulba Duplicate"][-1]
+    assert merged[2:4] == ("submitted", "merged") and merged[4].startswith("Merged into entry #")
+    with elsewhere.app_context():
+        assert history_by_name(bring(document).program) == before
+
+
+def test_an_archived_line_that_kept_its_state_arrives_as_a_note(archived, elsewhere):
+    document = program_archive(archived["program"])
+    entry = document["nominations"][0]
+    entry["events"].append({**entry["events"][-1], "reason": "Письмо получено по почте."})
+    entry["events"][-1]["from_state"] = entry["events"][-1]["to_state"]
+    with elsewhere.app_context():
+        imported = bring(document).program
+        entries = db.session.scalars(select(Nomination).filter_by(program_id=imported.id))
+        (copy_,) = [e for e in entries if e.org_name == entry["org_name"]]
+        (last,) = entry_history(copy_)[-1:]
+        assert (last.action, last.old["state"], last.reason) == (
+            "noted", entry["state"], "Письмо получено по почте.",
+        )  # fmt: skip

@@ -43,3 +43,16 @@ def test_archive_keeps_only_the_current_snapshot(archived):
 
 def test_archive_json_keeps_cyrillic_readable(archived):
     assert "«Ульба»" in archive_json(program_archive(archived["program"]))
+
+
+def test_a_merge_is_archived_in_the_words_of_its_actors_language(archived):
+    archived["organizer"].locale = "kk"
+    document = program_archive(archived["program"])
+    by_name = {n["org_name"]["ru"]: n for n in document["nominations"]}
+    keep = by_name["ТОО «Ульба» =1+1"]
+    last = by_name["Ulba Duplicate"]["events"][-1]
+    assert (last["actor"], last["from_state"], last["to_state"]) == (
+        "organizer@x.kz", "submitted", "merged",
+    )  # fmt: skip
+    assert last["reason"] == f"№{keep['id']} өтінімге біріктірілді."
+    assert keep["events"][-1]["from_state"] == keep["events"][-1]["to_state"] == "accepted"

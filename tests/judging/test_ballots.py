@@ -3,10 +3,11 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from awards.audit.models import AuditEntry
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import ballots
-from awards.judging.models import Scorecard, ScorecardEvent
+from awards.judging.models import Scorecard
 from tests.judging.fixtures import AFTER_JUDGING, JUDGING
 
 
@@ -22,7 +23,8 @@ def test_valid_ballot_is_saved_as_submitted_scorecard(jury):
     assert (len(check.valid), len(check.invalid)) == (1, 0)
     card = db.session.query(Scorecard).one()
     assert card.is_submitted and card.judge.email == "judge@x.kz"
-    assert card.events[-1].actor_id == jury["organizer"].id
+    last = db.session.query(AuditEntry).filter_by(subject_kind="scorecard", subject_id=card.id)
+    assert last.order_by(AuditEntry.id.desc()).first().actor_id == jury["organizer"].id
 
 
 @pytest.mark.parametrize(
@@ -76,7 +78,7 @@ def test_closed_window_needs_an_override_reason_which_is_recorded(jury):
         program=jury["program"], content=content, actor=jury["organizer"],
         override_reason="Бюллетени пришли почтой", now=AFTER_JUDGING,
     )  # fmt: skip
-    event = db.session.query(ScorecardEvent).one()
+    event = db.session.query(AuditEntry).filter_by(subject_kind="scorecard").one()
     assert event.reason == "Бюллетени пришли почтой"
 
 

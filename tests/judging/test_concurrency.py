@@ -5,9 +5,10 @@ import threading
 import time_machine
 
 from awards import create_app
+from awards.audit.models import AuditEntry
 from awards.extensions import db, limiter
 from awards.judging import assignments
-from awards.judging.models import Scorecard, ScorecardEvent
+from awards.judging.models import Scorecard
 from tests import factories
 from tests.judging.fixtures import JUDGING, accepted_nomination, open_judging
 
@@ -52,7 +53,10 @@ def test_twenty_concurrent_submissions_leave_one_scorecard(tmp_path, database_ur
             thread.join()
         db.session.expire_all()
         assert db.session.query(Scorecard).count() == 1
-        assert db.session.query(ScorecardEvent).filter_by(action="submitted").count() == 1
+        submitted = db.session.query(AuditEntry).filter_by(
+            subject_kind="scorecard", action="submitted"
+        )
+        assert submitted.count() == 1
         assert set(statuses) <= {200, 302} and statuses.count(302) >= 1
         db.session.remove()
         db.engine.dispose()

@@ -17,9 +17,10 @@ from sqlalchemy import func, select
 from werkzeug.serving import make_server
 
 from awards import create_app
+from awards.audit.models import AuditEntry
 from awards.extensions import db, limiter
 from awards.judging import assignments
-from awards.judging.models import Scorecard, ScorecardEvent, ScorecardState
+from awards.judging.models import Scorecard, ScorecardState
 from tests import factories
 from tests.judging.fixtures import JUDGING, accepted_nomination, add_judge, open_judging
 
@@ -132,7 +133,11 @@ def test_scorecards_survive_a_database_restart(tmp_path, database_url):
         scorecards = db.session.scalars(select(Scorecard)).all()
         assert len(scorecards) == ENTRIES * JUDGES
         assert {card.state for card in scorecards} == {ScorecardState.SUBMITTED}
-        submitted = select(func.count()).select_from(ScorecardEvent).filter_by(action="submitted")
+        submitted = (
+            select(func.count())
+            .select_from(AuditEntry)
+            .filter_by(subject_kind="scorecard", action="submitted")
+        )
         assert db.session.scalar(submitted) == ENTRIES * JUDGES
         db.session.remove()
         db.engine.dispose()

@@ -7,7 +7,7 @@ from awards.accounts import organizations
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import conflicts
-from awards.nominations import linking, services
+from awards.nominations import history, linking, services
 from awards.nominations.models import Nomination
 from tests import factories
 from tests.judging.fixtures import accepted_nomination, open_judging
@@ -56,8 +56,9 @@ def test_a_confirmed_entry_conflicts_whatever_its_name(setup):
     assert kazakh.nominee_organization_id == setup["kazzinc"].id
     assert conflicts.is_automatic_conflict(judge, kazakh)
     assert kazakh.id in conflicts.conflicted_ids(judge, [kazakh])
-    assert kazakh.events[-1].reason == "Confirmed: this entry is about ТОО «Казцинк»."
-    assert kazakh.events[-1].from_state == kazakh.events[-1].to_state == "accepted"
+    last = history.history_lines(kazakh)[-1]
+    assert last.note == "Confirmed: this entry is about ТОО «Казцинк»."
+    assert last.from_state == last.to_state == "accepted"
 
 
 def test_a_confirmed_persons_workplace_conflicts(setup):

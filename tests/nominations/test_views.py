@@ -188,6 +188,18 @@ def test_organizer_merges_a_duplicate(client, auth, program, people):
     assert client.get(f"/nominations/{first.id}").status_code == 200
 
 
+def test_the_history_says_what_a_merge_did_in_the_readers_language(client, auth, program, people):
+    first = make_nomination(program, people["committee@x.kz"], submit=True)
+    second = make_nomination(program, people["rival@x.kz"], submit=True, name="ТОО Казцинк")
+    auth.login("organizer@x.kz")
+    client.post(f"/nominations/{second.id}/merge", data={"other": first.id})
+    english = client.get(f"/nominations/{first.id}").get_data(as_text=True)
+    assert f"Entry #{second.id} was merged into this one." in english
+    people["organizer@x.kz"].locale = "kk"
+    kazakh = client.get(f"/nominations/{second.id}").get_data(as_text=True)
+    assert f"№{first.id} өтінімге біріктірілді." in kazakh
+
+
 def test_after_the_deadline_the_form_refuses_and_nothing_changes(client, auth, program, people):
     member = people["committee@x.kz"]
     programs.update_program(program=program, actor=people["organizer@x.kz"], **WINDOW)

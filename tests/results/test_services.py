@@ -1,10 +1,11 @@
 import pytest
 
+from awards.audit import queries as audit_queries
+from awards.audit.models import AuditEntry
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import scoring
 from awards.results import services
-from awards.results.models import ResultsEvent
 from awards.results.ranking import category_results
 from tests.judging.fixtures import JUDGING
 
@@ -36,7 +37,7 @@ def test_confirming_the_top_needs_no_reason_and_freezes_a_hashed_snapshot(scored
     assert snapshot.sha256 == services.digest(snapshot.content)
     assert [lau.nomination_id for lau in snapshot.laureates] == ids(scored, "Kazzinc Nominee")
     assert len(snapshot.content["scorecards"]) == 9
-    assert db.session.query(ResultsEvent).filter_by(action="confirmed").count() == 1
+    assert db.session.query(AuditEntry).filter_by(action="confirmed").count() == 1
 
 
 def test_cutting_through_a_tie_needs_a_reason(scored):
@@ -117,3 +118,22 @@ def test_conflicted_scorecard_does_not_count(scored):
     conflicts.record_conflict(nomination=entry, judge=judge, actor=scored["organizer"], reason="x")
     row = category_results(scored["program"].categories[0]).rows[0]
     assert row.nomination == entry and row.scorecards == 2 and row.too_few
+
+
+def test_every_decision_is_in_the_audit_log_about_its_category_or_program(scored):
+    program, category, organizer = scored["program"], scored["program"].categories[0], \
+        scored["organizer"]  # fmt: skip
+    kazzinc = ids(scored, "Kazzinc Nominee")
+    snapshot = services.confirm_laureates(category=category, actor=organizer, chosen=kazzinc)
+    services.publish_results(program=program, actor=organizer)
+    services.unfreeze_results(category=category, actor=organizer, reason="Жалоба")
+    log = audit_queries.program_log(
+        program=program, kinds=services.DECISION_SUBJECTS, actions=services.DECISIONS
+    )
+    assert [(e.action, e.subject, e.actor, e.reason) for e in log] == [
+        ("unfrozen", ("category", category.id), organizer, "Жалоба"),
+        ("published", ("program", program.id), organizer, ""),
+        ("confirmed", ("category", category.id), organizer, ""),
+    ]  # fmt: skip
+    assert log[0].old == {"version": 1}
+    assert log[2].new == {"version": 1, "sha256": snapshot.sha256, "laureates": kazzinc}

@@ -1,3 +1,5 @@
+import re
+
 from sqlalchemy import event
 
 from awards.accounts.models import User
@@ -133,3 +135,17 @@ def test_results_page_queries_stay_bounded_for_300_entries_and_15_judges(app, cl
     assert response.status_code == 200
     assert "Entry 299" in response.get_data(as_text=True)
     assert len(statements) <= 40
+
+
+def test_decisions_log_names_the_category_version_and_reason(client, auth, scored):
+    category, organizer = scored["program"].categories[0], scored["organizer"]
+    chosen = [scored["entries"]["Kazzinc Nominee"].id]
+    services.confirm_laureates(category=category, actor=organizer, chosen=chosen)
+    services.unfreeze_results(category=category, actor=organizer, reason="Жалоба")
+    auth.login("organizer@x.kz")
+    page = client.get(BASE).get_data(as_text=True)
+    decisions = page[page.index('id="decisions"') :]
+    text = " ".join(re.sub(r"<[^>]+>", " ", decisions[: decisions.index("</section>")]).split())
+    assert "results unfrozen · Best Patron · version 1 Жалоба" in text
+    assert "laureates confirmed · Best Patron · version 1" in text
+    assert text.index("results unfrozen") < text.index("laureates confirmed")
