@@ -4,12 +4,12 @@ import contextlib
 import logging.config
 from pathlib import Path
 
-from flask import Flask, current_app, g, render_template, request, session
+from flask import Flask, abort, current_app, g, render_template, request, session
 from flask.logging import default_handler
 from flask_babel import force_locale, format_date, format_datetime, format_decimal, format_time
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from awards import cli
@@ -130,6 +130,27 @@ def _error_pages(app: Flask) -> None:
     app.register_error_handler(CSRFError, page(400))
     for error in (OperationalError, InterfaceError):
         app.register_error_handler(error, _database_unavailable)
+    app.register_error_handler(DataError, _refused_by_the_database)
+    app.before_request(_refuse_nul_characters)
+
+
+def _refuse_nul_characters() -> None:
+    """No name, text or address a person types holds a NUL character, and PostgreSQL cannot
+    store one: a request carrying one (in its path, query, form or a file's name) is refused
+    before any view sees it."""
+    texts = [request.path]
+    texts += [text for item in request.values.items(multi=True) for text in item]
+    texts += [upload.filename or "" for upload in request.files.values()]
+    if any("\x00" in text for text in texts):
+        abort(400)
+
+
+def _refused_by_the_database(error: DataError):
+    """A value the database refuses (a number out of its range, say) that no check caught
+    first: the request could not be understood, and nothing was saved."""
+    log.warning("database refused a value during %s %s: %s", request.method, request.path, error)
+    db.session.rollback()
+    return render_template("errors.html", status=400), 400
 
 
 def _database_unavailable(error: Exception):

@@ -130,7 +130,7 @@ def test_the_same_seed_gives_the_same_program(app):
             select(User.email, Nomination.bin, Nomination.state, Scorecard.state)
             .join(Scorecard, Scorecard.judge_id == User.id)
             .join(Nomination, Nomination.id == Scorecard.nomination_id)
-            .order_by(User.email, Nomination.bin, Nomination.state)
+            .order_by(User.email, Nomination.bin, Nomination.state, Scorecard.state)
         ).all()
         points = sorted(
             (email, bin, tuple(sorted(card.points.values())))

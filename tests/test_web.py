@@ -25,3 +25,17 @@ def test_a_database_that_does_not_answer_gets_a_try_again_page(unreachable, lang
     page = response.get_data(as_text=True)
     assert 'id="unavailable"' in page and f'lang="{language}"' in page
     assert text in page
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "data"),
+    [
+        ("GET", "/programs/%00", None),
+        ("GET", "/verify/abc%00def", None),
+        ("GET", "/programs/?category=1%00", None),
+        ("POST", "/login", {"email": "a\x00@x.kz", "password": "whatever it is"}),
+        ("POST", "/password/forgot", {"email\x00": "a@x.kz"}),
+    ],
+)
+def test_a_nul_character_anywhere_is_refused_before_any_view(client, method, url, data):
+    assert client.open(url, method=method, data=data).status_code == 400
