@@ -1,5 +1,4 @@
-"""A nomination's scorecard history from the audit log, in words: who did what to whose
-scorecard, and each criterion's points before and after, by name."""
+"""A nomination's scorecard history from the audit log in words: criteria by name, points."""
 
 from dataclasses import dataclass
 from datetime import datetime

@@ -1,8 +1,4 @@
-"""An entry's history in the audit log: each change written as data, read back in words.
-
-Every entry about a nomination carries its state before (``old["state"]``, absent when it was
-created) and after (``new["state"]``); a merge or an organization link adds what it names.
-"""
+"""An entry's history in the audit log: each change written as data, read back in words."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,7 +42,9 @@ def log_change(
     new: dict | None = None,
 ) -> AuditEntry:  # fmt: skip
     """Write one change of ``nomination`` from ``from_state`` to ``to_state`` (default: the
-    state it is in now) to the audit log, with what else ``old`` and ``new`` name.
+    state it is in now) to the audit log, with what else ``old`` and ``new`` name. Every entry
+    about a nomination carries the state before (``old["state"]``, absent when it was created)
+    and after (``new["state"]``).
 
     Side effects: adds the entry; flushes.
     """
