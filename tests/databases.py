@@ -12,6 +12,9 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, make_url, text
 from sqlalchemy.pool import NullPool
 
+# Every model registers its table on db.metadata when its module is imported: the app's
+# modules, all of them, before any test builds a database from the metadata.
+import awards.web  # noqa: F401
 from awards.extensions import db
 from config import database_url
 
