@@ -128,6 +128,7 @@ class Worker:
                 [sys.executable, "-m", "flask", "--app", "awards", "jobs", "worker",
                  "--workers", "2"],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group, rendering processes included
             )  # fmt: skip
 
     def output(self) -> str:

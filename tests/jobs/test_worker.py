@@ -1,6 +1,7 @@
 """A real worker process (`flask --app awards jobs worker`) runs the jobs a web process queued:
 on the embedded SQLite queue, and on Redis when AWARDS_TEST_REDIS_URL names a server."""
 
+import os
 import signal
 import time
 
@@ -117,7 +118,8 @@ def test_a_worker_killed_mid_batch_is_seen_stale_and_the_retry_issues_each_once(
     deadline = time.monotonic() + WORKER_DEADLINE_SECONDS
     while _state(job_id) != JobState.RUNNING and time.monotonic() < deadline:
         time.sleep(0.02)
-    first.process.send_signal(signal.SIGKILL)
+    # The machine dies under it: the worker and the processes rendering for it, at once.
+    os.killpg(first.process.pid, signal.SIGKILL)
     first.process.wait()
     assert _state(job_id) == JobState.RUNNING  # cut short: nobody settled it
     issued = select(IssuedCertificate).where(IssuedCertificate.program_id == program.id)
