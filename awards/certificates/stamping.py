@@ -298,7 +298,14 @@ def backdrop_page(layouts: Layouts, context: dict, page_css: CSS, qr_modules: in
     """The page background and marks alone, on a page like the certificate's."""
     skeleton = {**_blank(context), "anchor": "backdrop", "qr_image": qr_marker(qr_modules)}
     html = _html(layouts, [skeleton])
-    return _cached(layouts, html, [page_css, _stylesheet(BACKDROP_CSS)]).pages[0]
+    page = _cached(layouts, html, [page_css, _stylesheet(BACKDROP_CSS)]).pages[0]
+    # WeasyPrint adds the crop marks to the page's background as a layer of its own (the only
+    # unbounded one) each time it draws the page: a page kept for the next chunks would carry
+    # them once more each time.
+    background = page._page_box.background  # noqa: SLF001 -- no public way
+    if background is not None:
+        background.layers[:] = [layer for layer in background.layers if not layer.unbounded]
+    return page
 
 
 @dataclass

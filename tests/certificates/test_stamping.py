@@ -153,3 +153,11 @@ def test_render_certificates_crop_marks_in_three_millimetres_of_bleed():
     corner = (0, 0, 7, 7)  # the top left bleed at 60 dpi: marks are drawn there, nothing else
     assert print_shop.picture(with_marks, 1).crop(corner).getextrema() != ((255, 255),) * 3
     assert print_shop.picture(bled, 1).crop(corner).getextrema() == ((255, 255),) * 3
+
+
+def test_a_print_shop_copy_rendered_again_is_the_same_file():
+    # The page under every certificate is laid out once per process and drawn in every chunk;
+    # drawn again, it must not carry its crop marks twice.
+    first = render_certificates("classic", [samples.certificate()], crop_marks=True)
+
+    assert render_certificates("classic", [samples.certificate()], crop_marks=True) == first
