@@ -13,19 +13,21 @@ from awards.accounts.services import find_user_by_email
 from awards.archive.importing import AlreadyImported, import_program
 from awards.archive.schema import ArchiveError, parse_archive
 from awards.archive.writing import archive_json, program_archive
-from awards.backup import BackupError, restore_backup, take_backup
 from awards.ceremony.booklet import booklet_pdf
 from awards.certificates import bundles, issuing, registry
 from awards.certificates.fetcher import CertificateRenderingError
 from awards.certificates.models import KINDS
 from awards.certificates.settings import settings_of, theme_names
-from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, load_demo
-from awards.demo_large import LARGE_DEMO_SLUG, large_demo_logins, load_large_demo
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.housekeeping import collect_expired_files
 from awards.jobs.queue import job_queue, run_worker
 from awards.judging import ballots
+from awards.operations.backup import BackupError, take_backup
+from awards.operations.demo import load_demo
+from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG
+from awards.operations.large_demo import LARGE_DEMO_SLUG, large_demo_logins, load_large_demo
+from awards.operations.restore import restore_backup
 from awards.programs.models import Program
 from awards.programs.permissions import can_manage_program
 from awards.programs.services import first_organizer, get_program_by_slug

@@ -32,7 +32,7 @@ def demo_certificates(count: int) -> list[dict]:
     """``count`` laureate certificates cycling through the 2025 ceremony's organizations."""
     # Imported here, not at the top: each worker process starts by importing this script
     # again, and the demo module brings the whole web application with it (2 s or more).
-    from awards.demo import (
+    from awards.operations.demo_texts import (
         CATEGORIES,
         EDUCATION_DEPARTMENT,
         KAZZINC,

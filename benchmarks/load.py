@@ -37,8 +37,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select
 
 from awards.accounts.models import User
-from awards.demo_large import LARGE_DEMO_SLUG, Scale, judge_email
 from awards.judging.models import Scorecard, ScorecardEvent
+from awards.operations.large_demo import LARGE_DEMO_SLUG, Scale, judge_email
 from config import database_url
 
 ROOT = Path(__file__).resolve().parent.parent

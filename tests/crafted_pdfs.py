@@ -8,7 +8,7 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
 from PIL import Image
 
-from awards.demo import demo_pdf
+from awards.operations.demo_artwork import demo_pdf
 
 MARK = "NOMINATOR-7731"
 AUTHOR = "Айдана Комитетова"

@@ -20,11 +20,12 @@ from werkzeug.exceptions import HTTPException
 from awards.accounts.models import Organization, OrganizationAlias, User
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.certificates.models import IssuedCertificate
-from awards.demo import DEMO_SLUG, load_demo
 from awards.extensions import db
 from awards.jobs.models import Job
 from awards.judging.models import Assignment, Scorecard
 from awards.nominations.models import Document, Nomination
+from awards.operations.demo import load_demo
+from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs.models import Category, Criterion, Program, ProgramRole
 
 PASSWORD = "fuzz-demo-password"

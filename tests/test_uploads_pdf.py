@@ -15,8 +15,8 @@ from pypdf.annotations import Text
 from pypdf.generic import NameObject, TextStringObject
 
 from awards import create_app
-from awards.demo import demo_pdf
 from awards.errors import DomainError
+from awards.operations.demo_artwork import demo_pdf
 from awards.uploads_pdf import MAX_PAGES, blind_copy
 from tests.crafted_pdfs import (
     AUTHOR,

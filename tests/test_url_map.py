@@ -4,10 +4,10 @@ import io
 
 import pytest
 
-from awards.demo import demo_pdf
 from awards.extensions import db
 from awards.judging.jobs import start_reminders
 from awards.nominations import documents, services
+from awards.operations.demo_artwork import demo_pdf
 from awards.programs import services as program_services
 from tests import factories
 

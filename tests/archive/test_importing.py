@@ -7,10 +7,11 @@ from awards.accounts.models import User
 from awards.archive.importing import AlreadyImported
 from awards.archive.schema import ArchiveError
 from awards.archive.writing import program_archive
-from awards.demo import DEMO_SLUG, load_demo
 from awards.extensions import db
 from awards.nominations.history import entry_history, history_lines, organizer_comment
 from awards.nominations.models import Nomination
+from awards.operations.demo import load_demo
+from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs.services import get_program_by_slug
 from awards.results import services as results
 from awards.results.exports import results_document

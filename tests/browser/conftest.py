@@ -6,8 +6,8 @@ import pytest
 from werkzeug.serving import make_server
 
 from awards import create_app
-from awards.demo import load_demo
 from awards.extensions import db, limiter
+from awards.operations.demo import load_demo
 
 CHROMIUM = "/usr/bin/chromium"
 DEMO_PASSWORD = "browser-demo-password"

@@ -7,11 +7,11 @@ from playwright.sync_api import expect
 
 from awards import create_app
 from awards.accounts.services import find_user_by_email
-from awards.demo import DEMO_SLUG
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging import assignments
 from awards.nominations import services as nominations
+from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs import services as programs
 
 PROGRAM = f"/programs/{DEMO_SLUG}"

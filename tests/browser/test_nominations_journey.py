@@ -6,9 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from awards import create_app
-from awards.demo import DEMO_SLUG, demo_pdf
 from awards.extensions import db
 from awards.i18n import utcnow
+from awards.operations.demo_artwork import demo_pdf
+from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs import services as programs
 
 PROGRAM = f"/programs/{DEMO_SLUG}"

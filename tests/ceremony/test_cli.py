@@ -1,4 +1,4 @@
-from awards.demo import DEMO_SLUG
+from awards.operations.demo_texts import DEMO_SLUG
 from tests.certificates import print_shop
 
 

@@ -1,7 +1,7 @@
 """The demo's 2025 ceremony: its running order, its partners and its booklet."""
 
 from awards.ceremony import booklet, services
-from awards.demo import DEMO_SLUG
+from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs.services import get_program_by_slug
 from tests.certificates import print_shop
 

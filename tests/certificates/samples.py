@@ -3,7 +3,7 @@
 from datetime import date, time
 from urllib.parse import quote
 
-from awards.demo import CATEGORIES, EDUCATION_DEPARTMENT, KAZZINC, SOCIAL_PARTNERS
+from awards.operations.demo_texts import CATEGORIES, EDUCATION_DEPARTMENT, KAZZINC, SOCIAL_PARTNERS
 
 CEREMONY_DAY = date(2025, 12, 19)
 CITY = {"kk": "Өскемен қ.", "ru": "г. Усть-Каменогорск", "en": "Ust-Kamenogorsk"}

@@ -7,8 +7,9 @@ import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
-from awards.demo import DEMO_SLUG, load_demo
 from awards.extensions import db
+from awards.operations.demo import load_demo
+from awards.operations.demo_texts import DEMO_SLUG
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"

@@ -12,8 +12,8 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 from werkzeug.serving import make_server
 
-from awards.demo_large import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, Scale, load_large_demo
 from awards.extensions import db
+from awards.operations.large_demo import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, Scale, load_large_demo
 from tests.certificates import print_shop
 
 pytestmark = pytest.mark.browser

@@ -12,10 +12,10 @@ from awards.accounts.services import find_user_by_email
 from awards.certificates.jobs import start_certificate_issuing
 from awards.certificates.models import IssuedCertificate
 from awards.certificates.recipients import recipients_of
-from awards.demo_large import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, Scale, load_large_demo
 from awards.extensions import db
 from awards.jobs.models import Job, JobState
 from awards.judging.jobs import start_ballot_import, start_reminders
+from awards.operations.large_demo import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, Scale, load_large_demo
 from awards.programs.services import get_program_by_slug
 from awards.uploads import upload_folder
 from tests import factories

@@ -1,7 +1,8 @@
-from awards.demo import DEMO_SLUG, load_demo
 from awards.extensions import db
 from awards.judging.models import Scorecard
 from awards.nominations.models import Nomination
+from awards.operations.demo import load_demo
+from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs.models import Program
 
 

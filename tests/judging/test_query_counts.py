@@ -5,10 +5,10 @@ from sqlalchemy import event, select
 
 from awards import create_app
 from awards.accounts.models import User
-from awards.demo_large import Scale, judge_email, load_large_demo
 from awards.extensions import db
 from awards.judging.models import Assignment, Scorecard
 from awards.nominations.models import Nomination
+from awards.operations.large_demo import Scale, judge_email, load_large_demo
 
 PASSWORD = "counting statements"
 SMALL = Scale(

@@ -7,9 +7,9 @@ import pytest
 from PIL import Image
 
 from awards.accounts.identity import bin_check_digit
-from awards.demo import demo_pdf
 from awards.extensions import db
 from awards.nominations import services
+from awards.operations.demo_artwork import demo_pdf
 from awards.programs import services as programs
 from awards.programs.models import Role
 from tests import factories

@@ -2,9 +2,10 @@ import io
 
 from pypdf import PdfReader
 
-from awards.demo import DEMO_SLUG, SOCIAL_PARTNERS, demo_pdf
 from awards.nominations import documents, history
 from awards.nominations.models import Nomination
+from awards.operations.demo_artwork import demo_pdf
+from awards.operations.demo_texts import DEMO_SLUG, SOCIAL_PARTNERS
 from awards.programs.models import Program
 
 

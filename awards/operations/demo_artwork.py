@@ -1,5 +1,5 @@
-"""Pictures for the demo program's certificates, drawn here so that no real signature or seal
-is shipped: a pen stroke, and a round seal that says it is a sample."""
+"""What the demo draws instead of shipping real files: a signature's pen stroke and a round seal
+that says it is a sample for the certificates, and small one-page PDFs for supporting documents."""
 
 import io
 import math
@@ -66,3 +66,32 @@ def demo_seal(size: int = 480) -> bytes:
     ]
     draw.polygon(star, fill=SEAL_INK)
     return _png(image)
+
+
+def _pdf_text(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def demo_pdf(lines: list[str]) -> bytes:
+    """A one-page A4 PDF with ASCII ``lines`` in Helvetica, built by hand (no renderer needed)."""
+    text = " ".join(f"({_pdf_text(line)}) '" for line in lines)
+    stream = f"BT /F1 14 Tf 18 TL 72 780 Td {text} ET".encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+    ]
+    output, offsets = io.BytesIO(), []
+    output.write(b"%PDF-1.4\n")
+    for number, body in enumerate(objects, start=1):
+        offsets.append(output.tell())
+        output.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
+    xref = output.tell()
+    output.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    output.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    output.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+                 % (len(objects) + 1, xref))  # fmt: skip
+    return output.getvalue()

@@ -1,12 +1,10 @@
-"""Backups of a whole installation and their restore: the database, the uploaded files and a
-manifest with the SHA-256 and size of every file.
+"""Backups of a whole installation: the database, the uploaded files and a manifest with the
+SHA-256 and size of every file (restore.py puts one back).
 
 A backup is taken while the app keeps serving: SQLite through its online backup API, PostgreSQL
 through `pg_dump`, each reading one consistent snapshot. Uploaded files are written before the
 row naming them commits and never change afterwards, so copying them before and again after the
-database snapshot catches every file the snapshot names. A restore checks every checksum and
-refuses an installation that holds data before it changes anything, and stages the files beside
-UPLOAD_FOLDER so that they move into place in one rename once the database is restored.
+database snapshot catches every file the snapshot names.
 """
 
 import hashlib
@@ -22,7 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
-from sqlalchemy import func, inspect, select, table, text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL
 
 from awards.extensions import db
@@ -119,11 +117,11 @@ def _copy_new_files(source: Path, target: Path, copied: dict[str, tuple[int, int
 
 
 def _describe(folder: Path, name: str) -> dict:
-    digest, size = _sha256(folder / name)
+    digest, size = file_digest(folder / name)
     return {"path": name, "sha256": digest, "size": size}
 
 
-def _sha256(path: Path) -> tuple[str, int]:
+def file_digest(path: Path) -> tuple[str, int]:
     digest, size = hashlib.sha256(), 0
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
@@ -140,7 +138,7 @@ def _app_version() -> str:
 
 
 def _dump_sqlite(destination: Path) -> str | None:
-    source_path = _sqlite_path()
+    source_path = sqlite_path()
     if not source_path.is_file():
         raise BackupError(f"The database file {source_path} does not exist.")
     source_uri = f"file:{quote(str(source_path))}?mode=ro"
@@ -170,53 +168,8 @@ def _sqlite_revision(connection: sqlite3.Connection) -> str | None:
 
 def _dump_postgresql(destination: Path) -> str | None:
     revision = current_revision()  # pg_dump cannot report it; no migration runs meanwhile
-    _run_pg(["pg_dump", "--format=custom", "--no-password", "--file", str(destination)])
+    run_pg(["pg_dump", "--format=custom", "--no-password", "--file", str(destination)])
     return revision
-
-
-# --- restoring ---------------------------------------------------------------------------------
-
-
-def restore_backup(source: Path) -> dict:
-    """Restore the backup in SOURCE into this installation, which must hold no data, and
-    return its manifest.
-
-    Side effects: the database gets the backup's tables and rows (SQLite through the backup API
-    into the configured file, PostgreSQL through pg_restore in one transaction); UPLOAD_FOLDER
-    is created with the backup's files. Everything that can be checked is checked before
-    anything changes: the manifest, every checksum, the database kind, and that neither the
-    database nor UPLOAD_FOLDER holds anything.
-    """
-    source = Path(source)
-    manifest = verify_backup(source)
-    kind = database_kind()
-    if manifest["database"]["kind"] != kind:
-        raise BackupError(
-            f"The backup holds a {manifest['database']['kind']} database and this installation "
-            f"uses {kind}; restore it into a {manifest['database']['kind']} installation."
-        )
-    _check_empty_database()
-    uploads = upload_folder()
-    _check_empty_folder(uploads)
-    staging = _stage_files(source, manifest, uploads)
-    try:
-        _remove_empty_tree(uploads)
-        dump = source / manifest["database"]["file"]
-        if kind == "sqlite":
-            _restore_sqlite(dump)
-        else:
-            _restore_postgresql(dump)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    try:
-        staging.rename(uploads)
-    except OSError as error:
-        raise BackupError(
-            f"The database was restored but the files could not be moved into place ({error}); "
-            f"move {staging} to {uploads} by hand."
-        ) from error
-    return manifest
 
 
 def verify_backup(folder: Path) -> dict:
@@ -228,7 +181,7 @@ def verify_backup(folder: Path) -> dict:
         path = folder / entry["path"]
         if not path.is_file():
             problems.append(f"{entry['path']}: missing")
-        elif _sha256(path) != (entry["sha256"], entry["size"]):
+        elif file_digest(path) != (entry["sha256"], entry["size"]):
             problems.append(f"{entry['path']}: its SHA-256 does not match the manifest")
     if problems:
         listed = "\n  ".join(problems[:20])
@@ -284,96 +237,6 @@ def _is_member(name: str, database_file: str) -> bool:
     )  # fmt: skip
 
 
-def _check_empty_database() -> None:
-    if database_kind() == "sqlite" and not _sqlite_path().exists():
-        return  # restoring creates it
-    with db.engine.connect() as connection:
-        names = [n for n in inspect(connection).get_table_names() if n != "alembic_version"]
-        counts = {n: connection.scalar(select(func.count()).select_from(table(n))) for n in names}
-    filled = {name: count for name, count in sorted(counts.items()) if count}
-    if filled:
-        listed = ", ".join(f"{name} ({count})" for name, count in list(filled.items())[:5])
-        raise BackupError(
-            "This installation already holds data, and a restore would replace it: "
-            f"rows in {listed}. Restore only into an empty database."
-        )
-
-
-def _check_empty_folder(folder: Path) -> None:
-    if folder.exists() and (not folder.is_dir() or any(p.is_file() for p in folder.rglob("*"))):
-        raise BackupError(
-            f"The upload folder {folder} already holds files; restore only into an empty one."
-        )
-
-
-def _remove_empty_tree(folder: Path) -> None:
-    """Remove FOLDER if it holds nothing but empty folders, so the staged one can take its
-    name in one rename."""
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*"), reverse=True):
-            path.rmdir()
-        folder.rmdir()
-
-
-def _stage_files(source: Path, manifest: dict, uploads: Path) -> Path:
-    """The backup's files copied, and checked again while copied, into a new folder beside
-    UPLOAD_FOLDER (on the same file system, so that it can take its place in one rename)."""
-    uploads.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{uploads.name}.restoring-", dir=uploads.parent))
-    try:
-        for entry in manifest["files"]:
-            if entry["path"] == manifest["database"]["file"]:
-                continue
-            target = staging / PurePosixPath(entry["path"]).relative_to(FILES)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source / entry["path"], target)
-            if _sha256(target) != (entry["sha256"], entry["size"]):
-                raise BackupError(f"{entry['path']} changed while it was restored; try again.")
-        staging.chmod(0o755)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return staging
-
-
-def _restore_sqlite(dump: Path) -> None:
-    target = _sqlite_path()
-    db.session.remove()
-    db.engine.dispose()  # no pooled connection may hold the file while it is replaced
-    target.parent.mkdir(parents=True, exist_ok=True)
-    dump_uri = f"file:{quote(str(dump))}?mode=ro"
-    try:
-        with (
-            closing(sqlite3.connect(dump_uri, uri=True)) as backup,
-            closing(sqlite3.connect(target)) as live,
-        ):
-            live.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            backup.backup(live)  # one step, one write transaction: all pages or none
-    except sqlite3.Error as error:
-        raise BackupError(f"SQLite could not restore into {target}: {error}") from error
-
-
-def _restore_postgresql(dump: Path) -> None:
-    db.session.remove()
-    with db.engine.connect() as connection:
-        quote_name = connection.dialect.identifier_preparer.quote
-        tables = [quote_name(name) for name in inspect(connection).get_table_names()]
-    db.engine.dispose()
-    # The tables a `flask db upgrade` may have made (empty: checked) go in the same transaction
-    # that creates the backup's, so the restore happens entirely or not at all.
-    drop = f"DROP TABLE IF EXISTS {', '.join(tables)} CASCADE" if tables else "SELECT 1"
-    with tempfile.TemporaryDirectory(dir=upload_folder().parent) as work:
-        script = Path(work) / "restore.sql"
-        _run_pg(["pg_restore", "--no-owner", "--no-privileges", "--file", str(script), str(dump)])
-        _run_pg([
-            "psql", "--no-psqlrc", "--quiet", "--no-password", "--single-transaction",
-            "--set=ON_ERROR_STOP=1", "--output=/dev/null", "--command", drop, "--file", str(script),
-        ])  # fmt: skip
-
-
-# --- the configured database -------------------------------------------------------------------
-
-
 def database_kind() -> str:
     """'sqlite' or 'postgresql': the two databases a backup knows how to copy."""
     kind = _database_url().get_backend_name()
@@ -386,7 +249,7 @@ def _database_url() -> URL:
     return db.engine.url
 
 
-def _sqlite_path() -> Path:
+def sqlite_path() -> Path:
     name = _database_url().database
     if not name or name == ":memory:" or name.startswith("file:"):
         raise BackupError("The database lives in memory or behind a URI; name a database file.")
@@ -410,7 +273,7 @@ def libpq_environment(url: URL) -> dict[str, str]:
     return environment
 
 
-def _run_pg(command: list[str]) -> None:
+def run_pg(command: list[str]) -> None:
     try:
         result = subprocess.run(  # noqa: S603  (fixed program, arguments from our own settings)
             command, env=libpq_environment(_database_url()), capture_output=True, text=True,

@@ -1,28 +1,11 @@
-"""Demo data: the 2025 forum closing East Kazakhstan's "Year of Working Professions".
+"""The texts of the demo: the 2025 forum closing East Kazakhstan's "Year of Working Professions",
+its organizations, categories and rubrics, the demo people, the running order and partners of the
+ceremony and who signs the certificates.
 
 Facts come from ../shared/DOMAIN.md and the news report it cites; the demo people are invented.
 """
 
-import hashlib
-import io
-from datetime import datetime, time, timedelta
-
-from awards.accounts import services as accounts
-from awards.ceremony import services as ceremony
-from awards.certificates import settings as certificate_settings
-from awards.certificates.demo_artwork import demo_seal, demo_signature
-from awards.extensions import db
-from awards.i18n import to_utc
-from awards.judging import assignments as judging_assignments
-from awards.judging import conflicts as judging_conflicts
-from awards.judging import scoring
-from awards.mail import discard_queued_email
-from awards.nominations import documents as nomination_documents
-from awards.nominations import services as nominations
-from awards.programs import services as programs
-from awards.programs.models import Program, Role
-from awards.results import services as results
-from awards.results.ranking import category_results
+from awards.programs.models import Role
 
 DEMO_SLUG = "working-professions-2025"
 TZ = "Asia/Almaty"
@@ -155,69 +138,6 @@ DEMO_PEOPLE = [
 DEMO_ACCOUNTS = [(email, str(role)) for email, role, *_ in DEMO_PEOPLE]
 
 
-def _program_dates() -> dict:
-    def at(*parts):
-        return datetime(*parts)
-
-    dates = {
-        "nominations_open_at": at(2025, 10, 1, 9, 0),
-        "nominations_close_at": at(2025, 11, 20, 18, 0),
-        "judging_open_at": at(2025, 11, 21, 9, 0),
-        "judging_close_at": at(2025, 12, 10, 18, 0),
-        "ceremony_at": at(2025, 12, 19, 10, 0),
-    }
-    return {name: to_utc(value, TZ) for name, value in dates.items()}
-
-
-def _people(password: str) -> dict:
-    users = {}
-    for email, role, name, locale, org_name in DEMO_PEOPLE:
-        organization = accounts.find_or_create_organization(name=org_name, actor=None)
-        users[email] = accounts.create_user(
-            email=email, name=name, password=password, locale=locale,
-            organization=organization, is_admin=role == Role.ORGANIZER, actor=None,
-        )  # fmt: skip
-    return users
-
-
-def load_demo(*, password: str) -> Program:
-    """Create the demo program, its categories and rubrics, the nominees and the demo people.
-
-    Side effects: adds organizations, users, the program and its roles; flushes.
-    """
-    users = _people(password)
-    organizer = users["organizer@demo.kz"]
-    program = programs.create_program(
-        actor=organizer, slug=DEMO_SLUG, year=2025, timezone=TZ,
-        title={"kk": "«Жұмысшы мамандықтары жылы» қорытынды форумының марапаттары",
-               "ru": "Награды форума по итогам Года рабочих профессий",
-               "en": "Year of Working Professions Forum Awards"},
-        organizing_body=EDUCATION_DEPARTMENT,
-        venue={"kk": "Өскемен қ.", "ru": "г. Усть-Каменогорск", "en": "Ust-Kamenogorsk"},
-        **_program_dates(),
-    )  # fmt: skip
-    for spec in CATEGORIES:
-        category = programs.add_category(
-            program=program, actor=organizer, slug=spec["slug"], title=spec["title"],
-            description=spec["description"], max_laureates=spec["max_laureates"],
-            nominee_kind="organization",
-        )  # fmt: skip
-        for name, weight in spec["criteria"]:
-            programs.add_criterion(
-                category=category, actor=organizer, name=name, weight=weight, max_points=10
-            )
-    for email, role, *_ in DEMO_PEOPLE:
-        programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
-    for name in (KAZZINC, *SOCIAL_PARTNERS):
-        accounts.find_or_create_organization(name=name, actor=organizer)
-    load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
-    load_demo_scores(program, organizer=organizer)
-    load_demo_results(program, organizer=organizer)
-    load_demo_certificate_settings(program, organizer=organizer)
-    load_demo_ceremony(program, organizer=organizer)
-    return program
-
-
 KAZZINC_JUSTIFICATION = (
     "Вклад в развитие профессионального образования региона: оснащение колледжей, поддержка "
     "чемпионатов WorldSkills, координация Альянса колледжей, экспертная оценка практических "
@@ -228,118 +148,6 @@ PARTNER_JUSTIFICATION = (
     "(демонстрационная заявка: подробности — в отчёте организации)."
 )
 DOCUMENTS_ATTACHED = 3  # Kazzinc and the first two social partners get a generated PDF
-
-
-def _pdf_text(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def demo_pdf(lines: list[str]) -> bytes:
-    """A one-page A4 PDF with ASCII ``lines`` in Helvetica, built by hand (no renderer needed)."""
-    text = " ".join(f"({_pdf_text(line)}) '" for line in lines)
-    stream = f"BT /F1 14 Tf 18 TL 72 780 Td {text} ET".encode("ascii")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
-    ]
-    output, offsets = io.BytesIO(), []
-    output.write(b"%PDF-1.4\n")
-    for number, body in enumerate(objects, start=1):
-        offsets.append(output.tell())
-        output.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = output.tell()
-    output.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    output.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
-    output.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n"
-                 % (len(objects) + 1, xref))  # fmt: skip
-    return output.getvalue()
-
-
-def load_demo_nominations(program: Program, *, committee, organizer) -> None:
-    """Accepted entries for every 2025 laureate, submitted by the demo committee inside the
-    (past) nomination window and accepted by the organizer after it closed.
-
-    Side effects: adds nominations, their events and a few documents (files in UPLOAD_FOLDER);
-    the notification emails these transitions queue are discarded, not sent.
-    """
-    patron, partner = program.categories
-    entries = [(patron, KAZZINC, KAZZINC_JUSTIFICATION)]
-    entries += [(partner, name, PARTNER_JUSTIFICATION) for name in SOCIAL_PARTNERS]
-    submitted = program.nominations_open_at + timedelta(days=10)
-    accepted = program.nominations_close_at + timedelta(hours=16)
-    for number, (category, name, justification) in enumerate(entries):
-        when = submitted + timedelta(hours=5 * number)
-        nomination = nominations.create_nomination(
-            program=program, category=category, actor=committee, now=when, org_name=name,
-            city="Катонқарағай ауданы" if "Катон" in name["ru"] else "Өскемен",
-            justification=justification, contact_name=committee.name,
-            contact_email=committee.email,
-        )  # fmt: skip
-        if number < DOCUMENTS_ATTACHED:
-            pdf = demo_pdf(["Demo supporting document", name["en"], program.title["en"]])
-            nomination_documents.add_document(
-                nomination=nomination, actor=committee, stream=io.BytesIO(pdf),
-                filename=f"{name['en']}.pdf", now=when,
-            )  # fmt: skip
-        nominations.submit_nomination(nomination=nomination, actor=committee, now=when)
-        nominations.accept_nomination(
-            nomination=nomination, actor=organizer, now=accepted + timedelta(minutes=number)
-        )
-    discard_queued_email(db.session())
-
-
-def demo_points(nomination_index: int, judge_index: int, criterion_index: int) -> int:
-    """Points from 6 to 10 that differ between entries, judges and criteria, the same every run."""
-    seed = f"{nomination_index}-{judge_index}-{criterion_index}".encode()
-    return 6 + hashlib.sha256(seed).digest()[0] % 5
-
-
-def load_demo_scores(program: Program, *, organizer) -> None:
-    """The demo jury scores every accepted entry inside the 2025 judging window.
-
-    judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
-    Kazzinc's entry: the demo shows a conflict at work. Side effects: assignments, submitted
-    scorecards and their history.
-    """
-    opened = program.judging_open_at + timedelta(days=1)
-    judges = judging_assignments.program_judges(program)
-    for category in program.categories:
-        for judge in judges:
-            judging_assignments.assign_to_category(category=category, judge=judge, actor=organizer)
-        entries = judging_assignments.accepted_nominations(category)
-        for n, nomination in enumerate(entries):
-            for j, judge in enumerate(judges):
-                if judging_conflicts.has_conflict(judge, nomination):
-                    continue
-                points = {
-                    criterion.id: demo_points(n, j, c)
-                    for c, criterion in enumerate(category.criteria)
-                }
-                scoring.save_scorecard(
-                    nomination=nomination, actor=judge, points=points, submit=True,
-                    now=opened + timedelta(hours=n + j),
-                )  # fmt: skip
-
-
-def load_demo_results(program: Program, *, organizer) -> None:
-    """The real 2025 laureates, confirmed after judging closed and published on the ceremony day:
-    Kazzinc as Best Patron, all sixteen listed organizations as Best Social Partner.
-
-    Side effects: a frozen results snapshot per category; the program's results published.
-    """
-    decided = program.judging_close_at + timedelta(days=2)
-    for category in program.categories:
-        ranked = [row for row in category_results(category).rows if row.score is not None]
-        limit = category.max_laureates or len(ranked)
-        results.confirm_laureates(
-            category=category, actor=organizer, now=decided,
-            chosen=[row.nomination.id for row in ranked[:limit]],
-        )  # fmt: skip
-    results.publish_results(program=program, actor=organizer, now=program.ceremony_at)
 
 
 # The 2025 ceremony as the news report tells it: the forum opened by its organizer, the region
@@ -401,19 +209,6 @@ CEREMONY_PARTNERS = [
 ]  # fmt: skip
 
 
-def load_demo_ceremony(program: Program, *, organizer) -> None:
-    """The 2025 ceremony's running order, both categories awarded at their point, and the
-    partners. Side effects: adds running-order points and partners; flushes."""
-    categories = {category.slug: category.id for category in program.categories}
-    for starts_at, title, presenter, category in CEREMONY_RUNNING_ORDER:
-        ceremony.add_running_order_item(
-            program=program, actor=organizer, starts_at=time.fromisoformat(starts_at),
-            title=title, presenter=presenter, category_id=categories.get(category),
-        )  # fmt: skip
-    for name in CEREMONY_PARTNERS:
-        ceremony.add_partner(program=program, actor=organizer, name=name)
-
-
 # Who signs the demo's certificates (an invented head of the department); the signature and the
 # seal are drawn by awards/certificates/demo_artwork.py, the seal marked as a sample.
 DEMO_SIGNATORY = {
@@ -422,16 +217,3 @@ DEMO_SIGNATORY = {
               "ru": "Руководитель управления образования области",
               "en": "Head of the Regional Education Department"},
 }  # fmt: skip
-
-
-def load_demo_certificate_settings(program: Program, *, organizer) -> None:
-    """The certificates' signatory with a signature, and the seal; nothing issued.
-
-    Side effects: the program's certificate settings and their pictures; flushes.
-    """
-    certificate_settings.save_certificate_settings(
-        program=program, actor=organizer, theme="classic", print_english=False,
-        citations=certificate_settings.DEFAULT_CITATIONS, seal=io.BytesIO(demo_seal()),
-        signatories=[certificate_settings.SignatoryInput(
-            **DEMO_SIGNATORY, signature=io.BytesIO(demo_signature()))],
-    )  # fmt: skip

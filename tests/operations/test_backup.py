@@ -16,11 +16,13 @@ from sqlalchemy import MetaData, func, make_url, select, text
 from awards import backup as backups
 from awards import create_app
 from awards.audit.models import AuditEntry
-from awards.backup import BackupError, restore_backup, take_backup
-from awards.demo import demo_pdf, load_demo
 from awards.extensions import db
 from awards.nominations import documents, services
 from awards.nominations.models import Document, Nomination
+from awards.operations.backup import BackupError, take_backup
+from awards.operations.demo import load_demo
+from awards.operations.demo_artwork import demo_pdf
+from awards.operations.restore import restore_backup
 from awards.programs.models import Program
 from awards.uploads import upload_folder
 from tests import databases, factories

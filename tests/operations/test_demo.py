@@ -1,5 +1,5 @@
 from awards.accounts.services import authenticate
-from awards.demo import DEMO_ACCOUNTS, DEMO_SLUG, SOCIAL_PARTNERS
+from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG, SOCIAL_PARTNERS
 from awards.programs.models import Program
 
 

@@ -11,7 +11,13 @@ from awards.accounts.identity import bin_is_valid
 from awards.accounts.models import User
 from awards.accounts.services import authenticate
 from awards.audit.models import AuditEntry
-from awards.demo_large import (
+from awards.extensions import db
+from awards.i18n import utcnow
+from awards.judging.conflicts import has_conflict
+from awards.judging.models import Assignment, Conflict, Scorecard
+from awards.judging.scoring import judging_is_open
+from awards.nominations.models import Nomination
+from awards.operations.large_demo import (
     LARGE_DEMO_SLUG,
     ORGANIZER_EMAIL,
     Scale,
@@ -19,12 +25,6 @@ from awards.demo_large import (
     judge_email,
     load_large_demo,
 )
-from awards.extensions import db
-from awards.i18n import utcnow
-from awards.judging.conflicts import has_conflict
-from awards.judging.models import Assignment, Conflict, Scorecard
-from awards.judging.scoring import judging_is_open
-from awards.nominations.models import Nomination
 from awards.programs.models import Program, Role
 from awards.results.ranking import category_results
 
