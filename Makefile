@@ -13,7 +13,7 @@ RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-t
 # Redis runs the job tests a second time in .ci/run.
 TEST_DEBS := chromium poppler-utils zbar-tools fonts-dejavu-core redis-server
 
-.PHONY: run serve test test-random test-postgres install install-dev system-deps test-system-deps translations extract lint
+.PHONY: run serve test test-random test-postgres lock install install-dev system-deps test-system-deps translations extract lint
 
 run: install
 	@mkdir -p instance
@@ -54,15 +54,25 @@ install: system-deps $(VENV)/.installed translations
 
 install-dev: install $(VENV)/.installed-dev
 
-$(VENV)/.installed: pyproject.toml
+# The exact versions come from requirements/*.lock (pip-tools); pyproject.toml says the ranges.
+$(VENV)/.installed: pyproject.toml requirements/main.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -r requirements/main.lock
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
-	$(PY) -m pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml requirements/dev.lock
+	$(PY) -m pip install --quiet -r requirements/dev.lock
 	touch $@
+
+# Pin again after changing a range in pyproject.toml (keeps every pin the ranges still allow);
+# `make lock UPGRADE=1` moves every pin to the newest version its range allows.
+lock: install-dev
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  $(if $(UPGRADE),--upgrade) --output-file requirements/main.lock pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+	  $(if $(UPGRADE),--upgrade) --extra dev --output-file requirements/dev.lock pyproject.toml
 
 translations: $(VENV)/.installed
 	$(VENV)/bin/pybabel compile --use-fuzzy -d awards/translations
