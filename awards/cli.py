@@ -15,7 +15,6 @@ from awards.archive.schema import ArchiveError, parse_archive
 from awards.archive.writing import archive_json, program_archive
 from awards.ceremony.booklet import booklet_pdf
 from awards.certificates import bundles, issuing, registry
-from awards.certificates.fetcher import CertificateRenderingError
 from awards.certificates.models import KINDS
 from awards.certificates.settings import settings_of, theme_names
 from awards.errors import DomainError
@@ -28,6 +27,7 @@ from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG
 from awards.operations.large_demo import LARGE_DEMO_SLUG, large_demo_logins, load_large_demo
 from awards.operations.restore import restore_backup
+from awards.printing.errors import PrintingError
 from awards.programs.models import Program
 from awards.programs.permissions import can_manage_program
 from awards.programs.services import first_organizer, get_program_by_slug
@@ -265,7 +265,7 @@ def program_pdf_command(program_slug, out, theme) -> None:
     program = _program_or_fail(program_slug)
     try:
         pdf = booklet_pdf(program, theme=theme)
-    except (DomainError, CertificateRenderingError) as error:
+    except (DomainError, PrintingError) as error:
         raise click.ClickException(getattr(error, "message", str(error))) from error
     Path(out).write_bytes(pdf)
     click.echo(f"Wrote the ceremony program of '{program.slug}' to {out}.")

@@ -16,7 +16,7 @@ import os
 import time
 from datetime import date
 
-from awards.certificates.rendering import (
+from awards.printing.documents import (
     BATCH_CHUNK_SIZE,
     render_certificate_batch,
     render_certificates,

@@ -10,10 +10,11 @@ import base64
 from flask_babel import gettext as _
 
 from awards.ceremony.services import ceremony_partners, running_order, stage_order
-from awards.certificates.rendering import available_themes, render_program
 from awards.errors import DomainError
 from awards.i18n import to_local
 from awards.judging.assignments import accepted_nominations
+from awards.printing.documents import render_program
+from awards.printing.themes import available_themes
 from awards.programs.models import Category, Program
 from awards.results.services import current_snapshot, nominee_names
 from awards.uploads import FileKind, sniff, upload_folder
@@ -104,7 +105,7 @@ def booklet_pdf(program: Program, *, theme: str = "classic") -> bytes:
     """The program booklet as a print-ready PDF in ``theme``.
 
     Raises DomainError for an unknown design or a program not ready to print, and
-    CertificateRenderingError when WeasyPrint could not print it faithfully.
+    PrintingError when WeasyPrint could not print it faithfully.
     """
     check_theme(theme)
     return render_program(theme, booklet_values(program))

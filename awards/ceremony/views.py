@@ -14,12 +14,12 @@ from awards.ceremony.forms import (
     RunningOrderItemForm,
 )
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
-from awards.certificates.fetcher import CertificateRenderingError
-from awards.certificates.rendering import available_themes
 from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.i18n import localized
 from awards.pages import commit_or_flash, commit_or_show
+from awards.printing.errors import PrintingError
+from awards.printing.themes import available_themes
 from awards.programs.views import load_in_program, load_program
 
 bp = Blueprint("ceremony", __name__, url_prefix="/programs/<slug>/ceremony")
@@ -231,7 +231,7 @@ def booklet_download(slug: str):
     except DomainError as error:
         flash(error.message, "error")
         return redirect(_editor(program, "booklet"))
-    except CertificateRenderingError as error:
+    except PrintingError as error:
         flash(_("The booklet could not be printed faithfully: %(problem)s", problem=error), "error")
         return redirect(_editor(program, "booklet"))
     name = booklet.booklet_file_name(program)

@@ -6,11 +6,10 @@ import re
 import zipfile
 from itertools import groupby
 
-from pypdf import PdfReader, PdfWriter
-
 from awards.certificates.issuing import printable_many, printing_problems
 from awards.certificates.models import IssuedCertificate
-from awards.certificates.rendering import render_certificates
+from awards.printing.documents import render_certificates
+from awards.printing.merge import merge_pdfs
 from awards.uploads import upload_folder
 
 KIND_FILE_NAMES = {"laureate": "laureates", "participant": "participants", "judge_thanks": "jury"}
@@ -34,21 +33,9 @@ def bundle_name(slug: str, kind: str | None, extension: str, *, for_print: bool 
     return "-".join(parts + (["print"] if for_print else [])) + f".{extension}"
 
 
-def _merged(pages_of) -> bytes:
-    writer = PdfWriter()
-    for pdf in pages_of:
-        for page in PdfReader(io.BytesIO(pdf)).pages:
-            writer.add_page(page)
-    # The seal, the signatures and the logo are the same pictures on every page: kept once.
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    output = io.BytesIO()
-    writer.write(output)
-    return output.getvalue()
-
-
 def combined_pdf(certificates: list[IssuedCertificate]) -> bytes:
     """One PDF of every given certificate, in the given order, exactly as issued."""
-    return _merged(certificate_pdf(certificate) for certificate in certificates)
+    return merge_pdfs(certificate_pdf(certificate) for certificate in certificates)
 
 
 def print_shop_pdf(certificates: list[IssuedCertificate]) -> bytes:
@@ -62,7 +49,7 @@ def print_shop_pdf(certificates: list[IssuedCertificate]) -> bytes:
         values = printable_many([certificate.values for certificate in group])
         with printing_problems():
             documents.append(render_certificates(theme, values, bleed=True, crop_marks=True))
-    return documents[0] if len(documents) == 1 else _merged(documents)
+    return documents[0] if len(documents) == 1 else merge_pdfs(documents)
 
 
 def zip_archive(certificates: list[IssuedCertificate]) -> bytes:

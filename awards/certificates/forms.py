@@ -6,7 +6,6 @@ from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, 
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
-from awards.certificates.rendering import available_themes
 from awards.certificates.settings import (
     CITATION_MAX,
     SIGNATORY_NAME_MAX,
@@ -14,6 +13,7 @@ from awards.certificates.settings import (
 )
 from awards.forms import AppForm, translated_text
 from awards.i18n import localized
+from awards.printing.themes import available_themes
 
 KIND_LABELS = {
     "laureate": _l("Laureates' certificates"),

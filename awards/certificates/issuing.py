@@ -15,10 +15,8 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from awards.accounts.models import User
-from awards.certificates.fetcher import CertificateRenderingError
 from awards.certificates.models import CertificateSettings, IssuedCertificate
 from awards.certificates.recipients import Recipient, check_kind, recipient_key, recipients_of
-from awards.certificates.rendering import BATCH_CHUNK_SIZE, render_certificate_files
 from awards.certificates.settings import (
     DEFAULT_CITATIONS,
     check_theme,
@@ -31,6 +29,8 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import to_local, utcnow
 from awards.mail import external_url
+from awards.printing.documents import BATCH_CHUNK_SIZE, render_certificate_files
+from awards.printing.errors import PrintingError
 from awards.programs.models import Program
 from awards.uploads import EXTENSIONS, sniff, store_file, upload_folder
 
@@ -153,7 +153,7 @@ def printing_problems() -> Iterator[None]:
     overflowing) as a DomainError the organizer can act on."""
     try:
         yield
-    except CertificateRenderingError as error:
+    except PrintingError as error:
         message = _("The certificates could not be printed: %(problem)s", problem=error)
         raise DomainError(message) from error
 

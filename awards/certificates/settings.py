@@ -21,10 +21,10 @@ from awards.certificates.models import (
     CertificateSettings,
     CertificateSignatory,
 )
-from awards.certificates.rendering import available_themes, load_theme
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import check_length, clean_texts, utcnow
+from awards.printing.themes import available_themes, load_theme
 from awards.programs.models import Program
 from awards.programs.signals import program_copied
 

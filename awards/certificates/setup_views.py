@@ -15,7 +15,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from awards.certificates import permissions, preview
-from awards.certificates.fetcher import CertificateRenderingError
 from awards.certificates.forms import (
     KIND_LABELS,
     ButtonForm,
@@ -44,6 +43,7 @@ from awards.extensions import db
 from awards.judging.assignments import program_judges
 from awards.nominations.models import Nomination
 from awards.pages import commit_or_flash, commit_or_show
+from awards.printing.errors import PrintingError
 from awards.programs.views import load_program
 
 bp = Blueprint("setup", __name__, url_prefix="/programs/<slug>/certificates")
@@ -240,7 +240,7 @@ def sample_pdf(slug: str):
         content = preview.sample_pdf(theme, _sample(program, kind))
     except DomainError as error:
         return _back_to_issuing(program, kind, error.message)
-    except CertificateRenderingError as error:
+    except PrintingError as error:
         message = _("The certificates could not be printed: %(problem)s", problem=error)
         return _back_to_issuing(program, kind, message)
     name = f"{program.slug}-{kind.replace('_', '-')}-sample.pdf"

@@ -6,7 +6,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont
 
-from awards.certificates.fetcher import CERTIFICATES_DIR
+from awards.printing.themes import THEMES_DIR
 
 INK = (27, 47, 122, 255)
 SEAL_INK = (42, 74, 168, 215)
@@ -55,7 +55,7 @@ def demo_seal(size: int = 480) -> bytes:
             [centre - radius, centre - radius, centre + radius, centre + radius],
             outline=SEAL_INK, width=width,
         )  # fmt: skip
-    font = ImageFont.truetype(str(CERTIFICATES_DIR / "fonts" / "PTSans-Bold.ttf"), 38)
+    font = ImageFont.truetype(str(THEMES_DIR / "fonts" / "PTSans-Bold.ttf"), 38)
     _text_on_circle(image, "ҮЛГІ • ОБРАЗЕЦ • SAMPLE • ", font, centre - 44, centre)
     star = [
         (

@@ -1,6 +1,7 @@
 import hashlib
 
 import pytest
+import weasyprint.pdf
 
 from awards.certificates import issuing, registry
 from awards.certificates.models import IssuedCertificate
@@ -169,3 +170,24 @@ def test_the_registry_is_in_stage_order_laureates_participants_then_the_jury(cer
     assert [c.kind for c in registry.program_certificates(program, "participant")] == [
         "participant", "participant",
     ]  # fmt: skip
+
+
+def test_issuing_survives_a_fast_path_whose_weasyprint_changed(ceremony, monkeypatch, caplog):
+    # A WeasyPrint that lays its page tree out otherwise: the fast path fails on an IndexError
+    # and the certificate comes from the plain path, as it would have printed.
+    generate_pdf = weasyprint.pdf.generate_pdf
+
+    def pages_elsewhere(*args, **options):
+        pdf = generate_pdf(*args, **options)
+        pdf.pages["Kids"] = pdf.pages["Kids"][:3]
+        return pdf
+
+    monkeypatch.setattr(weasyprint.pdf, "generate_pdf", pages_elsewhere)
+
+    (certificate,) = issue(ceremony)
+
+    pdf = (upload_folder() / certificate.stored_file).read_bytes()
+    assert "Kazzinc Nominee" in print_shop.flat(print_shop.text(pdf))
+    assert print_shop.decoded_qr_codes(pdf, 1) == [certificate.values["verify_url"]]
+    assert certificate.pdf_sha256 == hashlib.sha256(pdf).hexdigest()
+    assert any("the fast path failed: IndexError" in r.getMessage() for r in caplog.records)

@@ -6,13 +6,9 @@ import socket
 import pytest
 from weasyprint import CSS, HTML
 
-from awards.certificates.fetcher import (
-    CERTIFICATES_DIR,
-    CertificateRenderingError,
-    CertificateURLFetcher,
-    ForbiddenURLError,
-    strict_weasyprint,
-)
+from awards.printing.errors import PrintingError
+from awards.printing.fetcher import ForbiddenURLError, ThemeURLFetcher, strict_weasyprint
+from awards.printing.themes import THEMES_DIR
 
 
 @pytest.fixture
@@ -28,7 +24,7 @@ def sandbox(tmp_path):
 
 def test_fetcher_refuses_etc_passwd():
     with pytest.raises(ForbiddenURLError):
-        CertificateURLFetcher().fetch("file:///etc/passwd")
+        ThemeURLFetcher().fetch("file:///etc/passwd")
 
 
 @pytest.mark.parametrize(
@@ -44,7 +40,7 @@ def test_fetcher_refuses_etc_passwd():
 )
 def test_fetcher_refuses_other_schemes_and_hosts(url):
     with pytest.raises(ForbiddenURLError):
-        CertificateURLFetcher().fetch(url)
+        ThemeURLFetcher().fetch(url)
 
 
 def test_fetcher_refuses_http_without_connecting():
@@ -55,7 +51,7 @@ def test_fetcher_refuses_http_without_connecting():
         port = server.getsockname()[1]
 
         with pytest.raises(ForbiddenURLError):
-            CertificateURLFetcher().fetch(f"http://127.0.0.1:{port}/logo.png")
+            ThemeURLFetcher().fetch(f"http://127.0.0.1:{port}/logo.png")
         with pytest.raises(BlockingIOError):
             server.accept()
 
@@ -66,31 +62,31 @@ def test_fetcher_refuses_http_without_connecting():
 )
 def test_fetcher_refuses_dot_dot_escape(relative):
     with pytest.raises(ForbiddenURLError):
-        CertificateURLFetcher().fetch(f"{CERTIFICATES_DIR.as_uri()}/{relative}")
+        ThemeURLFetcher().fetch(f"{THEMES_DIR.as_uri()}/{relative}")
 
 
 def test_fetcher_refuses_symlink_out_of_root(sandbox):
     with pytest.raises(ForbiddenURLError):
-        CertificateURLFetcher(sandbox).fetch((sandbox / "theme" / "escape.css").as_uri())
+        ThemeURLFetcher(sandbox).fetch((sandbox / "theme" / "escape.css").as_uri())
 
 
 @pytest.mark.parametrize("name", ["classic/theme.toml", "classic/certificate.html", "README.md"])
 def test_fetcher_refuses_files_that_are_not_theme_resources(name):
     with pytest.raises(ForbiddenURLError):
-        CertificateURLFetcher().fetch((CERTIFICATES_DIR / name).as_uri())
+        ThemeURLFetcher().fetch((THEMES_DIR / name).as_uri())
 
 
 def test_fetcher_serves_fonts_through_dot_dot_inside_root():
-    url = f"{CERTIFICATES_DIR.as_uri()}/classic/../fonts/PTSerif-Regular.ttf"
+    url = f"{THEMES_DIR.as_uri()}/classic/../fonts/PTSerif-Regular.ttf"
 
-    response = CertificateURLFetcher().fetch(url)
+    response = ThemeURLFetcher().fetch(url)
 
     assert response.content_type == "font/ttf"
-    assert response.read() == (CERTIFICATES_DIR / "fonts" / "PTSerif-Regular.ttf").read_bytes()
+    assert response.read() == (THEMES_DIR / "fonts" / "PTSerif-Regular.ttf").read_bytes()
 
 
 def test_fetcher_serves_data_uri():
-    response = CertificateURLFetcher().fetch("data:text/css,p%20%7B%7D")
+    response = ThemeURLFetcher().fetch("data:text/css,p%20%7B%7D")
 
     assert response.read() == b"p {}"
 
@@ -100,29 +96,29 @@ def test_css_import_of_outside_file_stops_rendering(sandbox):
     html = HTML(
         string='<link rel="stylesheet" href="theme.css"><p>Қазмырыш</p>',
         base_url=f"{sandbox / 'theme'}/",
-        url_fetcher=CertificateURLFetcher(sandbox),
+        url_fetcher=ThemeURLFetcher(sandbox),
     )
 
-    with pytest.raises(CertificateRenderingError) as raised, strict_weasyprint():
+    with pytest.raises(PrintingError) as raised, strict_weasyprint():
         html.write_pdf()
     assert isinstance(raised.value.__cause__, ForbiddenURLError)
 
 
 def test_css_import_of_etc_passwd_stops_rendering():
-    fetcher = CertificateURLFetcher()
+    fetcher = ThemeURLFetcher()
 
-    with pytest.raises(CertificateRenderingError) as raised, strict_weasyprint():
+    with pytest.raises(PrintingError) as raised, strict_weasyprint():
         CSS(string='@import url("file:///etc/passwd");', url_fetcher=fetcher)
     assert isinstance(raised.value.__cause__, ForbiddenURLError)
 
 
 def test_css_import_inside_root_is_allowed(sandbox, caplog):
-    caplog.set_level(logging.DEBUG, logger="awards.certificates.fetcher")
+    caplog.set_level(logging.DEBUG, logger="awards.printing.fetcher")
     (sandbox / "theme" / "theme.css").write_text('@import url("../shared.css");')
     html = HTML(
         string='<link rel="stylesheet" href="theme.css"><p></p>',
         base_url=f"{sandbox / 'theme'}/",
-        url_fetcher=CertificateURLFetcher(sandbox),
+        url_fetcher=ThemeURLFetcher(sandbox),
     )
 
     with strict_weasyprint():
@@ -132,5 +128,5 @@ def test_css_import_inside_root_is_allowed(sandbox, caplog):
 
 
 def test_strict_weasyprint_turns_warnings_into_errors():
-    with pytest.raises(CertificateRenderingError, match="colour"), strict_weasyprint():
-        HTML(string="<p style='colour: red'>x</p>", url_fetcher=CertificateURLFetcher()).render()
+    with pytest.raises(PrintingError, match="colour"), strict_weasyprint():
+        HTML(string="<p style='colour: red'>x</p>", url_fetcher=ThemeURLFetcher()).render()

@@ -1,100 +1,16 @@
-"""What a theme's templates receive: the themes themselves, and the plain values of a
-certificate or of a ceremony program, checked (no ORM object, no missing language)."""
+"""The values a theme's templates receive, made from the plain values of a certificate or of
+a ceremony program and checked (no ORM object, no missing language)."""
 
 import re
-import tomllib
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from pathlib import Path
 
-from awards.certificates.dates import format_long_date
-from awards.certificates.fetcher import CERTIFICATES_DIR
-from awards.certificates.qr import qr_matrix, qr_svg_data_uri
+from awards.printing.dates import format_long_date
+from awards.printing.qr import qr_matrix, qr_svg_data_uri
+from awards.printing.themes import KINDS, LANGUAGES, Theme
 
-KINDS = ("laureate", "participant", "judge_thanks")
-LANGUAGES = ("kk", "ru", "en")
 DEFAULT_LANGUAGES = ["kk", "ru"]
 REQUIRED_TEXTS = ("recipient", "citation", "program_title", "organizing_body", "city")
-
-# The fixed words of each document. Kazakh puts the verb last: recipient, reason "… үшін", verb.
-WORDING = {
-    "laureate": {
-        "kk": {"title": "Құрмет грамотасы", "after_citation": "марапатталады"},
-        "ru": {"title": "Почётная грамота", "before_recipient": "награждается"},
-        "en": {"title": "Certificate of Honour", "before_recipient": "is presented to"},
-    },
-    "participant": {
-        "kk": {"title": "Қатысушы дипломы", "after_citation": "марапатталады"},
-        "ru": {"title": "Диплом участника", "before_recipient": "награждается"},
-        "en": {"title": "Certificate of Participation", "before_recipient": "is presented to"},
-    },
-    "judge_thanks": {
-        "kk": {"title": "Алғыс хат", "after_citation": "Сізге зор алғысымызды білдіреміз"},
-        "ru": {
-            "title": "Благодарственное письмо",
-            "after_recipient": "Выражаем Вам искреннюю благодарность",
-        },
-        "en": {"title": "Letter of Thanks", "before_recipient": "With sincere thanks to"},
-    },
-}
-CATEGORY_PHRASE = {
-    "kk": ("«", "» номинациясы бойынша"),
-    "ru": ("в номинации «", "»"),
-    "en": ("in the category “", "”"),
-}
-SEAL_MARK = {"kk": "М.О.", "ru": "М.П.", "en": "L.S."}
-PROGRAM_LABELS = {
-    "document": {
-        "kk": "Салтанатты марапаттау рәсімінің бағдарламасы",
-        "ru": "Программа торжественной церемонии награждения",
-        "en": "Award Ceremony Programme",
-    },
-    "running_order": {"kk": "Рәсім барысы", "ru": "Порядок проведения", "en": "Running order"},
-    "time": {"kk": "Уақыты", "ru": "Время", "en": "Time"},
-    "item": {"kk": "Іс-шара", "ru": "Событие", "en": "Item"},
-    "presenter": {"kk": "Сөз сөйлеуші", "ru": "Выступающий", "en": "Presenter"},
-    "categories": {"kk": "Номинациялар", "ru": "Номинации", "en": "Categories"},
-    "laureates": {"kk": "Лауреаттар", "ru": "Лауреаты", "en": "Laureates"},
-    "nominees": {"kk": "Үміткерлер", "ru": "Номинанты", "en": "Nominees"},
-    "partners": {"kk": "Серіктестер", "ru": "Партнёры", "en": "Partners"},
-}
 PLAIN_TYPES = (str, int, float, bool, type(None), date, time)
-THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # a folder name, never a path
-PAGE_SIZE_RE = re.compile(r"^(A[3-6]|letter|\d+mm \d+mm)( portrait| landscape)?$")
-FONT_FACE_FAMILY_RE = re.compile(r"@font-face\s*{[^}]*?font-family:\s*[\"']?([^;\"'}]+)")
-
-
-@dataclass(frozen=True)
-class Theme:
-    """A print theme: a folder under certificates/ with templates, theme.css and theme.toml."""
-
-    name: str
-    path: Path
-    title: dict
-    languages: tuple
-    certificate_page_size: str
-    program_page_size: str
-    font_families: frozenset
-
-
-def load_theme(name: str) -> Theme:
-    """The theme called ``name``, read from its theme.toml; ValueError if there is none."""
-    path = CERTIFICATES_DIR / name
-    if not THEME_NAME_RE.match(name) or not (path / "theme.toml").is_file():
-        raise ValueError(f"unknown certificate theme {name!r}")
-    meta = tomllib.loads((path / "theme.toml").read_text(encoding="utf-8"))
-    sizes = (meta["certificate"]["page_size"], meta["program"]["page_size"])
-    for size in sizes:
-        if not PAGE_SIZE_RE.match(size):
-            raise ValueError(f"theme {name!r}: page size {size!r} is not like 'A4 landscape'")
-    families = frozenset(FONT_FACE_FAMILY_RE.findall((path / "theme.css").read_text("utf-8")))
-    return Theme(name, path, meta["title"], tuple(meta["languages"]), *sizes, families)
-
-
-def available_themes() -> list[Theme]:
-    """Every theme under certificates/, by name."""
-    names = sorted(p.parent.name for p in CERTIFICATES_DIR.glob("*/theme.toml"))
-    return [load_theme(name) for name in names]
 
 
 def _ensure_plain(value, where: str) -> None:
@@ -153,11 +69,12 @@ def _name_length(names) -> str:
     return "normal" if longest <= 34 else "long" if longest <= 56 else "very-long"
 
 
-def _certificate_text(data: dict, kind: str, language: str, day: date, where: str) -> dict:
-    wording = WORDING[kind][language]
+def _certificate_text(
+    data: dict, theme: Theme, kind: str, language: str, day: date, where: str
+) -> dict:
+    wording = theme.wording[kind][language]
     category = data.get("category")
     texts = {key: _texts(data, key, [language], where)[language] for key in REQUIRED_TEXTS}
-    prefix, suffix = CATEGORY_PHRASE[language]
     return {
         "language": language,
         "title": wording["title"],
@@ -165,10 +82,10 @@ def _certificate_text(data: dict, kind: str, language: str, day: date, where: st
         "after_recipient": wording.get("after_recipient", ""),
         "after_citation": wording.get("after_citation", ""),
         "category": _texts(data, "category", [language], where)[language] if category else None,
-        "category_prefix": prefix,
-        "category_suffix": suffix,
+        "category_prefix": theme.wording["category_prefix"][language],
+        "category_suffix": theme.wording["category_suffix"][language],
         "date": format_long_date(day, language),
-        "seal_mark": SEAL_MARK[language],
+        "seal_mark": theme.wording["seal_mark"][language],
         **texts,
         "place_and_date": f"{texts['city']}, {format_long_date(day, language)}",
     }
@@ -202,7 +119,7 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
         raise ValueError(f"{where}: needs a serial and an http(s):// verify_url")
     languages = _languages(data, theme, where)
     day = _day(data.get("date"))
-    texts = [_certificate_text(data, kind, code, day, where) for code in languages]
+    texts = [_certificate_text(data, theme, kind, code, day, where) for code in languages]
     return {
         "anchor": f"certificate-{index}",
         "kind": kind,
@@ -212,7 +129,7 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
         "serial_line": f"№ {data['serial']}",
         "logo": _image(data, "logo", where),
         "seal_image": _image(data, "seal_image", where),
-        "seal_mark": " / ".join(_unique(SEAL_MARK[code] for code in languages)),
+        "seal_mark": " / ".join(_unique(theme.wording["seal_mark"][code] for code in languages)),
         "titles": [text["title"] for text in texts],
         "texts": texts,
         "signatories": [_signatory(s, languages, where) for s in data.get("signatories", [])],
@@ -264,5 +181,7 @@ def program_context(data: dict, theme: Theme) -> dict:
         "running_order": [_running_item(i, languages) for i in data.get("running_order", [])],
         "categories": [_program_category(c, languages) for c in data.get("categories", [])],
         "partners": [_localized(name, languages) for name in data.get("partners", [])],
-        "labels": {key: _localized(text, languages) for key, text in PROGRAM_LABELS.items()},
+        "labels": {
+            key: _localized(text, languages) for key, text in theme.wording["program"].items()
+        },
     }

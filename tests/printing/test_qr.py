@@ -1,5 +1,5 @@
 """The QR code: segno's code with the least penalised mask, drawn as a self-contained SVG;
-decoding is checked on printed pages (test_rendering.py)."""
+decoding is checked on printed pages (test_documents.py)."""
 
 import re
 from urllib.parse import unquote
@@ -7,7 +7,7 @@ from urllib.parse import unquote
 import segno
 from segno import encoder as segno_encoder
 
-from awards.certificates.qr import qr_data_uri, qr_matrix
+from awards.printing.qr import qr_data_uri, qr_matrix
 
 
 def test_qr_data_uri_is_self_contained_svg():

@@ -1,4 +1,5 @@
-"""WeasyPrint locked down: it may read theme files and data: URIs only, and may not shrug."""
+"""WeasyPrint locked down: it reads theme files and data: URIs only (the URL fetcher), and its
+warnings are errors."""
 
 import logging
 import threading
@@ -10,7 +11,8 @@ from urllib.request import url2pathname
 
 from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
-CERTIFICATES_DIR = Path(__file__).resolve().parents[2] / "certificates"
+from awards.printing.errors import PrintingError
+from awards.printing.themes import THEMES_DIR
 
 # Only what a theme needs; anything else (a README, theme.toml, a template) is refused.
 CONTENT_TYPES = {
@@ -28,15 +30,11 @@ CONTENT_TYPES = {
 logger = logging.getLogger(__name__)
 
 
-class CertificateRenderingError(Exception):
-    """WeasyPrint refused a resource, missed a glyph, or the text did not fit its page."""
-
-
 class ForbiddenURLError(ValueError):
-    """A template, stylesheet or image asked for something outside the certificates folder."""
+    """A template, stylesheet or image asked for something outside its folder of themes."""
 
 
-class CertificateURLFetcher(URLFetcher):
+class ThemeURLFetcher(URLFetcher):
     """Serve files under ``root`` (after resolving ``..`` and symlinks) and data: URIs.
 
     Every other URL raises ForbiddenURLError: http, https, ftp, file outside ``root``. With
@@ -44,7 +42,7 @@ class CertificateURLFetcher(URLFetcher):
     resource, so a refusal never goes unnoticed.
     """
 
-    def __init__(self, root: Path = CERTIFICATES_DIR):
+    def __init__(self, root: Path = THEMES_DIR):
         super().__init__(
             timeout=1, allowed_protocols={"data"}, allow_redirects=False, fail_on_errors=True
         )
@@ -97,7 +95,7 @@ class _WeasyPrintProblems(logging.Handler):
 
 @contextmanager
 def strict_weasyprint() -> Iterator[None]:
-    """Turn WeasyPrint's warnings and refused fetches into CertificateRenderingError.
+    """Turn WeasyPrint's warnings and refused fetches into PrintingError.
 
     WeasyPrint logs what it cannot do and carries on; a certificate with a .notdef box instead
     of "Ә", or without its seal, must not reach the stage.
@@ -108,8 +106,8 @@ def strict_weasyprint() -> Iterator[None]:
     try:
         yield
     except FatalURLFetchingError as error:
-        raise CertificateRenderingError(f"{error}: {error.__cause__}") from error.__cause__
+        raise PrintingError(f"{error}: {error.__cause__}") from error.__cause__
     finally:
         weasyprint_logger.removeHandler(problems)
     if problems.messages:
-        raise CertificateRenderingError("WeasyPrint: " + "; ".join(problems.messages))
+        raise PrintingError("WeasyPrint: " + "; ".join(problems.messages))

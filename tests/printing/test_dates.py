@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from awards.certificates.dates import format_long_date
+from awards.printing.dates import format_long_date
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from functools import cache
 
 import pydyf
 
-from awards.certificates.assembly import Output, Part, Source, reference, stream_parts
-from awards.certificates.qr import BORDER, DARK, dark_runs
+from awards.printing.fast.assembly import Output, Part, Source, reference, stream_parts
+from awards.printing.qr import BORDER, DARK, dark_runs
 
 DO_RE = re.compile(rb"^/([\w.-]+) Do$")
 GROUP_RE = re.compile(rb"^/(x\d+) Do$")

@@ -1,7 +1,8 @@
-"""Many certificates at once: alike certificates share chunks (a chunk lays out and draws each
-kind of page once), runs of alike chunks go to worker processes, and the files and the
+"""Many certificates at once: alike certificates share chunks, each chunk is rendered the fast
+way or else the plain way, runs of alike chunks go to worker processes, and the files and the
 combined PDF come back in the order given."""
 
+import dataclasses
 import math
 import multiprocessing
 import queue
@@ -9,14 +10,15 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from awards.certificates import printing
-from awards.certificates.assembly import join_parts
-from awards.certificates.contexts import (
-    DEFAULT_LANGUAGES,
-    certificate_context_without_qr,
-    load_theme,
-)
-from awards.certificates.qr import qr_matrix
+from awards.printing import fast, plain
+from awards.printing.chunk import Chunk, Options
+from awards.printing.fetcher import strict_weasyprint
+from awards.printing.fonts import check_families
+from awards.printing.merge import merge_pdfs
+from awards.printing.prepared import lock, page_stylesheet, prepare, warm_up
+from awards.printing.qr import qr_matrix
+from awards.printing.themes import Theme
+from awards.printing.values import DEFAULT_LANGUAGES, certificate_context_without_qr
 
 Progress = Callable[[int, int], None]
 CHUNKS_PER_WORKER = 4  # at least, in a batch spread over processes
@@ -31,6 +33,40 @@ class CertificateBatch:
     combined: bytes
 
 
+def render_pages(theme: Theme, contexts: list[dict], matrices: list, options: Options) -> Chunk:
+    """The pages of ``contexts`` (whose QR codes are ``matrices``) in one chunk: the fast path
+    when it is used and succeeds, else the plain path.
+
+    Raises PrintingError when WeasyPrint refuses a resource, warns (a missing glyph), needs a
+    font the theme does not ship, or a certificate needs two pages.
+    """
+    with lock, strict_weasyprint():
+        prepared = prepare(theme)
+        page = page_stylesheet(theme.certificate_page_size, options.bleed, options.crop_marks)
+        wanted = {"files": options.files, "combined": options.combined}
+        chunk = None
+        if options.fast:
+            chunk = fast.render_chunk(prepared, contexts, matrices, page, **wanted)
+        if chunk is None:  # not asked for, not used with these versions, or it failed
+            chunk = plain.render_chunk(prepared, contexts, matrices, page, **wanted)
+    check_families(theme, chunk.font_families)
+    return chunk
+
+
+def combined_pdf(chunks: list[Chunk], order: list[tuple[int, int]]) -> bytes | None:
+    """The pages of ``chunks`` in one PDF, as ``order`` lists them by (chunk, page); None if
+    the fast path failed to join its pages (then render the combined PDF the plain way)."""
+    if all(chunk.fast for chunk in chunks):
+        return fast.join_parts([chunk.combined for chunk in chunks], order)
+    # Some chunks took the plain path: each chunk a PDF of its own, then pypdf.
+    pdfs = [fast.join_parts([chunk.combined]) if chunk.fast else chunk.combined for chunk in chunks]
+    if any(pdf is None for pdf in pdfs):
+        return None
+    if len(pdfs) == 1 and order == [(0, page) for page in range(chunks[0].count)]:
+        return pdfs[0]
+    return merge_pdfs(pdfs, order)
+
+
 def _likeness(data: dict) -> tuple:
     # Certificates of one kind and category whose names are about as long tend to share their
     # page layouts, which a chunk then lays out and draws once for all of them.
@@ -42,16 +78,15 @@ def _likeness(data: dict) -> tuple:
 
 
 def render_batch(
-    theme: str, certificates: list[dict], options: printing.Options, *, chunk_size: int,
+    theme: Theme, certificates: list[dict], options: Options, *, chunk_size: int,
     workers: int, progress: Progress | None = None,
 ) -> CertificateBatch:  # fmt: skip
     """The certificates in chunks of at most ``chunk_size``, on ``workers`` processes (one:
     in this process); ``progress(done, total)`` after each chunk."""
     if not certificates:
         return CertificateBatch([], b"")
-    spec = load_theme(theme)
     for index, data in enumerate(certificates):
-        certificate_context_without_qr(data, spec, index)  # bad input fails before rendering
+        certificate_context_without_qr(data, theme, index)  # bad input fails before rendering
     order = sorted(range(len(certificates)), key=lambda index: _likeness(certificates[index]))
     if len(certificates) <= chunk_size:
         workers = 1  # starting processes would take longer than the one chunk
@@ -66,19 +101,26 @@ def render_batch(
         run = math.ceil(len(jobs) / min(workers, len(jobs)))
         runs = [jobs[start : start + run] for start in range(0, len(jobs), run)]
         chunks = _in_processes(theme, runs, len(certificates), progress)
-    return _in_given_order(chunks, order, size, options)
+    files, combined = _in_given_order(chunks, order, size, options)
+    if combined is None:  # the fast path rendered the pages but failed to join them
+        plain_only = dataclasses.replace(options, files=False, fast=False)
+        combined = render_batch(
+            theme, certificates, plain_only, chunk_size=size, workers=1
+        ).combined
+    return CertificateBatch(files, combined)
 
 
-def _in_given_order(chunks: list, order: list[int], size: int, options) -> CertificateBatch:
+def _in_given_order(chunks: list, order: list[int], size: int, options) -> tuple:
+    """The files and the combined PDF (None if the fast path failed to join its pages)."""
     # The stack of paper follows the ceremony, whatever order the chunks were rendered in.
     where = sorted((index, position // size, position % size)
                    for position, index in enumerate(order))  # fmt: skip
     files = [chunks[chunk].files[page] for _, chunk, page in where] if options.files else []
     combined = (
-        join_parts([chunk.part for chunk in chunks], [(chunk, page) for _, chunk, page in where])
-        if options.part else b""
+        combined_pdf(chunks, [(chunk, page) for _, chunk, page in where])
+        if options.combined else b""
     )  # fmt: skip
-    return CertificateBatch(files, combined)
+    return files, combined
 
 
 def _in_this_process(jobs: list[tuple], total: int, progress: Progress | None) -> list:
@@ -91,7 +133,7 @@ def _in_this_process(jobs: list[tuple], total: int, progress: Progress | None) -
     return chunks
 
 
-def _in_processes(theme: str, runs: list[list], total: int, progress: Progress | None) -> list:
+def _in_processes(theme: Theme, runs: list[list], total: int, progress: Progress | None) -> list:
     # spawn, not fork: the caller may be a threaded web server holding locks. Each worker
     # takes one run of alike chunks (so lays out fewer kinds of page) and reports each chunk.
     spawn = multiprocessing.get_context("spawn")
@@ -116,10 +158,10 @@ def _in_processes(theme: str, runs: list[list], total: int, progress: Progress |
         pool.shutdown(wait=False, cancel_futures=True)
 
 
-def _start_worker(theme: str, reports) -> None:
+def _start_worker(theme: Theme, reports) -> None:
     # Load WeasyPrint, the theme's stylesheet and fonts once, before the first chunk.
     _worker["reports"] = reports
-    printing.warm_up(load_theme(theme))
+    warm_up(theme)
 
 
 def _render_run(jobs: list[tuple]) -> list:
@@ -130,9 +172,8 @@ def _render_run(jobs: list[tuple]) -> list:
     return chunks
 
 
-def _render_job(job: tuple):
+def _render_job(job: tuple) -> Chunk:
     theme, numbered, options = job
-    spec = load_theme(theme)
-    contexts = [certificate_context_without_qr(data, spec, index) for index, data in numbered]
+    contexts = [certificate_context_without_qr(data, theme, index) for index, data in numbered]
     matrices = [qr_matrix(context["verify_url"]) for context in contexts]
-    return printing.render_pages(spec, contexts, matrices, options)
+    return render_pages(theme, contexts, matrices, options)

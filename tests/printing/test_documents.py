@@ -8,15 +8,13 @@ import pytest
 from pypdf import PdfReader
 from weasyprint.pdf import fonts as weasyprint_fonts
 
-from awards.certificates.fetcher import CertificateRenderingError
-from awards.certificates.printing import clear_caches
-from awards.certificates.rendering import (
-    available_themes,
+from awards.printing.documents import (
     render_certificate_files,
     render_certificates,
     render_program,
-    split_pdf,
 )
+from awards.printing.errors import PrintingError
+from awards.printing.prepared import clear_caches
 from tests.certificates import print_shop, samples
 
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
@@ -152,14 +150,14 @@ def test_render_certificates_text_too_long_for_a_page_raises():
         samples.certificate({"kk": endless, "ru": endless}, serial=2),
     ]
 
-    with pytest.raises(CertificateRenderingError, match="WP-2025-0002"):
+    with pytest.raises(PrintingError, match="WP-2025-0002"):
         render_certificates("classic", certificates)
 
 
 def test_render_certificates_markup_in_name_prints_as_text(caplog):
     name = '<img src="file:///etc/passwd">'
     clear_caches()  # the theme's files are fetched again, through the fetcher
-    caplog.set_level(logging.DEBUG, logger="awards.certificates.fetcher")
+    caplog.set_level(logging.DEBUG, logger="awards.printing.fetcher")
 
     pdf = render_certificates("classic", [samples.certificate({"kk": name, "ru": name})])
 
@@ -173,7 +171,7 @@ def test_render_certificates_missing_glyph_raises():
     # U+E000 is a private-use character: no font has a glyph for it.
     name = {"kk": "Қазмырыш \ue000", "ru": "Казцинк"}
 
-    with pytest.raises(CertificateRenderingError, match=r"\.notdef glyph"):
+    with pytest.raises(PrintingError, match=r"\.notdef glyph"):
         render_certificates("classic", [samples.certificate(name)])
 
 
@@ -181,7 +179,7 @@ def test_render_certificates_character_only_machine_fonts_have_raises():
     # PT Serif has no ◆; Pango would borrow it from a system font such as DejaVu.
     name = {"kk": "◆ Қазмырыш", "ru": "◆ Казцинк"}
 
-    with pytest.raises(CertificateRenderingError, match="does not ship"):
+    with pytest.raises(PrintingError, match="does not ship"):
         render_certificates("classic", [samples.certificate(name)])
 
 
@@ -236,26 +234,8 @@ def test_harfbuzz_subsetting_is_used(certificates_pdf):
         assert font["subset"] and re.match(r"[A-Z]{6}\+", font["name"]), font
 
 
-def test_split_pdf_one_single_page_pdf_per_certificate(certificates_pdf, demo_certificates):
-    files = split_pdf(certificates_pdf)
-
-    assert len(files) == len(demo_certificates)
-    for pdf, certificate in zip(files, demo_certificates, strict=True):
-        assert len(pages(pdf)) == 1
-        assert certificate["recipient"]["ru"] in print_shop.flat(print_shop.text(pdf))
-
-
 def test_render_certificate_files_empty_list_gives_no_files():
     assert render_certificate_files("classic", []) == []
-
-
-def test_available_themes_have_titles_in_three_languages():
-    themes = {theme.name: theme for theme in available_themes()}
-
-    assert set(themes) >= {"classic", "modern"}
-    for theme in themes.values():
-        assert set(theme.title) == {"kk", "ru", "en"}
-        assert theme.font_families
 
 
 def test_render_program_cover_running_order_categories_partners(program_pdf):
@@ -303,3 +283,15 @@ def test_render_program_missing_venue_raises():
 
     with pytest.raises(ValueError, match="venue has no ru text"):
         render_program("modern", program)
+
+
+def test_render_certificates_crop_marks_in_three_millimetres_of_bleed():
+    with_marks = render_certificates("classic", [samples.certificate()], crop_marks=True)
+    bled = render_certificates("classic", [samples.certificate()], bleed=True)
+
+    page = pages(with_marks)[0]
+    assert float(page.mediabox.width) == pytest.approx(303 * MM, abs=0.01)
+    assert float(page.trimbox.width) == pytest.approx(297 * MM, abs=0.01)
+    corner = (0, 0, 7, 7)  # the top left bleed at 60 dpi: marks are drawn there, nothing else
+    assert print_shop.picture(with_marks, 1).crop(corner).getextrema() != ((255, 255),) * 3
+    assert print_shop.picture(bled, 1).crop(corner).getextrema() == ((255, 255),) * 3

@@ -1,4 +1,4 @@
-"""Many certificates from few layouts: WeasyPrint lays out each distinct page once, and the
+"""Many certificates from few prepared: WeasyPrint lays out each distinct page once, and the
 names, verification addresses and serials of all certificates together; each PDF page is then
 that layout with its certificate's texts and QR code set into it.
 
@@ -16,8 +16,9 @@ for every laureate of a category. So, for a chunk of certificates:
    was laid out to where the empty block is) or its QR code put in their place, so even the
    order of the text in the PDF is the order of a page laid out on its own.
 
-Anything unexpected (a slot whose width differs between the two layouts, a marker WeasyPrint
-did not draw where expected) raises StampingError; the caller then renders the plain way.
+Anything unexpected (a slot whose width differs between the two prepared, a marker WeasyPrint
+did not draw where expected) raises StampingError, and the fence (fast/__init__.py) renders the
+chunk the plain way instead, as it does for any other exception.
 """
 
 import base64
@@ -25,24 +26,19 @@ import hashlib
 import struct
 import zlib
 from bisect import bisect_left, bisect_right
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
+import weasyprint.pdf
 from markupsafe import Markup, escape
 from weasyprint import CSS, DEFAULT_OPTIONS, HTML
 from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
-from weasyprint.pdf import generate_pdf
 
-from awards.certificates.assembly import Part, info_dictionary
-from awards.certificates.composition import (
-    Composer,
-    CompositionError,
-    Stamp,
-    cut_shape,
-    slot_groups,
-)
+from awards.printing.chunk import Chunk
+from awards.printing.fast.assembly import info_dictionary
+from awards.printing.fast.composition import Composer, Stamp, cut_shape, slot_groups
+from awards.printing.prepared import PreparedTheme
 
 BLANK = " "  # a fixed text in the slot layout: no glyph to shape, the element stays
 SLOT_TAG = "awards-slot"  # an element of our own: no theme rule for span or div reaches it
@@ -167,32 +163,11 @@ def _spacer(slot: int, height: float) -> Markup:
 # ----------------------------------------------------------------------------- layouts
 
 
-@dataclass
-class Layouts:
-    """What WeasyPrint needs, loaded once per process and theme (printing.theme_layouts)."""
-
-    template: object
-    theme: dict
-    base_url: str
-    stylesheets: list
-    font_config: object
-    url_fetcher: object
-    image_cache: dict
-    page_width_mm: float
-    statics: OrderedDict
-
-
-def _render(layouts: Layouts, html: str, extra: list) -> object:
-    return HTML(string=html, base_url=layouts.base_url, url_fetcher=layouts.url_fetcher).render(
-        font_config=layouts.font_config, stylesheets=layouts.stylesheets + extra,
-        cache=layouts.image_cache,
+def _render(prepared: PreparedTheme, html: str, extra: list) -> object:
+    return HTML(string=html, base_url=prepared.base_url, url_fetcher=prepared.url_fetcher).render(
+        font_config=prepared.font_config, stylesheets=prepared.stylesheets + extra,
+        cache=prepared.image_cache,
     )  # fmt: skip
-
-
-def _html(layouts: Layouts, contexts: list[dict]) -> str:
-    html = layouts.template.render(theme=layouts.theme, certificates=contexts)
-    # theme.css comes as a parsed stylesheet shared by every document of the process.
-    return html.replace('<link rel="stylesheet" href="theme.css">', "", 1)
 
 
 def _slot_boxes(page) -> dict[str, object]:
@@ -216,7 +191,7 @@ class SlotLayout:
     numbers: dict[tuple[int, int], int]  # (certificate, slot) -> number
 
 
-def lay_out_slots(layouts: Layouts, contexts: list[dict], qr_modules: int) -> SlotLayout:
+def lay_out_slots(prepared: PreparedTheme, contexts: list[dict], qr_modules: int) -> SlotLayout:
     """The slots of all ``contexts`` on blanked copies of their pages, a page per kind."""
     kinds: dict[str, list[int]] = {}
     for index, context in enumerate(contexts):
@@ -234,11 +209,11 @@ def lay_out_slots(layouts: Layouts, contexts: list[dict], qr_modules: int) -> Sl
         skeleton = _with(_blank(contexts[members[0]]), values)
         skeleton.update(anchor=f"slots-{len(skeletons)}", qr_image=qr_marker(qr_modules))
         skeletons.append(skeleton)
-    html = _html(layouts, skeletons)
+    html = prepared.html(skeletons)
     height = TALL_PAGE_MM + SLOT_MM * max(len(members) for members in kinds.values())
     for _ in range(3):  # a page per kind, whose slots no page break cuts
-        page = CSS(string=f"@page {{ size: {layouts.page_width_mm}mm {height}mm; }} {SLOT_CSS}")
-        document = _render(layouts, html, [page])
+        page = CSS(string=f"@page {{ size: {prepared.page_width_mm}mm {height}mm; }} {SLOT_CSS}")
+        document = _render(prepared, html, [page])
         if len(document.pages) == len(skeletons):
             break
         height *= 4
@@ -278,14 +253,14 @@ def _static_context(context: dict, heights: list[float], qr_modules: int) -> dic
     return {**_with(context, spacers), "anchor": "certificate", "qr_image": qr_marker(qr_modules)}
 
 
-def _cached(layouts: Layouts, html: str, stylesheets: list) -> object:
+def _cached(prepared: PreparedTheme, html: str, stylesheets: list) -> object:
     key = (html, *map(id, stylesheets))
-    if key in layouts.statics:
-        layouts.statics.move_to_end(key)
-        return layouts.statics[key]
-    document = layouts.statics[key] = _render(layouts, html, stylesheets)
-    while len(layouts.statics) > STATIC_CACHE_SIZE:
-        layouts.statics.popitem(last=False)
+    if key in prepared.layouts:
+        prepared.layouts.move_to_end(key)
+        return prepared.layouts[key]
+    document = prepared.layouts[key] = _render(prepared, html, stylesheets)
+    while len(prepared.layouts) > STATIC_CACHE_SIZE:
+        prepared.layouts.popitem(last=False)
     return document
 
 
@@ -294,11 +269,11 @@ def _stylesheet(css: str) -> CSS:
     return CSS(string=css)
 
 
-def backdrop_page(layouts: Layouts, context: dict, page_css: CSS, qr_modules: int):
+def backdrop_page(prepared: PreparedTheme, context: dict, page_css: CSS, qr_modules: int):
     """The page background and marks alone, on a page like the certificate's."""
     skeleton = {**_blank(context), "anchor": "backdrop", "qr_image": qr_marker(qr_modules)}
-    html = _html(layouts, [skeleton])
-    page = _cached(layouts, html, [page_css, _stylesheet(BACKDROP_CSS)]).pages[0]
+    html = prepared.html([skeleton])
+    page = _cached(prepared, html, [page_css, _stylesheet(BACKDROP_CSS)]).pages[0]
     # WeasyPrint adds the crop marks to the page's background as a layer of its own (the only
     # unbounded one) each time it draws the page: a page kept for the next chunks would carry
     # them once more each time.
@@ -315,10 +290,10 @@ class ShapeLayout:
     metadata: object
 
 
-def shape_layout(layouts: Layouts, html: str, page_css: CSS, slots: list) -> ShapeLayout:
+def shape_layout(prepared: PreparedTheme, html: str, page_css: CSS, slots: list) -> ShapeLayout:
     """The page of shape ``html``, laid out once per process. TooLongError if it needs two
     pages; StampingError if its slots are not exactly as wide as where they were measured."""
-    document = _cached(layouts, html, [page_css, _stylesheet(NO_BACKDROP)])
+    document = _cached(prepared, html, [page_css, _stylesheet(NO_BACKDROP)])
     if len(document.pages) != 1:
         raise TooLongError
     found = _slot_boxes(document.pages[0])
@@ -329,53 +304,42 @@ def shape_layout(layouts: Layouts, html: str, page_css: CSS, slots: list) -> Sha
     return ShapeLayout(document.pages[0], spacers, document.metadata)
 
 
-@dataclass
-class Chunk:
-    """A chunk's certificates as files, as a part of the combined PDF, or both."""
-
-    count: int
-    files: list[bytes]
-    part: Part | None
-    font_families: set[str]
-
-
 def render_chunk(
-    layouts: Layouts, contexts: list[dict], matrices: list, page_css: CSS, *, files: bool,
-    part: bool,
+    prepared: PreparedTheme, contexts: list[dict], matrices: list, page_css: CSS, *, files: bool,
+    combined: bool,
 ) -> Chunk:  # fmt: skip
     """The pages of ``contexts`` (whose QR codes are ``matrices``), as a file each and/or as a
     part of the combined PDF. TooLongError(indexes) for certificates that need two pages."""
-    slots = lay_out_slots(layouts, contexts, len(matrices[0]))
+    slots = lay_out_slots(prepared, contexts, len(matrices[0]))
     htmls: dict[str, int] = {}
     shape_of, slot_boxes = [], []
     for index, context in enumerate(contexts):
         count = len(slot_paths(context))
         laid_out = [slots.boxes[str(slots.numbers[index, slot])] for slot in range(count)]
         heights = [box.height for box in laid_out]
-        html = _html(layouts, [_static_context(context, heights, len(matrices[index]))])
+        html = prepared.html([_static_context(context, heights, len(matrices[index]))])
         shape_of.append(htmls.setdefault(html, len(htmls)))
         slot_boxes.append(laid_out)
     shapes, too_long = [], []
     for html, number in htmls.items():
         try:
-            shapes.append(shape_layout(layouts, html, page_css, slot_boxes[shape_of.index(number)]))
+            measured = slot_boxes[shape_of.index(number)]
+            shapes.append(shape_layout(prepared, html, page_css, measured))
         except TooLongError:
             too_long += [index for index, shape in enumerate(shape_of) if shape == number]
     if too_long:
         raise TooLongError(sorted(too_long))
-    backdrop = backdrop_page(layouts, contexts[0], page_css, len(matrices[0]))
+    backdrop = backdrop_page(prepared, contexts[0], page_css, len(matrices[0]))
     document = slots.document.copy([backdrop, *(s.page for s in shapes), *slots.document.pages])
-    pdf = generate_pdf(document, None, 1, **DEFAULT_OPTIONS)
+    pdf = weasyprint.pdf.generate_pdf(document, None, 1, **DEFAULT_OPTIONS)
     composer = Composer.of(pdf, info_dictionary(shapes[0].metadata))
-    try:
-        stamps = _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices)
-    except CompositionError as error:
-        raise StampingError(str(error)) from error
+    stamps = _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices)
     return Chunk(
         len(stamps),
         composer.files(stamps) if files else [],
-        composer.part(stamps) if part else None,
+        composer.part(stamps) if combined else None,
         {font.family for font in document.fonts.values()},
+        fast=True,
     )
 
 

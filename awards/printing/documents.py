@@ -1,0 +1,94 @@
+"""What domains call: certificates and ceremony program booklets as PDFs, from a theme and plain
+values (certificates/README.md lists the keys); no request, no database."""
+
+import os
+
+from awards.printing.batch import CertificateBatch, Progress, render_batch
+from awards.printing.chunk import Options
+from awards.printing.plain import render_document
+from awards.printing.themes import Theme, load_theme
+from awards.printing.values import program_context
+
+BATCH_CHUNK_SIZE = 50  # measured (benchmarks/certificates.py): 100 is up to 10 % faster, 25 slower
+
+
+def _theme(theme: str | Theme) -> Theme:
+    return theme if isinstance(theme, Theme) else load_theme(theme)
+
+
+def render_certificates(
+    theme: str | Theme, certificates: list[dict], *, bleed: bool = False, crop_marks: bool = False
+) -> bytes:
+    """One PDF with one page per certificate, in order.
+
+    ``certificates`` are dicts of plain values (certificates/README.md lists the keys).
+    ``bleed`` adds 3 mm of bleed on every side for a print shop, ``crop_marks`` crop and
+    registration marks in it (and the bleed, which they need). Raises ValueError or TypeError
+    for bad input and PrintingError when WeasyPrint refuses a resource, misses a glyph, or a
+    certificate does not fit its page.
+    """
+    if not certificates:
+        raise ValueError("no certificates to render")
+    options = _options(bleed, crop_marks, files=False)
+    return render_batch(
+        _theme(theme), certificates, options, chunk_size=BATCH_CHUNK_SIZE, workers=1
+    ).combined
+
+
+def render_program(theme: str | Theme, program: dict) -> bytes:
+    """The ceremony program booklet as one PDF (certificates/README.md lists the keys)."""
+    spec = _theme(theme)
+    context = program_context(program, spec)
+    return render_document(spec, "program.html", spec.program_page_size, program=context)
+
+
+def render_certificate_files(
+    theme: str | Theme,
+    certificates: list[dict],
+    *,
+    bleed: bool = False,
+    crop_marks: bool = False,
+    chunk_size: int = BATCH_CHUNK_SIZE,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[bytes]:
+    """One PDF per certificate, in order, for many certificates at once.
+
+    Chunks of up to ``chunk_size`` certificates are rendered together (batch.py) and spread
+    over ``workers`` processes (default: one per CPU) started with spawn, so a script calling
+    this needs the ``if __name__ == "__main__":`` guard. ``progress(done, total)`` is called
+    after each chunk. Options and errors as for render_certificates.
+    """
+    if not certificates:
+        return []
+    options = _options(bleed, crop_marks, files=True, combined=False)
+    workers = workers or os.cpu_count() or 1
+    return render_batch(
+        _theme(theme), certificates, options, chunk_size=chunk_size, workers=workers,
+        progress=progress,
+    ).files  # fmt: skip
+
+
+def render_certificate_batch(
+    theme: str | Theme,
+    certificates: list[dict],
+    *,
+    bleed: bool = False,
+    crop_marks: bool = False,
+    chunk_size: int = BATCH_CHUNK_SIZE,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> CertificateBatch:
+    """render_certificate_files and, from the same rendering, the combined PDF."""
+    if not certificates:
+        raise ValueError("no certificates to render")
+    options = _options(bleed, crop_marks, files=True)
+    workers = workers or os.cpu_count() or 1
+    return render_batch(
+        _theme(theme), certificates, options, chunk_size=chunk_size, workers=workers,
+        progress=progress,
+    )  # fmt: skip
+
+
+def _options(bleed: bool, crop_marks: bool, *, files: bool, combined: bool = True) -> Options:
+    return Options(bleed=bleed or crop_marks, crop_marks=crop_marks, files=files, combined=combined)

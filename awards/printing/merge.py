@@ -1,0 +1,37 @@
+"""PDF files cut and joined with pypdf: one file per page of a PDF, and many PDFs as one."""
+
+from collections.abc import Iterable
+from io import BytesIO
+
+from pypdf import PdfReader, PdfWriter
+
+
+def split_pdf(pdf_bytes: bytes) -> list[bytes]:
+    """One single-page PDF per page of ``pdf_bytes``, in order."""
+    reader = PdfReader(BytesIO(pdf_bytes))
+    pages = []
+    for page in reader.pages:
+        writer = PdfWriter()
+        writer.add_page(page)
+        if reader.metadata:
+            writer.add_metadata(reader.metadata)
+        output = BytesIO()
+        writer.write(output)
+        pages.append(output.getvalue())
+    return pages
+
+
+def merge_pdfs(pdfs: Iterable[bytes], order: list[tuple[int, int]] | None = None) -> bytes:
+    """Every page of ``pdfs`` in one PDF: all in turn, or as ``order`` lists them by (pdf,
+    page)."""
+    readers = [PdfReader(BytesIO(pdf)) for pdf in pdfs]
+    if order is None:
+        order = [(number, page) for number, r in enumerate(readers) for page in range(len(r.pages))]
+    writer = PdfWriter()
+    for number, page in order:
+        writer.add_page(readers[number].pages[page])
+    # The seal, the signatures and the logo are the same pictures on every page: kept once.
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    output = BytesIO()
+    writer.write(output)
+    return output.getvalue()

@@ -1,0 +1,76 @@
+"""The plain path: WeasyPrint's public API only (HTML.render, Document.copy, write_pdf), one
+document per chunk of certificates or per program booklet."""
+
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from awards.printing.chunk import Chunk
+from awards.printing.environment import fill_template
+from awards.printing.errors import PrintingError
+from awards.printing.fetcher import ThemeURLFetcher, strict_weasyprint
+from awards.printing.fonts import check_families
+from awards.printing.merge import merge_pdfs
+from awards.printing.paper import page_css
+from awards.printing.prepared import PreparedTheme
+from awards.printing.qr import qr_svg_data_uri
+from awards.printing.themes import Theme
+
+
+def render_chunk(
+    prepared: PreparedTheme, contexts: list[dict], matrices: list, page: CSS, *, files: bool,
+    combined: bool,
+) -> Chunk:  # fmt: skip
+    """The pages of ``contexts`` (whose QR codes are ``matrices``) laid out as one document,
+    each certificate its own page: a PDF each (``files``) and/or all in one (``combined``).
+    PrintingError if a certificate needs more than one page."""
+    contexts = [{**context, "qr_image": qr_svg_data_uri(matrix)}
+                for context, matrix in zip(contexts, matrices, strict=True)]  # fmt: skip
+    document = HTML(
+        string=prepared.html(contexts), base_url=prepared.base_url,
+        url_fetcher=prepared.url_fetcher,
+    ).render(
+        font_config=prepared.font_config, stylesheets=[*prepared.stylesheets, page],
+        cache=prepared.image_cache,
+    )  # fmt: skip
+    _check_one_page_each(document, contexts)
+    families: set[str] = set()
+    pdfs = [_write(document.copy([one]), families) for one in document.pages] if files else []
+    # Each page drawn once: WeasyPrint adds a page's crop marks again each time it draws it.
+    whole = (merge_pdfs(pdfs) if files else _write(document, families)) if combined else None
+    return Chunk(len(contexts), pdfs, whole, families, fast=False)
+
+
+def _write(document, families: set[str]) -> bytes:
+    pdf = document.write_pdf()
+    families.update(font.family for font in document.fonts.values())  # known once written
+    return pdf
+
+
+def _check_one_page_each(document, contexts: list[dict]) -> None:
+    if len(document.pages) == len(contexts):
+        return
+    first_page: dict[str, int] = {}
+    for number, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            first_page.setdefault(anchor, number)
+    starts = [first_page.get(c["anchor"], -1) for c in contexts] + [len(document.pages)]
+    spans = zip(contexts, starts, starts[1:], strict=False)
+    too_long = [c["serial"] for c, start, end in spans if end - start > 1]
+    raise PrintingError(
+        f"{len(contexts)} certificates made {len(document.pages)} pages; too long for one "
+        f"page: {', '.join(too_long) or 'unknown'}"
+    )
+
+
+def render_document(theme: Theme, template_name: str, page_size: str, **values) -> bytes:
+    """A theme's template rendered as one document (the ceremony program booklet)."""
+    html = fill_template(theme, template_name, **values)
+    font_config = FontConfiguration()
+    with strict_weasyprint():
+        stylesheet = CSS(string=page_css(page_size), font_config=font_config)
+        document = HTML(
+            string=html, base_url=f"{theme.path}/", url_fetcher=ThemeURLFetcher(theme.root)
+        ).render(font_config=font_config, stylesheets=[stylesheet])
+        pdf = document.write_pdf()
+    check_families(theme, {font.family for font in document.fonts.values()})
+    return pdf
