@@ -13,12 +13,12 @@ import pytest
 from flask_migrate import upgrade
 from sqlalchemy import MetaData, func, make_url, select, text
 
-from awards import backup as backups
 from awards import create_app
 from awards.audit.models import AuditEntry
 from awards.extensions import db
 from awards.nominations import documents, services
 from awards.nominations.models import Document, Nomination
+from awards.operations import backup as backups
 from awards.operations.backup import BackupError, take_backup
 from awards.operations.demo import load_demo
 from awards.operations.demo_artwork import demo_pdf
