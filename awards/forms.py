@@ -85,7 +85,15 @@ class Rule:
 
 
 def show_domain_error(form, error: DomainError) -> None:
-    """Put a service's message beside the field it concerns, or at the top of the form."""
+    """Put a service's message beside the field it concerns, or at the top of the form; with
+    messages for several fields, each beside its field and the message at the top."""
+    if error.fields:
+        form.form_errors.append(error.message)
+        for name, message in error.fields.items():
+            field = getattr(form, name, None)
+            if field is not None:
+                field.errors = [*field.errors, message]
+        return
     field = getattr(form, error.field, None) if error.field else None
     if isinstance(field, FormField):
         # A multilingual field: the message goes beside the first language left empty.

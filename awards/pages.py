@@ -1,8 +1,9 @@
-"""What a page does once its form is valid: call one service, then commit and move on, or roll
-back and show the service's message beside the form with everything typed still in it."""
+"""How a page ends a request that changes something: it calls one service, then commits and
+moves on, or rolls back and shows the service's message with everything typed still in the
+form. The only place a view commits; views call these, never ``db.session.commit``."""
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import flash, redirect
 
@@ -10,31 +11,44 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
 
+T = TypeVar("T")
 
-def commit_or_show(form, action: Callable[[], Any], *, success: str, target):
-    """Run ``action``. On a DomainError: roll back, show it on ``form``, return None (the caller
-    renders the form again). Otherwise: commit, flash ``success``, redirect to ``target``, a URL
-    or a function of the action's result that gives one."""
+
+def committed(action: Callable[[], T]) -> T:
+    """Run ``action`` and commit what it did, returning its result. Whatever it raises (a
+    DomainError among others) rolls everything back and goes on to the caller."""
     try:
         result = action()
-    except DomainError as error:
+    except BaseException:
         db.session.rollback()
+        raise
+    db.session.commit()
+    return result
+
+
+def commit_or_show(form, action: Callable[[], Any], *, success: str | None, target):
+    """Run ``action``. On a DomainError: roll back, show it on ``form``, return None (the caller
+    renders the form again). Otherwise: commit, flash ``success`` (if any), redirect to
+    ``target``, a URL or a function of the action's result that gives one."""
+    try:
+        result = committed(action)
+    except DomainError as error:
         show_domain_error(form, error)
         return None
-    db.session.commit()
-    flash(success, "success")
+    if success:
+        flash(success, "success")
     return redirect(target(result) if callable(target) else target)
 
 
-def commit_or_flash(action: Callable[[], Any], *, success: str, target: str):
+def commit_or_flash(action: Callable[[], Any], *, success: str | None, target: str):
     """For buttons without a form to show again: run ``action``, then commit and flash
-    ``success``, or roll back and flash the service's message; redirect to ``target`` either way."""
+    ``success`` (if any), or roll back and flash the service's message; redirect to ``target``
+    either way."""
     try:
-        action()
+        committed(action)
     except DomainError as error:
-        db.session.rollback()
         flash(error.message, "error")
     else:
-        db.session.commit()
-        flash(success, "success")
+        if success:
+            flash(success, "success")
     return redirect(target)

@@ -14,7 +14,8 @@ from awards.accounts.models import Organization, User
 from awards.accounts.organizations import find_organization
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import LANGUAGE_NAMES, check_length, clean_texts, utcnow
+from awards.i18n import LANGUAGE_NAMES, check_length, clean_texts, single_line, utcnow
+from awards.mail import external_url, queue_email
 
 MIN_PASSWORD_LENGTH = 10
 NAME_MAX = 200
@@ -140,6 +141,33 @@ def set_locale(*, user: User, locale: str, actor: User) -> None:
         raise DomainError(_("Unknown language."), field="locale")
     user.locale = locale
     db.session.flush()
+
+
+def update_profile(*, user: User, name: str, locale: str, actor: User) -> User:
+    """The user's own name and language. Side effects: stores both; flushes."""
+    name = single_line(name)
+    if not name:
+        raise DomainError(_("Enter your name."), field="name")
+    check_length(name, max_length=NAME_MAX, field="name")
+    user.name = name
+    set_locale(user=user, locale=locale, actor=actor)
+    return user
+
+
+def send_password_reset(*, email: str) -> None:
+    """Email a link to set a new password to the active account with this address, if there
+    is one; the caller answers the same either way.
+
+    Side effects: queues one email (sent once the transaction commits) or nothing.
+    """
+    user = find_user_by_email(email)
+    if user is None or not user.is_active:
+        return
+    link = external_url("accounts.reset_password", token=make_token(user, salt=RESET_SALT))
+    queue_email(
+        db.session(), to=user.email, locale=user.locale, template="password_reset", user=user,
+        link=link,
+    )  # fmt: skip
 
 
 def find_or_create_organization(*, name: dict, bin: str | None = None, actor: User | None):

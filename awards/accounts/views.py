@@ -24,10 +24,10 @@ from awards.accounts.forms import (
     ResetPasswordForm,
 )
 from awards.errors import DomainError
-from awards.extensions import db, limiter
+from awards.extensions import limiter
 from awards.forms import show_domain_error
 from awards.i18n import LANGUAGE_NAMES
-from awards.mail import external_url, queue_email
+from awards.pages import commit_or_show, committed
 from awards.redirects import safe_next
 
 bp = Blueprint("accounts", __name__)
@@ -55,9 +55,10 @@ def _reset_email() -> str:
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
-        user = services.authenticate(email=form.email.data, password=form.password.data)
+        user = committed(
+            lambda: services.authenticate(email=form.email.data, password=form.password.data)
+        )
         if user is not None:
-            db.session.commit()
             session.pop("locale", None)  # the account's saved language wins from now on
             login_user(user, remember=form.remember.data)
             return redirect(safe_next(form.next.data, url_for("programs.index")))
@@ -78,12 +79,17 @@ def logout():
 @login_required
 def profile():
     form = ProfileForm(obj=current_user)
-    if form.validate_on_submit():
-        current_user.name = form.name.data.strip()
-        services.set_locale(user=current_user, locale=form.locale.data, actor=current_user)
-        db.session.commit()
-        flash(_("Your details have been saved."), "success")
-        return redirect(url_for("accounts.profile"))
+    if form.validate_on_submit() and (
+        saved := commit_or_show(
+            form,
+            lambda: services.update_profile(
+                user=current_user, name=form.name.data, locale=form.locale.data,
+                actor=current_user,
+            ),
+            success=_("Your details have been saved."), target=url_for("accounts.profile"),
+        )
+    ):  # fmt: skip
+        return saved
     return render_template("accounts/profile.html", form=form)
 
 
@@ -93,16 +99,15 @@ def change_password():
     form = PasswordChangeForm()
     if form.validate_on_submit():
         try:
-            services.change_password(
-                user=current_user,
-                current_password=form.current_password.data,
-                new_password=form.password.data,
-                actor=current_user,
-            )
+            committed(
+                lambda: services.change_password(
+                    user=current_user, current_password=form.current_password.data,
+                    new_password=form.password.data, actor=current_user,
+                )
+            )  # fmt: skip
         except DomainError as error:
             show_domain_error(form, error)
         else:
-            db.session.commit()
             login_user(current_user._get_current_object())  # this session goes on; others end
             flash(_("Your password has been changed."), "success")
             return redirect(url_for("accounts.profile"))
@@ -116,15 +121,7 @@ def change_password():
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        user = services.find_user_by_email(form.email.data)
-        if user is not None and user.is_active:
-            token = services.make_token(user, salt=services.RESET_SALT)
-            link = external_url("accounts.reset_password", token=token)
-            queue_email(
-                db.session(), to=user.email, locale=user.locale, template="password_reset",
-                user=user, link=link,
-            )  # fmt: skip
-            db.session.commit()
+        committed(lambda: services.send_password_reset(email=form.email.data))
         # The same answer for known and unknown addresses.
         flash(_("If this address has an account, we have sent it a link to set a new password."),
               "info")  # fmt: skip
@@ -135,15 +132,14 @@ def forgot_password():
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])
 def reset_password(token: str):
     form = ResetPasswordForm()
-    if form.validate_on_submit():
-        try:
-            services.reset_password(token=token, password=form.password.data)
-        except DomainError as error:
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("Your new password is set. You can log in now."), "success")
-            return redirect(url_for("accounts.login"))
+    if form.validate_on_submit() and (
+        done := commit_or_show(
+            form, lambda: services.reset_password(token=token, password=form.password.data),
+            success=_("Your new password is set. You can log in now."),
+            target=url_for("accounts.login"),
+        )
+    ):  # fmt: skip
+        return done
     return render_template("accounts/reset.html", form=form)
 
 
@@ -156,14 +152,15 @@ def accept_invitation(token: str):
     form = InvitationForm(locale=invited.locale)
     if form.validate_on_submit():
         try:
-            user = services.accept_invitation(
-                token=token, name=form.name.data, password=form.password.data,
-                locale=form.locale.data,
+            user = committed(
+                lambda: services.accept_invitation(
+                    token=token, name=form.name.data, password=form.password.data,
+                    locale=form.locale.data,
+                )
             )  # fmt: skip
         except DomainError as error:
             show_domain_error(form, error)
         else:
-            db.session.commit()
             login_user(user)
             flash(_("Welcome! Your account is ready."), "success")
             return redirect(url_for("programs.index"))
@@ -176,8 +173,11 @@ def switch_language():
     target = safe_next(form.next.data, url_for("main.index"))
     if form.validate_on_submit() and form.locale.data in LANGUAGE_NAMES:
         if current_user.is_authenticated:
-            services.set_locale(user=current_user, locale=form.locale.data, actor=current_user)
-            db.session.commit()
+            committed(
+                lambda: services.set_locale(
+                    user=current_user, locale=form.locale.data, actor=current_user
+                )
+            )
         else:
             session["locale"] = form.locale.data
     return redirect(target)

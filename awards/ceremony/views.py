@@ -20,7 +20,7 @@ from awards.i18n import localized
 from awards.pages import commit_or_flash, commit_or_show
 from awards.printing.errors import PrintingError
 from awards.printing.themes import available_themes
-from awards.programs.views import load_in_program, load_program
+from awards.programs.loaders import load_in_program, load_program
 
 bp = Blueprint("ceremony", __name__, url_prefix="/programs/<slug>/ceremony")
 

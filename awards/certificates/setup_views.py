@@ -44,7 +44,7 @@ from awards.judging.assignments import program_judges
 from awards.nominations.models import Nomination
 from awards.pages import commit_or_flash, commit_or_show
 from awards.printing.errors import PrintingError
-from awards.programs.views import load_program
+from awards.programs.loaders import load_program
 
 bp = Blueprint("setup", __name__, url_prefix="/programs/<slug>/certificates")
 

@@ -34,10 +34,10 @@ from awards.certificates.setup_views import bp as setup_bp
 from awards.database import writes
 from awards.downloads import send_content
 from awards.errors import DomainError
-from awards.extensions import db, limiter
+from awards.extensions import limiter
 from awards.forms import show_domain_error
-from awards.pages import commit_or_flash
-from awards.programs.views import load_in_program, load_program
+from awards.pages import commit_or_flash, committed
+from awards.programs.loaders import load_in_program, load_program
 
 bp = Blueprint("certificates", __name__)
 bp.register_blueprint(setup_bp)
@@ -85,25 +85,24 @@ def issue(slug: str):
     form = _issue_form(program, kind)
     if form.validate_on_submit():
         chosen = form.recipients.data if form.scope.data == "chosen" else None
-        if _pending_count(program, kind, chosen) > current_app.config["CERTIFICATES_WAIT_AT_MOST"]:
-            # A long batch runs in the background; its page shows the progress and the result.
-            job = jobs.start_certificate_issuing(
-                program=program, actor=current_user, kind=kind, theme=form.theme.data,
-                recipients=chosen,
-            )  # fmt: skip
-            db.session.commit()
-            return redirect(url_for("jobs.show", job_id=job.id))
+        # A long batch runs in the background; its page shows the progress and the result.
+        in_background = (
+            _pending_count(program, kind, chosen) > current_app.config["CERTIFICATES_WAIT_AT_MOST"]
+        )
+        start = jobs.start_certificate_issuing if in_background else issuing.issue_certificates
         try:
-            issued = issuing.issue_certificates(
-                program=program, actor=current_user, kind=kind, theme=form.theme.data,
-                recipients=chosen,
+            done = committed(
+                lambda: start(
+                    program=program, actor=current_user, kind=kind, theme=form.theme.data,
+                    recipients=chosen,
+                )
             )  # fmt: skip
         except DomainError as error:
-            db.session.rollback()
             show_domain_error(form, error)
         else:
-            db.session.commit()
-            _flash_issued(len(issued))
+            if in_background:
+                return redirect(url_for("jobs.show", job_id=done.id))
+            _flash_issued(len(done))
             return redirect(url_for("certificates.index", slug=slug, _anchor=f"kind-{kind}"))
     return render_template(
         "certificates/issue.html", program=program, form=form, kind=kind, kinds=KIND_LABELS,
@@ -212,9 +211,8 @@ def archive(slug: str):
 @limiter.limit("30 per minute")
 @writes
 def verify(token: str):
-    certificate = registry.verify(token)
+    certificate = committed(lambda: registry.verify(token))  # counts the check
     if certificate is None:
         abort(404)
-    db.session.commit()
     day = date.fromisoformat(certificate.values["date"])
     return render_template("certificates/verify.html", certificate=certificate, day=day)

@@ -15,7 +15,7 @@ from awards.jobs.models import Job, JobState
 from awards.jobs.permissions import can_list_jobs, can_retry_job, can_view_job
 from awards.jobs.registry import job_kinds, kind_labels
 from awards.pages import commit_or_flash
-from awards.programs.views import load_program
+from awards.programs.loaders import load_program
 from awards.uploads import upload_folder
 
 bp = Blueprint("jobs", __name__)

@@ -28,9 +28,9 @@ from awards.judging.forms import (
 from awards.judging.history import scorecard_history
 from awards.judging.models import Assignment, Conflict, Scorecard
 from awards.nominations.models import Nomination
-from awards.pages import commit_or_flash
+from awards.pages import commit_or_flash, committed
+from awards.programs.loaders import load_category, load_program
 from awards.programs.models import Program
-from awards.programs.views import load_category, load_program
 
 bp = Blueprint("jury", __name__, url_prefix="/programs/<slug>/jury")
 
@@ -101,16 +101,8 @@ def index(slug: str):
     )  # fmt: skip
 
 
-def _done(slug: str, message: str):
-    db.session.commit()
-    flash(message, "success")
-    return redirect(url_for("jury.index", slug=slug))
-
-
-def _refused(slug: str, error: DomainError):
-    db.session.rollback()
-    flash(error.message, "error")
-    return redirect(url_for("jury.index", slug=slug))
+def _jury_page(slug: str) -> str:
+    return url_for("jury.index", slug=slug)
 
 
 @bp.post("/categories/<int:category_id>/assign-all")
@@ -121,12 +113,12 @@ def assign_category(slug: str, category_id: int):
     if not form.validate_on_submit():
         abort(400)
     judge = _judge(program, form.judge.data)
-    added, skipped = assignments.assign_to_category(
-        category=category, judge=judge, actor=current_user
+    added, skipped = committed(
+        lambda: assignments.assign_to_category(category=category, judge=judge, actor=current_user)
     )
-    message = _("%(judge)s now scores %(added)d nominations; %(skipped)d skipped for conflicts.",
-                judge=judge.display_name, added=added, skipped=skipped)  # fmt: skip
-    return _done(slug, message)
+    flash(_("%(judge)s now scores %(added)d nominations; %(skipped)d skipped for conflicts.",
+            judge=judge.display_name, added=added, skipped=skipped), "success")  # fmt: skip
+    return redirect(_jury_page(slug))
 
 
 @bp.post("/categories/<int:category_id>/assign")
@@ -136,14 +128,12 @@ def assign_one(slug: str, category_id: int):
     form = _forms(program, category)["single"]
     if not form.validate_on_submit():
         abort(400)
-    try:
-        assignments.assign_judge(
-            nomination=_nomination(program, form.nomination.data),
-            judge=_judge(program, form.judge.data), actor=current_user,
-        )  # fmt: skip
-    except DomainError as error:
-        return _refused(slug, error)
-    return _done(slug, _("The judge has been assigned."))
+    nomination, judge = _nomination(program, form.nomination.data), _judge(program, form.judge.data)
+    return commit_or_flash(
+        lambda: assignments.assign_judge(nomination=nomination, judge=judge, actor=current_user),
+        success=_("The judge has been assigned."),
+        target=_jury_page(slug),
+    )
 
 
 @bp.post("/assignments/<int:assignment_id>/remove")
@@ -154,8 +144,11 @@ def unassign(slug: str, assignment_id: int):
         abort(404)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    assignments.unassign(assignment=assignment, actor=current_user)
-    return _done(slug, _("The assignment has been removed."))
+    return commit_or_flash(
+        lambda: assignments.unassign(assignment=assignment, actor=current_user),
+        success=_("The assignment has been removed."),
+        target=_jury_page(slug),
+    )
 
 
 @bp.post("/categories/<int:category_id>/conflicts")
@@ -166,11 +159,14 @@ def record_conflict(slug: str, category_id: int):
     if not form.validate_on_submit():
         flash(_("Say briefly why there is a conflict of interest."), "error")
         return redirect(url_for("jury.index", slug=slug))
-    conflicts.record_conflict(
-        nomination=_nomination(program, form.nomination.data),
-        judge=_judge(program, form.judge.data), actor=current_user, reason=form.reason.data,
-    )  # fmt: skip
-    return _done(slug, _("The conflict of interest has been recorded."))
+    nomination, judge = _nomination(program, form.nomination.data), _judge(program, form.judge.data)
+    return commit_or_flash(
+        lambda: conflicts.record_conflict(
+            nomination=nomination, judge=judge, actor=current_user, reason=form.reason.data
+        ),
+        success=_("The conflict of interest has been recorded."),
+        target=_jury_page(slug),
+    )
 
 
 @bp.post("/categories/<int:category_id>/possible-conflicts")
@@ -188,10 +184,13 @@ def record_possible_conflict(slug: str, category_id: int):
     if not found:
         flash(_("This is no longer a possible conflict of interest."), "info")
         return redirect(url_for("jury.index", slug=slug))
-    conflicts.record_conflict(
-        nomination=nomination, judge=judge, actor=current_user, reason=found[0].reason
+    return commit_or_flash(
+        lambda: conflicts.record_conflict(
+            nomination=nomination, judge=judge, actor=current_user, reason=found[0].reason
+        ),
+        success=_("The conflict of interest has been recorded."),
+        target=_jury_page(slug),
     )
-    return _done(slug, _("The conflict of interest has been recorded."))
 
 
 @bp.route("/categories/<int:category_id>/proposal", methods=["GET", "POST"])
@@ -201,14 +200,16 @@ def proposal(slug: str, category_id: int):
     form = ProposalForm()
     if form.validate_on_submit():
         try:
-            added = assignments.apply_proposal(
-                category=category, actor=current_user, fingerprint=form.fingerprint.data
+            added = committed(
+                lambda: assignments.apply_proposal(
+                    category=category, actor=current_user, fingerprint=form.fingerprint.data
+                )
             )
         except DomainError as error:
-            db.session.rollback()
             flash(error.message, "error")
         else:
-            return _done(slug, _("%(n)d assignments have been saved.", n=added))
+            flash(_("%(n)d assignments have been saved.", n=added), "success")
+            return redirect(_jury_page(slug))
     pairs = assignments.propose_for_category(category)
     form.fingerprint.data = assignments.proposal_fingerprint(pairs)
     return render_template(
@@ -231,8 +232,9 @@ def remind(slug: str, judge_id: int):
     judge = _judge(program, judge_id)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    missing = progress.send_reminder(program=program, judge=judge, actor=current_user)
-    db.session.commit()
+    missing = committed(
+        lambda: progress.send_reminder(program=program, judge=judge, actor=current_user)
+    )
     if missing:
         flash(_("A reminder has been sent to %(judge)s.", judge=judge.display_name), "success")
     else:
@@ -246,17 +248,11 @@ def remind_all(slug: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        job = jobs.start_reminders(program=program, actor=current_user)
+        job = committed(lambda: jobs.start_reminders(program=program, actor=current_user))
     except DomainError as error:
-        return _refused_to(url_for("jury.progress_page", slug=slug), error)
-    db.session.commit()
+        flash(error.message, "error")
+        return redirect(url_for("jury.progress_page", slug=slug))
     return redirect(url_for("jobs.show", job_id=job.id))
-
-
-def _refused_to(target: str, error: DomainError):
-    db.session.rollback()
-    flash(error.message, "error")
-    return redirect(target)
 
 
 @bp.get("/nominations/<int:nomination_id>/history")
@@ -331,14 +327,15 @@ def ballots(slug: str):
                 if form.action.data == "save":
                     # Always in the background: a big file takes minutes, and the job page
                     # keeps the report of refused rows afterwards.
-                    job = jobs.start_ballot_import(
-                        program=program, content=content, actor=current_user, override_reason=reason
-                    )
-                    db.session.commit()
+                    job = committed(
+                        lambda: jobs.start_ballot_import(
+                            program=program, content=content, actor=current_user,
+                            override_reason=reason,
+                        )
+                    )  # fmt: skip
                     return redirect(url_for("jobs.show", job_id=job.id))
                 check = ballots_service.check_ballots(program, content, override_reason=reason)
                 form.content.data = base64.b64encode(content).decode()
             except DomainError as error:
-                db.session.rollback()
                 show_domain_error(form, error)
     return render_template("jury/ballots.html", program=program, form=form, check=check)

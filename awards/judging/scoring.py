@@ -11,6 +11,7 @@ from decimal import Decimal, DivisionByZero, Inexact, InvalidOperation, localcon
 
 from flask_babel import gettext as _
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 
 from awards.accounts.models import User
 from awards.audit.models import SubjectKind
@@ -34,10 +35,12 @@ def stale_message() -> str:
 
 
 class InvalidScores(DomainError):
-    """Points that cannot be saved; ``errors`` maps each criterion id to its message."""
+    """Points that cannot be saved; ``errors`` maps each criterion id to its message, and the
+    form shows each beside that criterion's points (``points_<id>``)."""
 
     def __init__(self, errors: dict[int, str]) -> None:
-        super().__init__(_("Some points need your attention."))
+        fields = {f"points_{criterion_id}": message for criterion_id, message in errors.items()}
+        super().__init__(_("Some points need your attention."), fields=fields)
         self.errors = errors
 
 
@@ -161,6 +164,18 @@ def _claim_version(scorecard: Scorecard, version: int | None, now: datetime) -> 
     db.session.refresh(scorecard, ["version", "updated_at"])
 
 
+def _new_scorecard(nomination: Nomination, judge: User, now: datetime) -> Scorecard:
+    """A new scorecard row, or the stale-tab refusal when another request of the same judge
+    created it since this one looked (the database's unique constraint says so)."""
+    scorecard = Scorecard(nomination=nomination, judge=judge, created_at=now)
+    try:
+        with db.session.begin_nested():
+            db.session.add(scorecard)
+    except IntegrityError as exc:
+        raise DomainError(stale_message()) from exc
+    return scorecard
+
+
 def _write_scores(scorecard: Scorecard, points: dict[int, float], comments: dict) -> None:
     by_criterion = {score.criterion_id: score for score in scorecard.scores}
     for criterion_id in set(by_criterion) | set(points):
@@ -214,8 +229,7 @@ def write_scorecard(
     clean = clean_points(nomination.category.criteria, points, complete=submit)
     old = _snapshot(scorecard) if scorecard else {}
     if scorecard is None:
-        scorecard = Scorecard(nomination=nomination, judge=judge, created_at=now)
-        db.session.add(scorecard)
+        scorecard = _new_scorecard(nomination, judge, now)
     _write_scores(scorecard, clean, comments or {})
     scorecard.overall_comment = (overall_comment or "").strip()
     scorecard.updated_at = now

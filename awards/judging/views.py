@@ -3,18 +3,16 @@
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
-from sqlalchemy.exc import IntegrityError
 
-from awards.errors import DomainError
 from awards.extensions import db
-from awards.forms import show_domain_error
 from awards.i18n import utcnow
 from awards.judging import conflicts, permissions, scoring
 from awards.judging.forms import ConflictForm, scorecard_form_class
 from awards.judging.progress import judge_queue
+from awards.nominations.loaders import send_document
 from awards.nominations.models import Document, Nomination
-from awards.nominations.views import send_document
-from awards.programs.views import load_program
+from awards.pages import commit_or_flash, commit_or_show
+from awards.programs.loaders import load_program
 from awards.routing import id_arg
 
 bp = Blueprint("judging", __name__, url_prefix="/programs/<slug>/judging")
@@ -64,36 +62,26 @@ def _scorecard_form(nomination: Nomination, scorecard):
     return form
 
 
-def _save(nomination: Nomination, form, criteria) -> bool:
+def _save(nomination: Nomination, form, criteria):
+    """Save or submit the scorecard; the redirect on success, None to show the form again."""
     try:
         version = id_arg(form.version.data or "")
     except ValueError:  # none yet (a new scorecard), or not a version this database can hold
         version = None
-    try:
-        scoring.save_scorecard(
+    submitted = form.action.data == "submit"
+    slug = nomination.program.slug
+    return commit_or_show(
+        form,
+        lambda: scoring.save_scorecard(
             nomination=nomination, actor=current_user,
             points={c.id: form[f"points_{c.id}"].data for c in criteria},
             comments={c.id: form[f"comment_{c.id}"].data for c in criteria},
-            overall_comment=form.overall_comment.data, version=version,
-            submit=form.action.data == "submit",
-        )  # fmt: skip
-        db.session.commit()
-    except scoring.InvalidScores as error:
-        db.session.rollback()
-        form.form_errors.append(error.message)
-        for criterion_id, message in error.errors.items():
-            form[f"points_{criterion_id}"].errors = [message]
-        return False
-    except DomainError as error:
-        db.session.rollback()
-        show_domain_error(form, error)
-        return False
-    except IntegrityError:
-        # Another request saved this scorecard between our read and our write.
-        db.session.rollback()
-        form.form_errors.append(scoring.stale_message())
-        return False
-    return True
+            overall_comment=form.overall_comment.data, version=version, submit=submitted,
+        ),
+        success=_("Your scorecard has been submitted.") if submitted else _("Draft saved."),
+        target=url_for("judging.queue", slug=slug) if submitted
+        else url_for("judging.nomination", slug=slug, nomination_id=nomination.id),
+    )  # fmt: skip
 
 
 @bp.route("/<int:nomination_id>", methods=["GET", "POST"])
@@ -102,14 +90,8 @@ def nomination(slug: str, nomination_id: int):
     scorecard = scoring.find_scorecard(current_user, nomination)
     criteria = nomination.category.criteria
     form = _scorecard_form(nomination, scorecard)
-    if form.validate_on_submit() and _save(nomination, form, criteria):
-        submitted = form.action.data == "submit"
-        flash(
-            _("Your scorecard has been submitted.") if submitted else _("Draft saved."), "success"
-        )
-        if submitted:
-            return redirect(url_for("judging.queue", slug=slug))
-        return redirect(url_for("judging.nomination", slug=slug, nomination_id=nomination.id))
+    if form.validate_on_submit() and (saved := _save(nomination, form, criteria)):
+        return saved
     return render_template(
         "judging/nomination.html", program=nomination.program, nomination=nomination,
         scorecard=scorecard, form=form, criteria=criteria, conflict_form=ConflictForm(),
@@ -125,10 +107,13 @@ def declare_conflict(slug: str, nomination_id: int):
     if not form.validate_on_submit():
         flash(_("Say briefly why there is a conflict of interest."), "error")
         return redirect(url_for("judging.nomination", slug=slug, nomination_id=nomination.id))
-    conflicts.declare_conflict(nomination=nomination, actor=current_user, reason=form.reason.data)
-    db.session.commit()
-    flash(_("Conflict of interest recorded. The nomination has left your queue."), "success")
-    return redirect(url_for("judging.queue", slug=slug))
+    return commit_or_flash(
+        lambda: conflicts.declare_conflict(
+            nomination=nomination, actor=current_user, reason=form.reason.data
+        ),
+        success=_("Conflict of interest recorded. The nomination has left your queue."),
+        target=url_for("judging.queue", slug=slug),
+    )
 
 
 @bp.get("/<int:nomination_id>/documents/<int:document_id>")

@@ -11,8 +11,8 @@ from awards.i18n import LANGUAGE_NAMES
 from awards.nominations import inbox, permissions
 from awards.nominations.forms import AliasForm, ConfirmForm, OrganizationForm
 from awards.pages import commit_or_flash, commit_or_show
+from awards.programs.loaders import load_program
 from awards.programs.permissions import can_manage_program
-from awards.programs.views import load_program
 
 bp = Blueprint("organizations", __name__, url_prefix="/programs/<slug>/organizations")
 

@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from awards.accounts.models import Organization
-from awards.errors import DomainError
 from awards.extensions import db
 from awards.nominations import inbox, linking, permissions, services
 from awards.nominations.forms import (
@@ -15,9 +14,10 @@ from awards.nominations.forms import (
     RejectForm,
     ReturnForm,
 )
+from awards.nominations.loaders import load_nomination
 from awards.nominations.models import Nomination
-from awards.nominations.views import load_nomination
-from awards.programs.views import load_program
+from awards.pages import commit_or_flash
+from awards.programs.loaders import load_program
 from awards.routing import id_arg
 
 bp = Blueprint("review", __name__)
@@ -57,20 +57,13 @@ def _load_for_review(nomination_id: int) -> Nomination:
 
 def _after(nomination: Nomination, action, success: str, form=None):
     """Run one service; commit, or show its refusal. Back to the entry either way."""
+    target = url_for("nominations.detail", nomination_id=nomination.id)
     if form is not None and not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:
                 flash(error, "error")
-        return redirect(url_for("nominations.detail", nomination_id=nomination.id))
-    try:
-        action()
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
-    return redirect(url_for("nominations.detail", nomination_id=nomination.id))
+        return redirect(target)
+    return commit_or_flash(action, success=success, target=target)
 
 
 @bp.post("/nominations/<int:nomination_id>/return")

@@ -3,18 +3,13 @@
 An entry the reader may not see answers 404 whatever they try, so ids cannot be probed.
 """
 
-import io
-
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_timedelta
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from awards import uploads, uploads_pdf
-from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.forms import show_domain_error
 from awards.i18n import utcnow
 from awards.nominations import documents, history, inbox, permissions, services
 from awards.nominations.forms import (
@@ -26,9 +21,11 @@ from awards.nominations.forms import (
     RejectForm,
     ReturnForm,
 )
-from awards.nominations.models import Document, Nomination, NominationState
+from awards.nominations.loaders import load_document, load_nomination, send_document
+from awards.nominations.models import Nomination, NominationState
+from awards.pages import commit_or_flash, commit_or_show
+from awards.programs.loaders import load_program
 from awards.programs.models import Category, Program
-from awards.programs.views import load_program
 from awards.routing import id_arg
 
 bp = Blueprint("nominations", __name__)
@@ -38,14 +35,6 @@ bp = Blueprint("nominations", __name__)
 @login_required
 def _require_login():
     """Every nomination page needs a logged-in user."""
-
-
-def load_nomination(nomination_id: int) -> Nomination:
-    """The entry, or 404 for anyone who may not see it (whether or not it exists)."""
-    nomination = db.session.get(Nomination, nomination_id)
-    if nomination is None or not permissions.can_view_nomination(current_user, nomination):
-        abort(404)
-    return nomination
 
 
 def _require(allowed: bool) -> None:
@@ -62,8 +51,12 @@ def _closed_message(program: Program) -> str | None:
     return None
 
 
+def _detail_url(nomination: Nomination) -> str:
+    return url_for("nominations.detail", nomination_id=nomination.id)
+
+
 def _detail(nomination: Nomination):
-    return redirect(url_for("nominations.detail", nomination_id=nomination.id))
+    return redirect(_detail_url(nomination))
 
 
 @bp.get("/programs/<slug>/nominations")
@@ -109,19 +102,18 @@ def new(slug: str):
     form = NominationForm(category=category.id)
     form.keep_fields_for(category.nominee_kind)
     form.category.choices = _category_choices(program, category.nominee_kind)
-    if form.validate_on_submit():
-        try:
-            nomination = services.create_nomination(
+    if form.validate_on_submit() and (
+        done := commit_or_show(
+            form,
+            lambda: services.create_nomination(
                 program=program, category=_load_category(program, form.category.data),
                 actor=current_user, **form.service_fields(),
-            )  # fmt: skip
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The draft has been saved. Attach documents, then submit it."), "success")
-            return _detail(nomination)
+            ),
+            success=_("The draft has been saved. Attach documents, then submit it."),
+            target=_detail_url,
+        )
+    ):  # fmt: skip
+        return done
     return render_template(
         "nominations/form.html", form=form, program=program, category=category, nomination=None
     )
@@ -146,20 +138,18 @@ def edit(nomination_id: int):
         flash(closed, "error")
         return _detail(nomination)
     form = _form_for(nomination)
-    if form.validate_on_submit():
-        try:
-            services.update_nomination(
+    if form.validate_on_submit() and (
+        done := commit_or_show(
+            form,
+            lambda: services.update_nomination(
                 nomination=nomination, actor=current_user,
                 category=_load_category(nomination.program, form.category.data),
                 **form.service_fields(),
-            )  # fmt: skip
-        except DomainError as error:
-            db.session.rollback()
-            show_domain_error(form, error)
-        else:
-            db.session.commit()
-            flash(_("The entry has been saved."), "success")
-            return _detail(nomination)
+            ),
+            success=_("The entry has been saved."), target=_detail_url,
+        )
+    ):  # fmt: skip
+        return done
     return render_template(
         "nominations/form.html", form=form, program=nomination.program,
         category=nomination.category, nomination=nomination,
@@ -198,15 +188,7 @@ def detail(nomination_id: int):
 
 def _run(action, nomination: Nomination, success: str):
     """Call one service; commit and say so, or show its refusal. Back to the entry either way."""
-    try:
-        action()
-    except DomainError as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(success, "success")
-    return _detail(nomination)
+    return commit_or_flash(action, success=success, target=_detail_url(nomination))
 
 
 @bp.post("/nominations/<int:nomination_id>/submit")
@@ -252,42 +234,6 @@ def upload(nomination_id: int):
             filename=upload.filename,
         ),
         nomination, _("The document has been attached."),
-    )  # fmt: skip
-
-
-def load_document(nomination: Nomination, document_id: int) -> Document:
-    document = db.session.get(Document, document_id)
-    if document is None or document.nomination_id != nomination.id:
-        abort(404)
-    return document
-
-
-def send_document(document: Document, *, inline: bool, anonymous: bool = False):
-    """The file itself, after the caller checked permission: an attachment unless a PDF is
-    asked for inline, never sniffed, never cached. ``anonymous`` hides the original name."""
-    path = documents.document_path(document)
-    if not path.is_file():
-        abort(404)
-    inline = document.is_pdf and inline
-    name = f"document-{document.id}.{uploads.EXTENSIONS[document.content_type]}"
-    source = path
-    # Images lost their metadata when uploaded; a PDF is rebuilt without its authors here,
-    # and never handed over as it is.
-    if anonymous and document.is_pdf:
-        try:
-            source = io.BytesIO(uploads_pdf.blind_copy(path.read_bytes()))
-        except DomainError as error:
-            current_app.logger.error(
-                "document %s could not be copied for blind judging: %s", document.id, error
-            )
-            message = _(
-                "This document cannot be shown: a copy without the names of its authors could "
-                "not be made. Please tell the organizers."
-            )
-            return render_template("errors.html", status=500, message=message), 500
-    return send_content(
-        source, name=name if anonymous else document.original_name,
-        mimetype=document.content_type, inline=inline,
     )  # fmt: skip
 
 

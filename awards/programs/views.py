@@ -15,7 +15,6 @@ from sqlalchemy import select
 
 from awards import uploads
 from awards.downloads import send_content
-from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import to_local, to_utc
 from awards.pages import commit_or_flash, commit_or_show
@@ -28,11 +27,11 @@ from awards.programs.forms import (
     ProgramCopyForm,
     ProgramForm,
 )
-from awards.programs.models import Category, Criterion, Program, ProgramRole
+from awards.programs.loaders import load_category, load_in_program, load_program
+from awards.programs.models import Criterion, Program, ProgramRole
 from awards.programs.permissions import (
     can_create_program,
     can_manage_program,
-    can_view_program,
     roles_in,
 )
 
@@ -47,31 +46,6 @@ DATETIME_FIELDS = (
 @login_required
 def _require_login():
     """Every program page needs a logged-in user."""
-
-
-def load_program(slug: str, *, manage: bool = False, can=None) -> Program:
-    """The program, or 404 for people without a role in it, or 403 when the user may not
-    manage it (``manage``) or fails the permission ``can(user, program)``."""
-    program = services.get_program_by_slug(slug)
-    if program is None or not can_view_program(current_user, program):
-        abort(404)
-    if manage and not can_manage_program(current_user, program):
-        abort(403)
-    if can is not None and not can(current_user, program):
-        abort(403)
-    return program
-
-
-def load_in_program(model, ident: int, program: Program):
-    """The ``model`` row ``ident`` of ``program``, or 404 (also for another program's row)."""
-    row = db.session.get(model, ident)
-    if row is None or row.program_id != program.id:
-        abort(404)
-    return row
-
-
-def load_category(program: Program, category_id: int) -> Category:
-    return load_in_program(Category, category_id, program)
 
 
 def _program_fields(form: ProgramForm) -> dict:
@@ -282,10 +256,11 @@ def criterion_delete(slug: str, category_id: int, criterion_id: int):
     criterion = db.session.get(Criterion, criterion_id)
     if criterion is None or criterion.category_id != category.id:
         abort(404)
-    services.delete_criterion(criterion=criterion, actor=current_user)
-    db.session.commit()
-    flash(_("The criterion has been removed."), "success")
-    return redirect(url_for("programs.category", slug=slug, category_id=category.id))
+    return commit_or_flash(
+        lambda: services.delete_criterion(criterion=criterion, actor=current_user),
+        success=_("The criterion has been removed."),
+        target=url_for("programs.category", slug=slug, category_id=category.id),
+    )
 
 
 @bp.route("/<slug>/people", methods=["GET", "POST"])
@@ -318,17 +293,12 @@ def people(slug: str):
 @bp.post("/<slug>/people/<int:role_id>/revoke")
 def revoke(slug: str, role_id: int):
     program = load_program(slug, manage=True)
-    program_role = db.session.get(ProgramRole, role_id)
-    if program_role is None or program_role.program_id != program.id:
-        abort(404)
-    try:
-        services.revoke_role(program_role=program_role, actor=current_user)
-    except DomainError as error:
-        flash(error.message, "error")
-    else:
-        db.session.commit()
-        flash(_("The role has been removed."), "success")
-    return redirect(url_for("programs.people", slug=slug))
+    program_role = load_in_program(ProgramRole, role_id, program)
+    return commit_or_flash(
+        lambda: services.revoke_role(program_role=program_role, actor=current_user),
+        success=_("The role has been removed."),
+        target=url_for("programs.people", slug=slug),
+    )
 
 
 @bp.post("/<slug>/logo")
@@ -353,10 +323,11 @@ def logo_remove(slug: str):
     program = load_program(slug, manage=True)
     if not LogoForm().validate_on_submit():
         abort(400)
-    services.remove_program_logo(program=program, actor=current_user)
-    db.session.commit()
-    flash(_("The logo has been removed."), "success")
-    return redirect(url_for("programs.edit", slug=slug))
+    return commit_or_flash(
+        lambda: services.remove_program_logo(program=program, actor=current_user),
+        success=_("The logo has been removed."),
+        target=url_for("programs.edit", slug=slug),
+    )
 
 
 @bp.get("/<slug>/logo")

@@ -4,8 +4,8 @@ from flask import Blueprint, abort, request
 from flask_login import current_user, login_required
 
 from awards.downloads import send_content
+from awards.programs.loaders import load_program
 from awards.programs.models import Program
-from awards.programs.views import load_program
 from awards.results import exports
 from awards.results.aggregation import Method
 from awards.results.permissions import can_export_results

@@ -9,17 +9,16 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from awards.audit import queries as audit_queries
-from awards.errors import DomainError
 from awards.extensions import db
-from awards.forms import show_domain_error
 from awards.nominations.models import Nomination, NominationState
-from awards.pages import commit_or_flash
+from awards.pages import commit_or_flash, commit_or_show
 from awards.programs import services as program_services
-from awards.programs.views import load_category, load_program
+from awards.programs.loaders import load_category, load_program
 from awards.results import permissions, services
 from awards.results.chart import scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results
+from awards.routing import id_arg
 
 bp = Blueprint("results", __name__)
 
@@ -75,19 +74,18 @@ def category(slug: str, category_id: int):
     if request.method == "POST":
         if not permissions.can_decide_results(current_user, program):
             abort(403)
-        if form.validate_on_submit():
-            try:
-                services.confirm_laureates(
+        if form.validate_on_submit() and (
+            done := commit_or_show(
+                form,
+                lambda: services.confirm_laureates(
                     category=category, actor=current_user, chosen=form.laureates.data,
                     reason=form.reason.data,
-                )  # fmt: skip
-            except DomainError as error:
-                db.session.rollback()
-                show_domain_error(form, error)
-            else:
-                db.session.commit()
-                flash(_("The laureates are confirmed and the results frozen."), "success")
-                return redirect(url_for("results.category", slug=slug, category_id=category.id))
+                ),
+                success=_("The laureates are confirmed and the results frozen."),
+                target=url_for("results.category", slug=slug, category_id=category.id),
+            )
+        ):  # fmt: skip
+            return done
     return render_template(
         "results/category.html", program=program, category=category, results=results,
         snapshot=snapshot, stale=snapshot is not None and services.snapshot_is_stale(snapshot),
@@ -120,16 +118,19 @@ def unfreeze(slug: str, category_id: int):
 def method(slug: str):
     program = load_for_organizer(slug)
     form = MethodForm()
-    if form.validate_on_submit():
-        program_services.update_program(
+    target = url_for("results.overview", slug=slug)
+    back = request.form.get("back", type=id_arg)
+    if back is not None:
+        target = url_for("results.category", slug=slug, category_id=back)
+    if not form.validate_on_submit():
+        return redirect(target)
+    return commit_or_flash(
+        lambda: program_services.update_program(
             program=program, actor=current_user, scoring_method=form.method.data
-        )
-        db.session.commit()
-        flash(_("The scoring method has been changed."), "success")
-    back = request.form.get("back", "")
-    if back.isdigit():
-        return redirect(url_for("results.category", slug=slug, category_id=int(back)))
-    return redirect(url_for("results.overview", slug=slug))
+        ),
+        success=_("The scoring method has been changed."),
+        target=target,
+    )
 
 
 def _publication(slug: str, action, message: str):
