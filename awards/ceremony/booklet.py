@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from awards.ceremony.services import ceremony_partners, running_order, stage_order
 from awards.errors import DomainError
 from awards.i18n import to_local
-from awards.judging.assignments import accepted_nominations
+from awards.nominations.queries import accepted_nominations
 from awards.printing.documents import render_program
 from awards.printing.themes import available_themes
 from awards.programs.models import Category, Program

@@ -12,6 +12,7 @@ from awards.judging.balancing import propose_assignments
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Assignment
 from awards.nominations.models import Nomination, NominationState
+from awards.nominations.queries import accepted_nominations
 from awards.programs.models import Category, Program, ProgramRole, Role
 
 
@@ -21,18 +22,6 @@ def program_judges(program: Program) -> list[User]:
         .join(ProgramRole, ProgramRole.user_id == User.id)
         .where(ProgramRole.program_id == program.id, ProgramRole.role == Role.JUDGE)
         .order_by(User.name, User.id)
-    )
-    return list(db.session.scalars(query))
-
-
-def accepted_nominations(category: Category) -> list[Nomination]:
-    query = (
-        select(Nomination)
-        .where(
-            Nomination.category_id == category.id,
-            Nomination.state == NominationState.ACCEPTED,
-        )
-        .order_by(Nomination.id)
     )
     return list(db.session.scalars(query))
 

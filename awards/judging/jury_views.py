@@ -28,6 +28,7 @@ from awards.judging.forms import (
 from awards.judging.history import scorecard_history
 from awards.judging.models import Assignment, Conflict, Scorecard
 from awards.nominations.models import Nomination
+from awards.nominations.queries import accepted_nominations
 from awards.pages import commit_or_flash, committed
 from awards.programs.loaders import load_category, load_program
 from awards.programs.models import Program
@@ -65,7 +66,7 @@ def _choices(items, label) -> list[SelectChoice]:
 
 def _forms(program: Program, category) -> dict:
     judges = assignments.program_judges(program)
-    nominations = assignments.accepted_nominations(category)
+    nominations = accepted_nominations(category)
     judge_choices = _choices(judges, lambda j: j.display_name)
     nomination_choices = _choices(nominations, lambda n: n.nominee_name)
     by_category = AssignCategoryForm(prefix=f"c{category.id}")
@@ -83,7 +84,7 @@ def index(slug: str):
     judges = assignments.program_judges(program)
     sections = []
     for category in program.categories:
-        nominations = assignments.accepted_nominations(category)
+        nominations = accepted_nominations(category)
         assigned = {}
         for assignment in assignments.assignments_in(category):
             assigned.setdefault(assignment.nomination_id, []).append(assignment)

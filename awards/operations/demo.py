@@ -16,6 +16,7 @@ from awards.judging import scoring
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
 from awards.nominations import services as nominations
+from awards.nominations.queries import accepted_nominations
 from awards.operations.demo_artwork import demo_pdf, demo_seal, demo_signature
 from awards.operations.demo_texts import (
     CATEGORIES,
@@ -152,7 +153,7 @@ def load_demo_scores(program: Program, *, organizer) -> None:
     for category in program.categories:
         for judge in judges:
             judging_assignments.assign_to_category(category=category, judge=judge, actor=organizer)
-        entries = judging_assignments.accepted_nominations(category)
+        entries = accepted_nominations(category)
         for n, nomination in enumerate(entries):
             for j, judge in enumerate(judges):
                 if judging_conflicts.has_conflict(judge, nomination):

@@ -10,7 +10,8 @@ from awards.accounts.models import Organization, User
 from awards.extensions import db
 from awards.judging.conflicts import is_automatic_conflict
 from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardState
-from awards.nominations.models import Nomination, NominationState
+from awards.nominations.models import Nomination
+from awards.nominations.queries import accepted_nominations
 from awards.programs.models import Category
 from awards.results import aggregation as agg
 
@@ -53,19 +54,6 @@ class CategoryResults:
     @property
     def ties(self) -> bool:
         return any(row.tie for row in self.rows)
-
-
-def accepted_entries(category: Category) -> list[Nomination]:
-    query = (
-        select(Nomination)
-        .where(Nomination.category_id == category.id, Nomination.state == NominationState.ACCEPTED)
-        .options(
-            joinedload(Nomination.submitting_organization),
-            selectinload(Nomination.merged_from).joinedload(Nomination.submitting_organization),
-        )
-        .order_by(Nomination.id)
-    )
-    return list(db.session.scalars(query).unique())
 
 
 def countable_scorecards(category: Category, entries: list[Nomination]) -> list[Scorecard]:
@@ -120,7 +108,7 @@ def _concordance(totals: dict, entries: list[Nomination]) -> tuple[float | None,
 def category_results(category: Category, method: str | None = None) -> CategoryResults:
     """The ranking as it stands, with spread, warnings, judge statistics and agreement."""
     method = method or category.program.scoring_method
-    entries = accepted_entries(category)
+    entries = accepted_nominations(category, with_supporters=True)
     cards = countable_scorecards(category, entries)
     rubric = _rubric(category)
     plain = [agg.Scorecard(c.judge_id, c.nomination_id, c.points) for c in cards]
