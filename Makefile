@@ -100,5 +100,8 @@ _debs:
 	  fi; \
 	fi
 
+# ruff's lint and format, and the layers of the architecture (import-linter, in pyproject.toml).
 lint: install-dev
-	$(VENV)/bin/ruff check awards tests config.py
+	$(VENV)/bin/ruff check awards tests config.py benchmarks
+	$(VENV)/bin/ruff format --check awards tests config.py benchmarks
+	$(VENV)/bin/lint-imports

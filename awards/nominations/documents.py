@@ -108,5 +108,3 @@ def remove_document(*, document: Document, actor: User, now: datetime | None = N
 def document_path(document: Document) -> Path:
     """Where the file is on disk; stored names are ours, never the uploader's."""
     return upload_folder() / document.stored_name
-
-
