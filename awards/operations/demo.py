@@ -5,6 +5,7 @@ import hashlib
 import io
 from datetime import datetime, time, timedelta
 
+from awards.accounts import organizations
 from awards.accounts import services as accounts
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificate_settings
@@ -15,6 +16,7 @@ from awards.judging import conflicts as judging_conflicts
 from awards.judging import scoring
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
+from awards.nominations import inbox, linking
 from awards.nominations import services as nominations
 from awards.nominations.queries import accepted_nominations
 from awards.operations.demo_artwork import demo_pdf, demo_seal, demo_signature
@@ -29,6 +31,7 @@ from awards.operations.demo_texts import (
     EDUCATION_DEPARTMENT,
     KAZZINC,
     KAZZINC_JUSTIFICATION,
+    KAZZINC_PLANT,
     PARTNER_JUSTIFICATION,
     SOCIAL_PARTNERS,
     TZ,
@@ -95,6 +98,7 @@ def load_demo(*, password: str) -> Program:
     for name in (KAZZINC, *SOCIAL_PARTNERS):
         accounts.find_or_create_organization(name=name, actor=organizer)
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
+    load_demo_identity(program, organizer=organizer)
     load_demo_scores(program, organizer=organizer)
     load_demo_results(program, organizer=organizer)
     load_demo_certificate_settings(program, organizer=organizer)
@@ -133,6 +137,21 @@ def load_demo_nominations(program: Program, *, committee, organizer) -> None:
             nomination=nomination, actor=organizer, now=accepted + timedelta(minutes=number)
         )
     discard_queued_email(db.session())
+
+
+def load_demo_identity(program: Program, *, organizer) -> None:
+    """Kazzinc goes by its short name too, and its entry is confirmed to be about it: its judge
+    (judge2@demo.kz works there) conflicts with it whatever name a committee types.
+
+    Side effects: an alias, the entry's link to the organization and its history line; flushes.
+    """
+    kazzinc = accounts.find_or_create_organization(name=KAZZINC, actor=organizer)
+    organizations.add_organization_alias(organization=kazzinc, name=KAZZINC_PLANT, actor=organizer)
+    entry = next(n for n in inbox.inbox_entries(program) if n.org_name == KAZZINC)
+    linking.confirm_organization(
+        nomination=entry, organization=kazzinc, actor=organizer,
+        now=program.nominations_close_at + timedelta(hours=17),
+    )  # fmt: skip
 
 
 def demo_points(nomination_index: int, judge_index: int, criterion_index: int) -> int:

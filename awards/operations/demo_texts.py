@@ -26,6 +26,8 @@ UNIVERSITY = {
     "en": "D. Serikbayev East Kazakhstan Technical University",
 }
 KAZZINC = {"kk": "«Қазмырыш» ЖШС", "ru": "ТОО «Казцинк»", "en": "Kazzinc LLP"}
+# How a college may write Kazzinc when it means the plant it works with: one of its other names.
+KAZZINC_PLANT = "Усть-Каменогорский металлургический комплекс «Казцинк»"
 
 # The laureates named at the 2025 ceremony in the category "Best Social Partner".
 SOCIAL_PARTNERS = [

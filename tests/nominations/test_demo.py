@@ -34,9 +34,10 @@ def test_demo_entries_were_submitted_inside_the_window(app):
     for entry in Nomination.query.filter_by(program_id=program.id):
         assert program.nominations_open_at <= entry.submitted_at < program.nominations_close_at
         assert entry.accepted_at > entry.submitted_at
-        assert [e.to_state for e in history.history_lines(entry)] == [
-            "draft", "submitted", "accepted",
-        ]  # fmt: skip
+        states = [e.to_state for e in history.history_lines(entry)]
+        # Kazzinc's entry then has its organization confirmed, which keeps its state.
+        assert states[:3] == ["draft", "submitted", "accepted"]
+        assert set(states[3:]) <= {"accepted"}
 
 
 def test_demo_attaches_a_readable_pdf_to_a_few(app):

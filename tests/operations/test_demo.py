@@ -1,5 +1,18 @@
+from sqlalchemy import select
+
+from awards.accounts.models import User
 from awards.accounts.services import authenticate
-from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG, SOCIAL_PARTNERS
+from awards.extensions import db
+from awards.judging.conflicts import has_conflict
+from awards.nominations.inbox import inbox_entries as program_entries
+from awards.operations.demo import load_demo
+from awards.operations.demo_texts import (
+    DEMO_ACCOUNTS,
+    DEMO_SLUG,
+    KAZZINC,
+    KAZZINC_PLANT,
+    SOCIAL_PARTNERS,
+)
 from awards.programs.models import Program
 
 
@@ -30,3 +43,13 @@ def test_demo_accounts_log_in_with_configured_password(app):
 
 def test_demo_lists_every_social_partner_laureate():
     assert len(SOCIAL_PARTNERS) == 16
+
+
+def test_demo_kazzinc_entry_is_confirmed_and_its_judge_conflicts_whatever_the_name(app):
+    program = load_demo(password="demo password 2025")
+    kazzinc = next(n for n in program_entries(program) if n.org_name == KAZZINC)
+    organization = kazzinc.nominee_organization
+    assert organization is not None and organization.name == KAZZINC
+    assert KAZZINC_PLANT in [alias.name for alias in organization.aliases]
+    judge = db.session.scalar(select(User).filter_by(email="judge2@demo.kz"))
+    assert judge.organization_id == organization.id and has_conflict(judge, kazzinc)
