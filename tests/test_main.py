@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from awards import create_app
@@ -72,3 +74,14 @@ def test_pages_forbid_inline_scripts_and_framing(client):
     assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert "unsafe-inline" not in policy
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_every_page_names_its_icon_so_no_browser_asks_for_favicon_ico(client):
+    """A browser asking /favicon.ico got a 404 page that re-sent the session cookie as it was
+    before a language switch made at the same moment: the switch was lost."""
+    page = client.get("/login").get_data(as_text=True)
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', page).group(1)
+    response = client.get(icon)
+    assert response.status_code == 200 and response.mimetype == "image/svg+xml"
+    assert "Set-Cookie" not in response.headers
+    response.close()
