@@ -102,8 +102,13 @@ def test_organizer_watches_a_certificate_batch_and_downloads_it(page, live_serve
 
     percents = [int(value) for value, _label, _state in shown if value is not None]
     assert 100 in percents, shown
-    before_the_end = percents[: percents.index(100)]
-    assert any(0 < percent < 100 for percent in before_the_end), shown
+    # The page followed the worker by itself: it saw the job running before it was done. Whether
+    # it also caught a partial percentage depends on how the chunks finish between two polls a
+    # second apart (both chunks of 100 letters may end within one), so that is not required:
+    # progress after each chunk is tested in tests/printing/test_batch.py, and each report
+    # reaching the job's row as it is made in tests/jobs/test_tasks.py.
+    states = [state for _value, _label, state in shown]
+    assert "Running" in states[: states.index("Done")], shown
     assert percents == sorted(percents), shown  # the bar never went back
     # Bar and words from the same report: with 100 letters, n % is "n of 100".
     moving = [(value, label) for value, label, _state in shown if value and 0 < int(value) < 100]
