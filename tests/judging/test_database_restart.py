@@ -1,4 +1,4 @@
-"""Fault drill: PostgreSQL stops and starts again while three judges submit scorecards through
+"""Fault drill: PostgreSQL stops and starts again while three judges submit 120 scorecards through
 a real server. Every judge sees either the next page or a calm "try again" page, never a
 traceback; sending the form again afterwards loses no scorecard and doubles none."""
 
@@ -28,7 +28,7 @@ DATA = os.environ.get("AWARDS_TEST_POSTGRES_DATA")
 pytestmark = pytest.mark.skipif(
     not DATA, reason="needs the PostgreSQL cluster .ci/run starts (AWARDS_TEST_POSTGRES_DATA)"
 )
-ENTRIES, JUDGES = 12, 3
+ENTRIES, JUDGES = 40, 3  # enough that the judges are still sending when the server stops
 OUTAGE_SECONDS = 1.5
 # Guards against a hung server, not a speed requirement.
 DEADLINE_SECONDS = 180
