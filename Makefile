@@ -13,13 +13,18 @@ RUNTIME_DEBS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 libjpeg62-t
 # Redis runs the job tests a second time in .ci/run.
 TEST_DEBS := chromium poppler-utils zbar-tools fonts-dejavu-core redis-server
 
+# Links in emails and certificates' QR codes name the address the app answers on: unless
+# AWARDS_BASE_URL says otherwise, the one `make run` serves (PORT=5101 make run: port 5101).
+RUN_BASE_URL := $(or $(AWARDS_BASE_URL),http://127.0.0.1:$(PORT))
+
 .PHONY: run serve test test-random test-postgres lock install install-dev system-deps test-system-deps translations extract lint
 
+run: export AWARDS_BASE_URL := $(RUN_BASE_URL)
 run: install
 	@mkdir -p instance
 	$(FLASK) db upgrade
 	$(FLASK) demo --if-empty
-	@echo "Serving on http://127.0.0.1:$(PORT); a job worker runs beside it."
+	@echo "Serving on http://127.0.0.1:$(PORT); a job worker runs beside it; links point to $$AWARDS_BASE_URL."
 	@$(FLASK) jobs worker & worker=$$!; \
 	trap 'kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT; \
 	$(FLASK) run --host 127.0.0.1 --port $(PORT)

@@ -9,6 +9,7 @@ recipient's language.
 import logging
 import smtplib
 import uuid
+from urllib.parse import urlsplit
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import make_msgid
@@ -30,6 +31,15 @@ def external_url(endpoint: str, **values) -> str:
     """An absolute link built on AWARDS_BASE_URL, never on the request's Host header."""
     adapter = current_app.url_map.bind("localhost", script_name="/", url_scheme="https")
     return current_app.config["AWARDS_BASE_URL"] + adapter.build(endpoint, values)
+
+
+def unreachable_base_url(base_url: str) -> bool:
+    """Whether links on ``base_url`` cannot be opened from another device, or not safely: a
+    loopback or unnamed host, or plain http (a QR code printed with it cannot be checked)."""
+    parts = urlsplit(base_url)
+    host = (parts.hostname or "").lower()
+    loopback = host in {"", "localhost", "0.0.0.0", "::1", "::"} or host.startswith("127.")  # noqa: S104
+    return loopback or host.endswith(".localhost") or parts.scheme != "https"
 
 
 def queue_email(session: Session, *, to: str, locale: str, template: str, **context) -> None:

@@ -6,6 +6,7 @@ import logging
 import pytest
 
 from awards.extensions import db
+from awards.mail import unreachable_base_url
 from tests import factories
 from tests.smtp import GreylistingServer, free_port
 
@@ -64,3 +65,22 @@ def test_without_a_queue_server_the_message_is_sent_at_once(app, client, member,
     assert [m["To"] for m in server.received] == ["member@x.kz"]
     (record,) = [r for r in caplog.records if r.name == "awards.mail"]
     assert "could not queue email to member@x.kz" in record.getMessage()
+
+
+@pytest.mark.parametrize(
+    ("base_url", "unreachable"),
+    [
+        ("http://127.0.0.1:5101", True),
+        ("http://localhost:5000", True),
+        ("https://localhost", True),
+        ("https://127.0.0.2", True),
+        ("http://[::1]:8000", True),
+        ("http://0.0.0.0:5000", True),
+        ("https://awards.localhost", True),
+        ("http://awards.edu.kz", True),
+        ("https://awards.edu.kz", False),
+        ("https://192.0.2.10:8443", False),
+    ],
+)
+def test_a_base_url_a_phone_cannot_open_safely_is_unreachable(base_url, unreachable):
+    assert unreachable_base_url(base_url) is unreachable

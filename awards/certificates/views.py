@@ -36,6 +36,7 @@ from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import limiter
 from awards.forms import show_domain_error
+from awards.mail import unreachable_base_url
 from awards.pages import commit_or_flash, committed
 from awards.programs.loaders import load_in_program, load_program
 
@@ -107,8 +108,14 @@ def issue(slug: str):
     return render_template(
         "certificates/issue.html", program=program, form=form, kind=kind, kinds=KIND_LABELS,
         recipients=recipients_of(program, kind),
-        printed=printed_languages(settings_of(program)),
+        printed=printed_languages(settings_of(program)), qr_address=_unreachable_qr_address(),
     )  # fmt: skip
+
+
+def _unreachable_qr_address() -> str | None:
+    """The address QR codes would point to, when a phone could not open it safely."""
+    base_url = current_app.config["AWARDS_BASE_URL"]
+    return f"{base_url}/verify/…" if unreachable_base_url(base_url) else None
 
 
 def _pending_count(program, kind: str, chosen: list | None) -> int:

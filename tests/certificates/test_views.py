@@ -108,6 +108,17 @@ def test_the_issue_page_lists_recipients_with_previews(client, auth, ceremony):
     assert client.get(page(ceremony, "/issue?kind=nominee")).status_code == 404
 
 
+def test_the_issue_page_warns_when_qr_codes_would_carry_a_local_address(
+    app, client, auth, ceremony
+):
+    auth.login("organizer@x.kz")
+    assert 'id="qr-address"' not in client.get(page(ceremony, "/issue")).get_data(as_text=True)
+    app.config["AWARDS_BASE_URL"] = "http://127.0.0.1:5101"
+    html = client.get(page(ceremony, "/issue"), headers=ENGLISH).get_data(as_text=True)
+    assert 'id="qr-address"' in html
+    assert "will point to http://127.0.0.1:5101/verify/…" in html
+
+
 def test_organizer_issues_a_chosen_list(client, auth, ceremony):
     auth.login("organizer@x.kz")
     ulba = ceremony["entries"]["Ulba Nominee"]
