@@ -9,10 +9,10 @@ recipient's language.
 import logging
 import smtplib
 import uuid
-from urllib.parse import urlsplit
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import make_msgid
+from urllib.parse import urlsplit
 
 from flask import current_app, render_template
 from flask_babel import force_locale
