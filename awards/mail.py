@@ -6,6 +6,7 @@ for about an hour when the server refuses or cannot be reached. Messages are ren
 recipient's language.
 """
 
+import itertools
 import logging
 import smtplib
 import uuid
@@ -23,6 +24,7 @@ from awards.i18n import single_line, utcnow
 
 log = logging.getLogger(__name__)
 _QUEUE_KEY = "awards.outbox"
+_SEQUENCE = itertools.count()
 # app.extensions key: puts a message (as bytes) on the queue; set by awards/jobs/queue.py.
 SENDER_KEY = "awards.mail.sender"
 
@@ -69,7 +71,9 @@ def keep_copy(message: EmailMessage) -> None:
     config = current_app.config
     outbox = config["MAIL_OUTBOX"]
     outbox.mkdir(parents=True, exist_ok=True)
-    name = f"{utcnow():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}.eml"
+    # Named in the order handed over (a process's sequence number after the second, even when
+    # the clock stands still), so that the folder lists them as they were sent.
+    name = f"{utcnow():%Y%m%dT%H%M%S}-{next(_SEQUENCE):08d}-{uuid.uuid4().hex[:8]}.eml"
     (outbox / name).write_bytes(message.as_bytes())
     if config["MAIL_TO_CONSOLE"]:
         print(f"\n----- email to {message['To']} -----\n{message.get_content()}", flush=True)

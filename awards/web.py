@@ -15,8 +15,10 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from awards import cli
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
+from awards.ceremony import phases as ceremony_phases
 from awards.ceremony.views import bp as ceremony_bp
 from awards.certificates import jobs as certificate_jobs
+from awards.certificates import phases as certificate_phases
 from awards.certificates.views import bp as certificates_bp
 from awards.database import configure_sqlite
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
@@ -24,13 +26,17 @@ from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_loca
 from awards.jobs import queue as job_queue
 from awards.jobs.views import bp as jobs_bp
 from awards.judging import jobs as judging_jobs
+from awards.judging import phases as judging_phases
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
+from awards.nominations import phases as nomination_phases
 from awards.nominations.organization_views import bp as organizations_bp
 from awards.nominations.review_views import bp as review_bp
 from awards.nominations.views import bp as nominations_bp
+from awards.programs import phases as program_phases
 from awards.programs.views import bp as programs_bp
+from awards.results import phases as results_phases
 from awards.results.export_views import bp as results_export_bp
 from awards.results.views import bp as results_bp
 from awards.routing import IdConverter
@@ -57,6 +63,12 @@ def init_app(app: Flask) -> None:
     # Every process that makes the app (web, worker, command) knows every kind of job.
     for domain_jobs in (judging_jobs, certificate_jobs):
         domain_jobs.register_job_kinds(app)
+    # The program page shows where a program stands, each domain describing its own phase.
+    for domain_phases in (
+        program_phases, nomination_phases, judging_phases, results_phases, certificate_phases,
+        ceremony_phases,
+    ):  # fmt: skip
+        domain_phases.register_phases(app)
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
         judging_bp, jury_bp, results_bp, results_export_bp, certificates_bp, ceremony_bp, jobs_bp,

@@ -46,3 +46,14 @@ class GreylistingServer:
 
     def __exit__(self, *exc_info) -> None:
         self._controller.stop()
+
+
+def sent_ids(outbox) -> set[str]:
+    """The Message-IDs in the outbox now, to tell later messages from earlier ones (the folder's
+    order follows the clock, which tests move)."""
+    return {message["Message-ID"] for message in outbox()}
+
+
+def new_mail(outbox, before: set[str]) -> list:
+    """The messages delivered since ``before`` was taken with sent_ids."""
+    return [message for message in outbox() if message["Message-ID"] not in before]

@@ -20,7 +20,10 @@ PUBLIC = {
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category", "programs.logo"}
 ACCOUNT_PAGES = {"accounts.profile", "accounts.change_password", "accounts.logout"}
 # Nomination pages about one program (the rest are about one entry, addressed by its id).
-PROGRAM_NOMINATION_PAGES = {"nominations.dashboard", "nominations.new", "review.inbox_page"}
+PROGRAM_NOMINATION_PAGES = {
+    "nominations.dashboard", "nominations.new", "review.inbox_page", "review.open_nominations",
+    "review.close_nominations",
+}  # fmt: skip
 
 
 @pytest.fixture

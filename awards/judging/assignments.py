@@ -8,9 +8,12 @@ from sqlalchemy import select
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.i18n import utcnow
 from awards.judging.balancing import propose_assignments
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Assignment
+from awards.judging.scoring import judging_is_open
+from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.nominations.queries import accepted_nominations
 from awards.programs.models import Category, Program, ProgramRole, Role
@@ -50,33 +53,59 @@ def _check_assignable(nomination: Nomination, judge: User) -> None:
         )
 
 
-def assign_judge(*, nomination: Nomination, judge: User, actor: User) -> Assignment:
-    """Ask ``judge`` to score ``nomination`` (once). Side effects: adds the assignment; flushes."""
+def _add(nomination: Nomination, judge: User, actor: User) -> tuple[Assignment, bool]:
+    """The judge's assignment to the nomination, and whether it is new."""
     _check_assignable(nomination, judge)
     existing = db.session.scalar(
         select(Assignment).filter_by(nomination_id=nomination.id, judge_id=judge.id)
     )
     if existing is not None:
-        return existing
+        return existing, False
     assignment = Assignment(nomination=nomination, judge=judge, assigned_by_id=actor.id)
     db.session.add(assignment)
     db.session.flush()
+    return assignment, True
+
+
+def tell_assigned(judge: User, nominations: list[Nomination]) -> None:
+    """Email ``judge``, in their language, the nominations just added to their queue."""
+    if not nominations:
+        return
+    program = nominations[0].program
+    queue_email(
+        db.session(), to=judge.email, locale=judge.locale, template="judging/assigned",
+        program=program, judge=judge, nominations=nominations,
+        judging_open=judging_is_open(program, utcnow()),
+        link=external_url("judging.queue", slug=program.slug),
+    )  # fmt: skip
+
+
+def assign_judge(*, nomination: Nomination, judge: User, actor: User) -> Assignment:
+    """Ask ``judge`` to score ``nomination`` (once).
+
+    Side effects: adds the assignment and emails the judge (unless it existed); flushes.
+    """
+    assignment, new = _add(nomination, judge, actor)
+    if new:
+        tell_assigned(judge, [nomination])
     return assignment
 
 
 def assign_to_category(*, category: Category, judge: User, actor: User) -> tuple[int, int]:
     """Assign ``judge`` to every accepted nomination of the category they have no conflict with.
 
-    Returns (assigned, skipped for conflicts). Side effects: adds assignments; flushes.
+    Returns (assigned, skipped for conflicts). Side effects: adds assignments; emails the judge
+    the new ones in one message; flushes.
     """
-    assigned = skipped = 0
+    assigned, skipped = [], 0
     for nomination in accepted_nominations(category):
         if has_conflict(judge, nomination):
             skipped += 1
             continue
-        assign_judge(nomination=nomination, judge=judge, actor=actor)
-        assigned += 1
-    return assigned, skipped
+        if _add(nomination, judge, actor)[1]:
+            assigned.append(nomination)
+    tell_assigned(judge, assigned)
+    return len(assigned), skipped
 
 
 def unassign(*, assignment: Assignment, actor: User) -> None:
@@ -111,11 +140,16 @@ def apply_proposal(*, category: Category, actor: User, fingerprint: str) -> int:
     """Save the automatic proposal the organizer reviewed.
 
     Refused when the proposal has changed since (new nominations, judges or conflicts).
-    Side effects: adds the proposed assignments; flushes. Returns how many were added.
+    Side effects: adds the proposed assignments; emails each judge their new ones in one
+    message; flushes. Returns how many were added.
     """
     pairs = propose_for_category(category)
     if proposal_fingerprint(pairs) != fingerprint:
         raise DomainError(_("The proposal has changed since you saw it. Review it again."))
+    added: dict[User, list[Nomination]] = {}
     for nomination, judge in pairs:
-        assign_judge(nomination=nomination, judge=judge, actor=actor)
+        if _add(nomination, judge, actor)[1]:
+            added.setdefault(judge, []).append(nomination)
+    for judge, nominations in added.items():
+        tell_assigned(judge, nominations)
     return len(pairs)

@@ -5,6 +5,7 @@ import binascii
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
@@ -13,7 +14,7 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
-from awards.judging import assignments, conflicts, jobs, permissions, progress, scoring
+from awards.judging import assignments, conflicts, jobs, permissions, progress, scoring, window
 from awards.judging import ballots as ballots_service
 from awards.judging.forms import (
     AssignCategoryForm,
@@ -340,3 +341,40 @@ def ballots(slug: str):
             except DomainError as error:
                 show_domain_error(form, error)
     return render_template("jury/ballots.html", program=program, form=form, check=check)
+
+
+def _for_window(slug: str) -> Program:
+    program = load_program(slug, can=permissions.can_open_and_close_judging)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    return program
+
+
+def _to_phase(slug: str):
+    return redirect(url_for("programs.detail", slug=slug, _anchor="phase-judging"))
+
+
+@bp.post("/open")
+def open_judging(slug: str):
+    program = _for_window(slug)
+    try:
+        told = committed(lambda: window.open_judging(program=program, actor=current_user))
+    except DomainError as error:
+        flash(error.message, "error")
+    else:
+        message = ngettext(
+            "Judging is open; %(num)d judge has been told by email.",
+            "Judging is open; %(num)d judges have been told by email.", told,
+        )  # fmt: skip
+        flash(message, "success")
+    return _to_phase(slug)
+
+
+@bp.post("/close")
+def close_judging(slug: str):
+    program = _for_window(slug)
+    return commit_or_flash(
+        lambda: window.close_judging(program=program, actor=current_user),
+        success=_("Judging is closed."),
+        target=url_for("programs.detail", slug=slug, _anchor="phase-judging"),
+    )

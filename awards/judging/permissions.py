@@ -51,3 +51,8 @@ def can_reopen_scorecard(user, scorecard: Scorecard) -> bool:
         and scorecard.is_submitted
         and can_judge_nomination(scorecard.judge, scorecard.nomination)
     )
+
+
+def can_open_and_close_judging(user, program: Program) -> bool:
+    """The program's organizers decide when judges may score."""
+    return can_manage_jury(user, program)

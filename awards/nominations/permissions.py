@@ -102,3 +102,8 @@ def can_download_document(user, document: Document) -> bool:
 
 def can_change_documents(user, nomination: Nomination) -> bool:
     return can_edit_nomination(user, nomination)
+
+
+def can_open_and_close_nominations(user, program: Program) -> bool:
+    """The program's organizers decide when committees may nominate."""
+    return can_manage_program(user, program)

@@ -6,7 +6,8 @@ from flask_login import current_user, login_required
 
 from awards.accounts.models import Organization
 from awards.extensions import db
-from awards.nominations import inbox, linking, permissions, services
+from awards.forms import AppForm
+from awards.nominations import inbox, linking, permissions, services, window
 from awards.nominations.forms import (
     ConfirmForm,
     LinkOrganizationForm,
@@ -149,3 +150,25 @@ def unlink_organization(nomination_id: int):
         lambda: linking.unlink_organization(nomination=nomination, actor=current_user),
         _("The entry is no longer linked to an organization."), ConfirmForm(),
     )  # fmt: skip
+
+
+def _window_action(slug: str, action, success: str):
+    program = load_program(slug)
+    if not permissions.can_open_and_close_nominations(current_user, program):
+        abort(403)
+    if not AppForm().validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: action(program=program, actor=current_user), success=success,
+        target=url_for("programs.detail", slug=slug, _anchor="phase-nominations"),
+    )  # fmt: skip
+
+
+@bp.post("/programs/<slug>/nominations/open")
+def open_nominations(slug: str):
+    return _window_action(slug, window.open_nominations, _("Nominations are open."))
+
+
+@bp.post("/programs/<slug>/nominations/close")
+def close_nominations(slug: str):
+    return _window_action(slug, window.close_nominations, _("Nominations are closed."))

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from awards import uploads
 from awards.downloads import send_content
 from awards.extensions import db
-from awards.i18n import to_local, to_utc
+from awards.i18n import to_local, to_utc, utcnow
 from awards.pages import commit_or_flash, commit_or_show
 from awards.programs import services
 from awards.programs.forms import (
@@ -34,6 +34,7 @@ from awards.programs.permissions import (
     can_manage_program,
     roles_in,
 )
+from awards.programs.phases import phases_of
 
 bp = Blueprint("programs", __name__, url_prefix="/programs")
 DATETIME_FIELDS = (
@@ -99,9 +100,10 @@ def new():
 @bp.get("/<slug>")
 def detail(slug: str):
     program = load_program(slug)
+    can_manage = can_manage_program(current_user, program)
     return render_template(
         "programs/detail.html", program=program, roles=roles_in(current_user, program),
-        can_manage=can_manage_program(current_user, program),
+        can_manage=can_manage, phases=phases_of(program, utcnow()) if can_manage else [],
     )  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Category, Program
+from awards.results.announcements import announce_results, published_before
 from awards.results.models import Laureate, ResultsSnapshot
 from awards.results.ranking import CategoryResults, category_results
 
@@ -194,13 +195,21 @@ def unfreeze_results(
 
 
 def publish_results(*, program: Program, actor: User, now: datetime | None = None) -> Program:
-    """Make the confirmed laureates public. Side effects: published time set; event; flushes."""
+    """Make the confirmed laureates public.
+
+    Side effects: published time set; event; the first time, the nominating committees and the
+    laureates are emailed (awards/results/announcements.py); flushes.
+    """
     now = now or utcnow()
     if not any(current_snapshot(category) for category in program.categories):
         raise DomainError(_("Confirm the laureates of at least one category first."))
+    first_time = not published_before(program)
     program.results_published_at = now
     _log(program, actor=actor, action="published", now=now)
     db.session.flush()
+    if first_time:
+        laureates = published_laureates(program)
+        announce_results(program, laureates={i["nomination_id"] for _, li in laureates for i in li})
     return program
 
 

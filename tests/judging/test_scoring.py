@@ -11,6 +11,7 @@ from awards.judging import conflicts, scoring
 from awards.judging.models import Scorecard
 from awards.programs.models import Criterion
 from tests.judging.fixtures import AFTER_JUDGING, JUDGING, add_judge
+from tests.smtp import new_mail, sent_ids
 
 
 def criteria_of(entry):
@@ -120,6 +121,7 @@ def test_scoring_after_judging_closes_is_refused(jury):
 
 def test_reopen_needs_reason_and_emails_the_judge(jury, outbox):
     entry, judge = jury["entries"]["Ulba Nominee"], jury["judges"]["judge@x.kz"]
+    before = sent_ids(outbox)  # the judges were told of their assignments
     card = save(entry, judge, full_points(entry), submit=True)
     with pytest.raises(DomainError):
         scoring.reopen_scorecard(scorecard=card, actor=jury["organizer"], reason="")
@@ -128,7 +130,7 @@ def test_reopen_needs_reason_and_emails_the_judge(jury, outbox):
     assert card.state == "draft" and card.submitted_at is None
     last = scorecard_log(card)[-1]
     assert last.action == "reopened" and last.reason == "Опечатка в баллах"
-    (message,) = [m for m in outbox() if m["To"] == judge.email]
+    (message,) = [m for m in new_mail(outbox, before) if m["To"] == judge.email]
     assert "Опечатка в баллах" in message.get_content()
     save(entry, judge, full_points(entry, 9), version=card.version, submit=True)
 
