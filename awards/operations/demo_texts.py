@@ -26,6 +26,11 @@ UNIVERSITY = {
     "en": "D. Serikbayev East Kazakhstan Technical University",
 }
 KAZZINC = {"kk": "«Қазмырыш» ЖШС", "ru": "ТОО «Казцинк»", "en": "Kazzinc LLP"}
+AMANZHOLOV_UNIVERSITY = {
+    "kk": "С. Аманжолов атындағы Шығыс Қазақстан университеті",
+    "ru": "Восточно-Казахстанский университет им. С. Аманжолова",
+    "en": "S. Amanzholov East Kazakhstan University",
+}
 # How a college may write Kazzinc when it means the plant it works with: one of its other names.
 KAZZINC_PLANT = "Усть-Каменогорский металлургический комплекс «Казцинк»"
 
@@ -136,6 +141,8 @@ DEMO_PEOPLE = [
     ("judge1@demo.kz", Role.JUDGE, "Сергей Ким", "ru", UNIVERSITY),
     ("judge2@demo.kz", Role.JUDGE, "Гүлнар Төлеуова", "kk", KAZZINC),
     ("judge3@demo.kz", Role.JUDGE, "Anna Petrova", "en", EDUCATION_DEPARTMENT),
+    # A fourth judge: Kazzinc's entry, which judge2 may not score, still gets three scorecards.
+    ("judge4@demo.kz", Role.JUDGE, "Дәурен Әбілов", "kk", AMANZHOLOV_UNIVERSITY),
 ]
 DEMO_ACCOUNTS = [(email, str(role)) for email, role, *_ in DEMO_PEOPLE]
 
