@@ -91,11 +91,13 @@ def assign_judge(*, nomination: Nomination, judge: User, actor: User) -> Assignm
     return assignment
 
 
-def assign_to_category(*, category: Category, judge: User, actor: User) -> tuple[int, int]:
+def assign_to_category(
+    *, category: Category, judge: User, actor: User, notify: bool = True
+) -> tuple[int, int]:
     """Assign ``judge`` to every accepted nomination of the category they have no conflict with.
 
     Returns (assigned, skipped for conflicts). Side effects: adds assignments; emails the judge
-    the new ones in one message; flushes.
+    the new ones in one message unless ``notify`` is false (the demo notifies nobody); flushes.
     """
     assigned, skipped = [], 0
     for nomination in accepted_nominations(category):
@@ -104,7 +106,8 @@ def assign_to_category(*, category: Category, judge: User, actor: User) -> tuple
             continue
         if _add(nomination, judge, actor)[1]:
             assigned.append(nomination)
-    tell_assigned(judge, assigned)
+    if notify:
+        tell_assigned(judge, assigned)
     return len(assigned), skipped
 
 

@@ -171,7 +171,9 @@ def load_demo_scores(program: Program, *, organizer) -> None:
     judges = judging_assignments.program_judges(program)
     for category in program.categories:
         for judge in judges:
-            judging_assignments.assign_to_category(category=category, judge=judge, actor=organizer)
+            judging_assignments.assign_to_category(
+                category=category, judge=judge, actor=organizer, notify=False
+            )
         entries = accepted_nominations(category)
         for n, nomination in enumerate(entries):
             for j, judge in enumerate(judges):
@@ -201,7 +203,9 @@ def load_demo_results(program: Program, *, organizer) -> None:
             category=category, actor=organizer, now=decided,
             chosen=[row.nomination.id for row in ranked[:limit]],
         )  # fmt: skip
-    results.publish_results(program=program, actor=organizer, now=program.ceremony_at)
+    results.publish_results(
+        program=program, actor=organizer, now=program.ceremony_at, notify=False
+    )
 
 
 def load_demo_ceremony(program: Program, *, organizer) -> None:

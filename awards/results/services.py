@@ -194,11 +194,14 @@ def unfreeze_results(
     return snapshot
 
 
-def publish_results(*, program: Program, actor: User, now: datetime | None = None) -> Program:
+def publish_results(
+    *, program: Program, actor: User, now: datetime | None = None, notify: bool = True
+) -> Program:
     """Make the confirmed laureates public.
 
-    Side effects: published time set; event; the first time, the nominating committees and the
-    laureates are emailed (awards/results/announcements.py); flushes.
+    Side effects: published time set; event; the first time, unless ``notify`` is false (the
+    demo notifies nobody), the nominating committees and the laureates are emailed
+    (awards/results/announcements.py); flushes.
     """
     now = now or utcnow()
     if not any(current_snapshot(category) for category in program.categories):
@@ -207,7 +210,7 @@ def publish_results(*, program: Program, actor: User, now: datetime | None = Non
     program.results_published_at = now
     _log(program, actor=actor, action="published", now=now)
     db.session.flush()
-    if first_time:
+    if first_time and notify:
         laureates = published_laureates(program)
         announce_results(program, laureates={i["nomination_id"] for _, li in laureates for i in li})
     return program
