@@ -6,10 +6,13 @@ import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from sqlalchemy import select
 from werkzeug.serving import make_server
 
 from awards import create_app
-from awards.certificates.issuing import issue_certificates
+from awards.accounts.services import find_user_by_email
+from awards.certificates.jobs import start_certificate_issuing
+from awards.certificates.models import IssuedCertificate
 from awards.certificates.recipients import recipients_of
 from awards.extensions import db, limiter
 from awards.operations.demo import load_demo
@@ -59,8 +62,9 @@ WIDEST = """() => {
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """The demo on a live server for the whole module, judging open again with one of judge1's
-    scorecards reopened, and two certificates issued so that the registry has rows and a
-    verification page exists; yields (origin, verification path)."""
+    scorecards reopened, and two certificates issued by a background job (so that the job
+    pages, the registry and a verification page have something to show); yields (origin,
+    verification path)."""
     folder = tmp_path_factory.mktemp("every-page")
     app = create_app(
         {
@@ -76,11 +80,13 @@ def site(tmp_path_factory):
         reopen_first_scorecard("judge1@demo.kz")  # the judge's crawl meets a scorecard form
         program = programs.get_program_by_slug(DEMO_SLUG)
         keys = [recipient.key for recipient in recipients_of(program, "laureate")[:2]]
-        issued = issue_certificates(
-            program=program, actor=None, kind="laureate", theme="classic", recipients=keys
-        )
-        verification = f"/verify/{issued[0].token}"
-        db.session.commit()
+        start_certificate_issuing(
+            program=program, actor=find_user_by_email("organizer@demo.kz"), kind="laureate",
+            theme="classic", recipients=keys,
+        )  # fmt: skip
+        db.session.commit()  # the job runs as it commits (tests run jobs at once)
+        token = db.session.scalars(select(IssuedCertificate.token)).first()
+        verification = f"/verify/{token}"
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
