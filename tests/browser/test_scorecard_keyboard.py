@@ -60,6 +60,8 @@ def confirm_if_asked(page, scorecard_url: str) -> None:
 
 def test_judge_fills_and_submits_a_scorecard_with_the_keyboard_alone(page, login, reopened):
     server, nomination_id = reopened
+    # A native confirm() box, if the confirmation is one, is answered as Enter would answer it.
+    page.on("dialog", lambda dialog: dialog.accept())
     login(JUDGE)
     page.goto(server + QUEUE)
     tab_to(page, f"#queue a[href$='/judging/{nomination_id}']")
