@@ -149,3 +149,17 @@ def test_decisions_log_names_the_category_version_and_reason(client, auth, score
     assert "results unfrozen · Best Patron · version 1 Жалоба" in text
     assert "laureates confirmed · Best Patron · version 1" in text
     assert text.index("results unfrozen") < text.index("laureates confirmed")
+
+
+def test_confirming_laureates_shows_success_and_no_red_box(client, auth, scored):
+    # Ulba and Polyana are tied below the laureate: a warning before deciding, none after.
+    category = scored["program"].categories[0]
+    kazzinc = scored["entries"]["Kazzinc Nominee"]
+    auth.login("organizer@x.kz")
+    assert 'id="ties"' in client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    page = client.post(
+        f"{BASE}/{category.id}", data={"laureates": [str(kazzinc.id)], "reason": ""},
+        follow_redirects=True,
+    ).get_data(as_text=True)  # fmt: skip
+    assert 'class="flash flash-success"' in page
+    assert "flash-warning" not in page and "flash-error" not in page and "form-errors" not in page
