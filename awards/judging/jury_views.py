@@ -222,10 +222,11 @@ def proposal(slug: str, category_id: int):
 @bp.get("/progress")
 def progress_page(slug: str):
     program = load_for_organizer(slug)
-    per_category = [(c, progress.category_progress(c)) for c in program.categories]
+    per_category = progress.program_progress(program)
     return render_template(
-        "jury/progress.html", program=program, per_category=per_category, confirm=ConfirmForm()
-    )
+        "jury/progress.html", program=program, per_category=per_category, confirm=ConfirmForm(),
+        anyone_behind=progress.anyone_behind(per_category),
+    )  # fmt: skip
 
 
 @bp.post("/progress/remind/<int:judge_id>")
@@ -249,6 +250,9 @@ def remind_all(slug: str):
     program = load_for_organizer(slug)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not progress.anyone_behind(progress.program_progress(program)):
+        flash(_("No judge has a scorecard missing: there is nobody to remind."), "info")
+        return redirect(url_for("jury.progress_page", slug=slug))
     try:
         job = committed(lambda: jobs.start_reminders(program=program, actor=current_user))
     except DomainError as error:
