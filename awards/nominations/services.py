@@ -296,7 +296,8 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
 
     The kept entry lists the merged entry's committee among its supporters; that committee
     can read the kept entry. Side effects: ``merge`` → merged (merged_at, merged_into set),
-    an event on each entry.
+    an event on each entry; the committees whose entries moved (``merge``'s and those merged
+    into it before) are emailed, each in their language, which entry theirs now belongs to.
     """
     now = now or utcnow()
     live = (S.SUBMITTED, S.ACCEPTED)
@@ -304,6 +305,7 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
         raise DomainError(_("Only two entries in the same category can be merged."), field="other")
     if keep.state not in live or merge.state not in live:
         raise DomainError(_("Only submitted or accepted entries can be merged."), field="other")
+    informed = _committee_recipients(merge)  # before its earlier merges move to ``keep``
     # Entries already merged into ``merge`` move to ``keep``: merges stay one level deep, so
     # every supporting committee keeps its access and its judges their conflict.
     for earlier in list(merge.merged_from):
@@ -318,4 +320,10 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
         keep, actor=actor, action="merge_received", from_state=keep.state, now=now,
         new={"merged": merge.id},
     )  # fmt: skip
+    link = external_url("nominations.detail", nomination_id=keep.id)
+    for user in informed:
+        queue_email(
+            db.session(), to=user.email, locale=user.locale, template="nominations/merged",
+            merged=merge, keep=keep, program=keep.program, user=user, link=link,
+        )  # fmt: skip
     return keep

@@ -12,7 +12,7 @@ from awards.nominations import documents
 from awards.nominations import services as nominations
 from tests.certificates import print_shop
 from tests.crafted_pdfs import MARK, PAGE_TEXT, traces, truncated
-from tests.judging.fixtures import JUDGING, SUBMITTED
+from tests.judging.fixtures import JUDGING, SUBMITTED, accepted_nomination
 
 BASE = "/programs/test-awards"
 
@@ -282,3 +282,21 @@ def test_remind_all_starts_no_job_when_nobody_is_behind(client, auth, jury, outb
     response = client.post(f"{BASE}/jury/progress/remind-all")
     assert response.location == f"{BASE}/jury/progress"
     assert db.session.query(Job).count() == 0 and len(outbox()) == sent
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_judges_read_the_documents_of_entries_merged_into_theirs(client, auth, jury):
+    keep = jury["entries"]["Kazzinc Nominee"]
+    duplicate = accepted_nomination(jury["program"], jury["committee"], "Kazzinc", document=True)
+    nominations.merge_nominations(keep=keep, merge=duplicate, actor=jury["organizer"])
+    db.session.commit()
+    (document,) = duplicate.documents
+    auth.login("judge@x.kz")
+    page = client.get(f"{BASE}/judging/{keep.id}").get_data(as_text=True)
+    assert f"/judging/{keep.id}/documents/{document.id}" in page
+    assert "No documents attached." not in page
+    with client.get(f"{BASE}/judging/{keep.id}/documents/{document.id}") as response:
+        assert response.status_code == 200 and response.mimetype == "image/png"
+    # Only through the entry it was merged into: not through another entry.
+    other = jury["entries"]["Ulba Nominee"]
+    assert client.get(f"{BASE}/judging/{other.id}/documents/{document.id}").status_code == 404
