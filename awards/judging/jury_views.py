@@ -28,6 +28,7 @@ from awards.judging.forms import (
 )
 from awards.judging.history import scorecard_history
 from awards.judging.models import Assignment, Conflict, Scorecard
+from awards.judging.signals import reopening_warnings
 from awards.nominations.models import Nomination
 from awards.nominations.queries import accepted_nominations
 from awards.pages import commit_or_flash, committed
@@ -293,6 +294,12 @@ def reopen(slug: str, scorecard_id: int):
     if not form.validate_on_submit():
         flash(_("Say why the scorecard is reopened."), "error")
         return redirect(target)
+    warnings = reopening_warnings(scorecard)
+    if warnings and form.confirmed.data != "yes":
+        return render_template(
+            "jury/reopen_confirm.html", program=program, scorecard=scorecard, form=form,
+            warnings=warnings, back=target,
+        )  # fmt: skip
     return commit_or_flash(
         lambda: scoring.reopen_scorecard(
             scorecard=scorecard, actor=current_user, reason=form.reason.data
