@@ -255,6 +255,37 @@ def accept_nomination(*, nomination: Nomination, actor: User, now: datetime | No
     return nomination
 
 
+REVIEW_ACTIONS = ("accept", "return", "reject")
+
+
+def review_nominations(*, nominations: list[Nomination], action: str, actor: User,
+                       comment: str = "", now: datetime | None = None) -> int:  # fmt: skip
+    """Accept, return (with ``comment``) or reject (with ``comment`` as the reason) several
+    submitted entries at once: every one of them, or, when one cannot be, none.
+
+    Returns how many. Side effects: those of accept_nomination, return_nomination or
+    reject_nomination, for each entry.
+    """
+    if not nominations:
+        raise DomainError(_("Tick at least one entry."), field="entries")
+    if action not in REVIEW_ACTIONS:
+        raise DomainError(_("Choose one of the listed actions."), field="action")
+    if action != "accept":
+        comment = _check_reason(comment, "comment")
+    for nomination in nominations:
+        try:
+            if action == "accept":
+                accept_nomination(nomination=nomination, actor=actor, now=now)
+            elif action == "return":
+                return_nomination(nomination=nomination, actor=actor, comment=comment, now=now)
+            else:
+                reject_nomination(nomination=nomination, actor=actor, reason=comment, now=now)
+        except DomainError as error:
+            message = _("Entry #%(id)d: %(message)s", id=nomination.id, message=error.message)
+            raise DomainError(message, field="entries") from error
+    return len(nominations)
+
+
 def reject_nomination(*, nomination: Nomination, actor: User, reason: str,
                       now: datetime | None = None):  # fmt: skip
     """Declare a submitted entry ineligible, with the reason.
