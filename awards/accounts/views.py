@@ -146,11 +146,21 @@ def reset_password(token: str):
     return render_template("accounts/reset.html", form=form)
 
 
+def _already_accepted(user):
+    """The link opened again once accepted (the back button, the email): no error, the way on."""
+    if current_user.is_authenticated and current_user.id == user.id:
+        return redirect(url_for("programs.index"))
+    flash(_("This invitation has already been accepted. Log in instead."), "info")
+    return redirect(url_for("accounts.login"))
+
+
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str):
     try:
         invited = services.read_invitation(token)
     except DomainError as error:
+        if (accepted := services.invitation_accepted_by(token)) is not None:
+            return _already_accepted(accepted)
         return render_template("accounts/invitation.html", form=None, error=error.message), 404
     # The invited user's language is the one the invitation was written and sent in.
     speak_page_language(invited.locale)

@@ -220,3 +220,18 @@ def test_accepting_an_invitation_welcomes_in_the_chosen_language(client, auth, p
     ).get_data(as_text=True)  # fmt: skip
     assert '<div class="flash flash-success" role="status">Қош келдіңіз!' in page
     assert "flash-error" not in page and "form-errors" not in page
+
+
+def test_an_accepted_invitation_opened_again_is_no_error(client, auth, program, outbox):
+    link = _invitation_link(client, auth, outbox, locale="en")
+    data = {"name": "New", "locale": "en", "password": "new password 1",
+            "confirm": "new password 1"}  # fmt: skip
+    client.post(link, data=data)
+    # The back button, or the email's link again, while logged in: on to the programs.
+    assert client.get(link).location == "/programs/"
+    auth.logout()
+    response = client.get(link, headers={"Accept-Language": "en"}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert response.request.path == "/login"
+    assert "flash-info" in page and "already been accepted" in page
+    assert "form-errors" not in page and "flash-error" not in page
