@@ -4,8 +4,8 @@ import unicodedata
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from flask import current_app, has_request_context, request, session
-from flask_babel import get_locale
+from flask import current_app, g, has_request_context, request, session
+from flask_babel import get_locale, refresh
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -17,8 +17,14 @@ FALLBACK_ORDER = ("ru", "kk", "en")
 REQUIRED_LANGUAGES = ("kk", "ru")
 
 
+# The session key of the path the anonymous visitor last used the language switcher on.
+CHOSEN_ON_KEY = "locale_chosen_on"
+
+
 def select_locale() -> str:
-    """The saved preference, else the header switcher's choice, else Accept-Language, else kk.
+    """The saved preference, else the page's own language (an invitation's) unless the visitor
+    switched language on that very page, else the header switcher's choice, else
+    Accept-Language, else kk.
 
     Outside a request (commands, jobs) English.
     """
@@ -30,10 +36,20 @@ def select_locale() -> str:
     user_locale = getattr(current_user, "locale", None) if current_user else None
     if user_locale in languages:
         return user_locale
+    page_locale = g.get("page_locale")
+    if page_locale in languages and session.get(CHOSEN_ON_KEY) != request.path:
+        return page_locale
     if session.get("locale") in languages:
         return session["locale"]
     best = request.accept_languages.best_match(languages)
     return best or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def speak_page_language(locale: str | None) -> None:
+    """This page opens in ``locale`` (an invitation in the language it was sent in), unless
+    the visitor has an account language or switched language on this page."""
+    g.page_locale = locale
+    refresh()  # anything translated so far in this request was in the other language
 
 
 def current_language() -> str:

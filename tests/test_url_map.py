@@ -22,7 +22,7 @@ ACCOUNT_PAGES = {"accounts.profile", "accounts.change_password", "accounts.logou
 # Nomination pages about one program (the rest are about one entry, addressed by its id).
 PROGRAM_NOMINATION_PAGES = {
     "nominations.dashboard", "nominations.new", "review.inbox_page", "review.open_nominations",
-    "review.close_nominations",
+    "review.close_nominations", "review.review_many",
 }  # fmt: skip
 
 

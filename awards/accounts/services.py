@@ -223,6 +223,17 @@ def read_invitation(token: str) -> User:
     return user
 
 
+def invitation_accepted_by(token: str) -> User | None:
+    """The user who has already accepted the invitation of this genuine token (of any age),
+    else None: opening the link again after accepting is no error."""
+    try:
+        data = _serializer(INVITATION_SALT).loads(token)
+    except BadSignature:
+        return None
+    user = db.session.get(User, data.get("uid")) if isinstance(data, dict) else None
+    return user if user is not None and user.is_active else None
+
+
 def accept_invitation(*, token: str, name: str, password: str, locale: str) -> User:
     """Activate an invited account with the name, password and language the invitee chose.
 

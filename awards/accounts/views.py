@@ -1,5 +1,7 @@
 """Login, logout, passwords, invitations, profile and the language switcher."""
 
+from urllib.parse import urlsplit
+
 from flask import (
     Blueprint,
     current_app,
@@ -10,6 +12,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -26,7 +29,7 @@ from awards.accounts.forms import (
 from awards.errors import DomainError
 from awards.extensions import limiter
 from awards.forms import show_domain_error
-from awards.i18n import LANGUAGE_NAMES
+from awards.i18n import CHOSEN_ON_KEY, LANGUAGE_NAMES, speak_page_language
 from awards.pages import commit_or_show, committed
 from awards.redirects import safe_next
 
@@ -143,12 +146,24 @@ def reset_password(token: str):
     return render_template("accounts/reset.html", form=form)
 
 
+def _already_accepted(user):
+    """The link opened again once accepted (the back button, the email): no error, the way on."""
+    if current_user.is_authenticated and current_user.id == user.id:
+        return redirect(url_for("programs.index"))
+    flash(_("This invitation has already been accepted. Log in instead."), "info")
+    return redirect(url_for("accounts.login"))
+
+
 @bp.route("/invitation/<token>", methods=["GET", "POST"])
 def accept_invitation(token: str):
     try:
         invited = services.read_invitation(token)
     except DomainError as error:
+        if (accepted := services.invitation_accepted_by(token)) is not None:
+            return _already_accepted(accepted)
         return render_template("accounts/invitation.html", form=None, error=error.message), 404
+    # The invited user's language is the one the invitation was written and sent in.
+    speak_page_language(invited.locale)
     form = InvitationForm(locale=invited.locale)
     if form.validate_on_submit():
         try:
@@ -162,7 +177,8 @@ def accept_invitation(token: str):
             show_domain_error(form, error)
         else:
             login_user(user)
-            flash(_("Welcome! Your account is ready."), "success")
+            with force_locale(user.locale):  # the language just chosen, not the page's
+                flash(_("Welcome! Your account is ready."), "success")
             return redirect(url_for("programs.index"))
     return render_template("accounts/invitation.html", form=form, invited=invited)
 
@@ -180,4 +196,6 @@ def switch_language():
             )
         else:
             session["locale"] = form.locale.data
+            # The page it was switched on keeps this choice even if it has its own language.
+            session[CHOSEN_ON_KEY] = urlsplit(target).path
     return redirect(target)

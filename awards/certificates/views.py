@@ -220,6 +220,7 @@ def archive(slug: str):
 def verify(token: str):
     certificate = committed(lambda: registry.verify(token))  # counts the check
     if certificate is None:
-        abort(404)
+        # Still a 404 (no such certificate), but a page that says so and how to check the code.
+        return render_template("certificates/unknown_code.html", code=token[:64]), 404
     day = date.fromisoformat(certificate.values["date"])
     return render_template("certificates/verify.html", certificate=certificate, day=day)

@@ -66,6 +66,8 @@ class ProposalForm(AppForm):
 
 class ReopenForm(AppForm):
     reason = StringField(_l("Reason for reopening"), validators=[DataRequired(), Length(max=2000)])
+    # "yes" once the organizer has read the warning about the category's confirmed results.
+    confirmed = HiddenField()
 
 
 class ConfirmForm(AppForm):

@@ -28,6 +28,7 @@ from awards.judging.forms import (
 )
 from awards.judging.history import scorecard_history
 from awards.judging.models import Assignment, Conflict, Scorecard
+from awards.judging.signals import reopening_warnings
 from awards.nominations.models import Nomination
 from awards.nominations.queries import accepted_nominations
 from awards.pages import commit_or_flash, committed
@@ -222,10 +223,11 @@ def proposal(slug: str, category_id: int):
 @bp.get("/progress")
 def progress_page(slug: str):
     program = load_for_organizer(slug)
-    per_category = [(c, progress.category_progress(c)) for c in program.categories]
+    per_category = progress.program_progress(program)
     return render_template(
-        "jury/progress.html", program=program, per_category=per_category, confirm=ConfirmForm()
-    )
+        "jury/progress.html", program=program, per_category=per_category, confirm=ConfirmForm(),
+        anyone_behind=progress.anyone_behind(per_category),
+    )  # fmt: skip
 
 
 @bp.post("/progress/remind/<int:judge_id>")
@@ -249,6 +251,9 @@ def remind_all(slug: str):
     program = load_for_organizer(slug)
     if not ConfirmForm().validate_on_submit():
         abort(400)
+    if not progress.anyone_behind(progress.program_progress(program)):
+        flash(_("No judge has a scorecard missing: there is nobody to remind."), "info")
+        return redirect(url_for("jury.progress_page", slug=slug))
     try:
         job = committed(lambda: jobs.start_reminders(program=program, actor=current_user))
     except DomainError as error:
@@ -289,6 +294,12 @@ def reopen(slug: str, scorecard_id: int):
     if not form.validate_on_submit():
         flash(_("Say why the scorecard is reopened."), "error")
         return redirect(target)
+    warnings = reopening_warnings(scorecard)
+    if warnings and form.confirmed.data != "yes":
+        return render_template(
+            "jury/reopen_confirm.html", program=program, scorecard=scorecard, form=form,
+            warnings=warnings, back=target,
+        )  # fmt: skip
     return commit_or_flash(
         lambda: scoring.reopen_scorecard(
             scorecard=scorecard, actor=current_user, reason=form.reason.data

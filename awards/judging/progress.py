@@ -103,6 +103,16 @@ def category_progress(category: Category) -> list[JudgeProgress]:
     return sorted(progress.values(), key=lambda p: (p.judge.display_name, p.judge.id))
 
 
+def anyone_behind(per_category: list[tuple[Category, list[JudgeProgress]]]) -> bool:
+    """Whether any judge still has a scorecard to submit, in the progress of each category."""
+    return any(row.missing for _category, rows in per_category for row in rows)
+
+
+def program_progress(program: Program) -> list[tuple[Category, list[JudgeProgress]]]:
+    """Each category of the program with its judges' progress."""
+    return [(category, category_progress(category)) for category in program.categories]
+
+
 def send_reminder(
     *, program: Program, judge: User, actor: User | None, now: datetime | None = None
 ) -> int:

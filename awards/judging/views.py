@@ -120,7 +120,7 @@ def declare_conflict(slug: str, nomination_id: int):
 def document(slug: str, nomination_id: int, document_id: int):
     nomination = load_for_judge(slug, nomination_id)
     document = db.session.get(Document, document_id)
-    if document is None or document.nomination_id != nomination.id:
+    if document is None or document not in nomination.documents_with_merged:
         abort(404)
     blind = not permissions.can_see_nominators(current_user, nomination)
     return send_document(document, inline=request.args.get("inline") == "1", anonymous=blind)

@@ -4,13 +4,14 @@ from functools import partial
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
-from wtforms import SelectField, StringField, TextAreaField
+from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional, Regexp
 
 from awards.forms import AppForm, IdField, Rule, translated_text
 from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import JUSTIFICATION_MAX
-from awards.nominations.services import NOMINEE_FIELDS
+from awards.nominations.services import NOMINEE_FIELDS, REVIEW_ACTIONS
 
 LIST_HINT = _l("One per line.")
 
@@ -105,3 +106,22 @@ class LinkOrganizationForm(AppForm):
 
 class ConfirmForm(AppForm):
     """A button that only carries the CSRF token."""
+
+
+class BulkReviewForm(AppForm):
+    """The inbox's ticked entries and one action for them all."""
+
+    entries = SelectMultipleField(_l("Entries"), coerce=int)
+    action = SelectField(
+        _l("Action"),
+        choices=[
+            SelectChoice(value, label)
+            for value, label in zip(
+                REVIEW_ACTIONS, (_l("Accept"), _l("Return for changes"), _l("Reject")), strict=True
+            )
+        ],
+    )  # fmt: skip
+    comment = TextAreaField(
+        _l("Comment to the committees (to return or reject)"),
+        validators=[Optional(), Length(max=4000)],
+    )

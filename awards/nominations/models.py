@@ -141,9 +141,19 @@ class Nomination(db.Model):
 
     @property
     def supporting_organizations(self) -> list[Organization]:
-        """The submitting organization, then those whose entries were merged into this one."""
-        merged = [entry.submitting_organization for entry in self.merged_from]
-        return [self.submitting_organization, *merged]
+        """The submitting organization, then those whose entries were merged into this one,
+        each once (a committee may have sent the same nominee twice)."""
+        entries = [self, *sorted(self.merged_from, key=lambda entry: entry.id)]
+        found = {}
+        for entry in entries:
+            found.setdefault(entry.submitting_organization_id, entry.submitting_organization)
+        return list(found.values())
+
+    @property
+    def documents_with_merged(self) -> list["Document"]:
+        """Its own documents, then those of the entries merged into it: what judges read."""
+        merged = sorted(self.merged_from, key=lambda entry: entry.id)
+        return [*self.documents, *(document for entry in merged for document in entry.documents)]
 
     def __repr__(self) -> str:
         return f"<Nomination {self.id} {self.state}>"

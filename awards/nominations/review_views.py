@@ -2,13 +2,16 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
 from awards.accounts.models import Organization
 from awards.extensions import db
 from awards.forms import AppForm
 from awards.nominations import inbox, linking, permissions, services, window
 from awards.nominations.forms import (
+    BulkReviewForm,
     ConfirmForm,
     LinkOrganizationForm,
     MergeForm,
@@ -16,9 +19,10 @@ from awards.nominations.forms import (
     ReturnForm,
 )
 from awards.nominations.loaders import load_nomination
-from awards.nominations.models import Nomination
+from awards.nominations.models import Nomination, NominationState
 from awards.pages import commit_or_flash
 from awards.programs.loaders import load_program
+from awards.redirects import safe_next
 from awards.routing import id_arg
 
 bp = Blueprint("review", __name__)
@@ -28,6 +32,11 @@ bp = Blueprint("review", __name__)
 @login_required
 def _require_login():
     """Every review page needs a logged-in user."""
+
+
+def _back(default: str) -> str:
+    """The page that sent the form, when it said so (a path on this site only)."""
+    return safe_next(request.form.get("next"), default)
 
 
 @bp.get("/programs/<slug>/inbox")
@@ -45,7 +54,40 @@ def inbox_page(slug: str):
         entries=entries, counts=inbox.state_counts(program, category_id=category_id),
         duplicates=inbox.duplicates_in(program),
         suggestions=inbox.organization_suggestions(program, entries),
-        link_form=LinkOrganizationForm(),
+        link_form=LinkOrganizationForm(), bulk_form=BulkReviewForm(),
+    )  # fmt: skip
+
+
+@bp.post("/programs/<slug>/inbox/review")
+def review_many(slug: str):
+    """One action for every entry ticked in the inbox; back to the inbox as it was filtered."""
+    program = load_program(slug)
+    if not permissions.can_view_inbox(current_user, program):
+        abort(403)
+    target = _back(url_for("review.inbox_page", slug=slug))
+    form = BulkReviewForm()
+    waiting = inbox.inbox_entries(program, state=NominationState.SUBMITTED)
+    form.entries.choices = [SelectChoice(entry.id, str(entry.id)) for entry in waiting]
+    if not form.validate_on_submit():
+        flash(_("Tick entries that are waiting for review, then choose an action."), "error")
+        return redirect(target)
+    chosen = [entry for entry in waiting if entry.id in set(form.entries.data)]
+    if not all(permissions.can_review_nomination(current_user, entry) for entry in chosen):
+        abort(403)
+    successes = {
+        "accept": lambda n: ngettext("%(num)d entry has been accepted.",
+                                     "%(num)d entries have been accepted.", n),
+        "return": lambda n: ngettext("%(num)d entry has been returned for changes.",
+                                     "%(num)d entries have been returned for changes.", n),
+        "reject": lambda n: ngettext("%(num)d entry has been rejected.",
+                                     "%(num)d entries have been rejected.", n),
+    }  # fmt: skip
+    return commit_or_flash(
+        lambda: services.review_nominations(
+            nominations=chosen, action=form.action.data, actor=current_user,
+            comment=form.comment.data or "",
+        ),
+        success=successes[form.action.data](len(chosen)), target=target,
     )  # fmt: skip
 
 
@@ -57,8 +99,9 @@ def _load_for_review(nomination_id: int) -> Nomination:
 
 
 def _after(nomination: Nomination, action, success: str, form=None):
-    """Run one service; commit, or show its refusal. Back to the entry either way."""
-    target = url_for("nominations.detail", nomination_id=nomination.id)
+    """Run one service; commit, or show its refusal. Back to the page the action was taken on
+    (the inbox, with its filters, sends ``next``), else to the entry, either way."""
+    target = _back(url_for("nominations.detail", nomination_id=nomination.id))
     if form is not None and not form.validate_on_submit():
         for errors in form.errors.values():
             for error in errors:

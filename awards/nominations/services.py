@@ -255,6 +255,37 @@ def accept_nomination(*, nomination: Nomination, actor: User, now: datetime | No
     return nomination
 
 
+REVIEW_ACTIONS = ("accept", "return", "reject")
+
+
+def review_nominations(*, nominations: list[Nomination], action: str, actor: User,
+                       comment: str = "", now: datetime | None = None) -> int:  # fmt: skip
+    """Accept, return (with ``comment``) or reject (with ``comment`` as the reason) several
+    submitted entries at once: every one of them, or, when one cannot be, none.
+
+    Returns how many. Side effects: those of accept_nomination, return_nomination or
+    reject_nomination, for each entry.
+    """
+    if not nominations:
+        raise DomainError(_("Tick at least one entry."), field="entries")
+    if action not in REVIEW_ACTIONS:
+        raise DomainError(_("Choose one of the listed actions."), field="action")
+    if action != "accept":
+        comment = _check_reason(comment, "comment")
+    for nomination in nominations:
+        try:
+            if action == "accept":
+                accept_nomination(nomination=nomination, actor=actor, now=now)
+            elif action == "return":
+                return_nomination(nomination=nomination, actor=actor, comment=comment, now=now)
+            else:
+                reject_nomination(nomination=nomination, actor=actor, reason=comment, now=now)
+        except DomainError as error:
+            message = _("Entry #%(id)d: %(message)s", id=nomination.id, message=error.message)
+            raise DomainError(message, field="entries") from error
+    return len(nominations)
+
+
 def reject_nomination(*, nomination: Nomination, actor: User, reason: str,
                       now: datetime | None = None):  # fmt: skip
     """Declare a submitted entry ineligible, with the reason.
@@ -296,7 +327,8 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
 
     The kept entry lists the merged entry's committee among its supporters; that committee
     can read the kept entry. Side effects: ``merge`` → merged (merged_at, merged_into set),
-    an event on each entry.
+    an event on each entry; the committees whose entries moved (``merge``'s and those merged
+    into it before) are emailed, each in their language, which entry theirs now belongs to.
     """
     now = now or utcnow()
     live = (S.SUBMITTED, S.ACCEPTED)
@@ -304,6 +336,7 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
         raise DomainError(_("Only two entries in the same category can be merged."), field="other")
     if keep.state not in live or merge.state not in live:
         raise DomainError(_("Only submitted or accepted entries can be merged."), field="other")
+    informed = _committee_recipients(merge)  # before its earlier merges move to ``keep``
     # Entries already merged into ``merge`` move to ``keep``: merges stay one level deep, so
     # every supporting committee keeps its access and its judges their conflict.
     for earlier in list(merge.merged_from):
@@ -318,4 +351,10 @@ def merge_nominations(*, keep: Nomination, merge: Nomination, actor: User,
         keep, actor=actor, action="merge_received", from_state=keep.state, now=now,
         new={"merged": merge.id},
     )  # fmt: skip
+    link = external_url("nominations.detail", nomination_id=keep.id)
+    for user in informed:
+        queue_email(
+            db.session(), to=user.email, locale=user.locale, template="nominations/merged",
+            merged=merge, keep=keep, program=keep.program, user=user, link=link,
+        )  # fmt: skip
     return keep

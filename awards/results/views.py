@@ -14,7 +14,7 @@ from awards.nominations.models import Nomination, NominationState
 from awards.pages import commit_or_flash, commit_or_show
 from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
-from awards.results import permissions, services
+from awards.results import frozen, permissions, services
 from awards.results.chart import scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results
@@ -89,6 +89,7 @@ def category(slug: str, category_id: int):
     return render_template(
         "results/category.html", program=program, category=category, results=results,
         snapshot=snapshot, stale=snapshot is not None and services.snapshot_is_stale(snapshot),
+        changes=frozen.ranking_changes(snapshot) if snapshot is not None else None,
         form=form, unfreeze_form=UnfreezeForm(), chart=_chart(results),
         official=results.method == program.scoring_method,
     )  # fmt: skip

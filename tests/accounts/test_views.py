@@ -185,3 +185,53 @@ def test_invitation_page_rejects_tampered_token(client):
         },
     ).get_data(as_text=True)
     assert "not valid" in page or "жарамсыз" in page
+
+
+def _invitation_link(client, auth, outbox, *, locale):
+    auth.login("organizer@x.kz")
+    client.post("/programs/test-awards/people",
+                data={"email": "new@x.kz", "role": "judge", "locale": locale})  # fmt: skip
+    auth.logout()
+    return link_in(outbox()[-1]).removeprefix("https://awards.example.kz")
+
+
+def test_invitation_page_opens_in_the_invitations_language(client, auth, program, outbox):
+    link = _invitation_link(client, auth, outbox, locale="ru")
+    page = client.get(link, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="ru">' in page
+    # A language switched on another page earlier does not override it either.
+    client.post("/language", data={"locale": "kk", "next": "/login"})
+    assert '<html lang="ru">' in client.get(link).get_data(as_text=True)
+
+
+def test_invitation_page_keeps_a_language_switched_on_it(client, auth, program, outbox):
+    link = _invitation_link(client, auth, outbox, locale="ru")
+    client.post("/language", data={"locale": "en", "next": link})
+    assert '<html lang="en">' in client.get(link).get_data(as_text=True)
+    assert '<html lang="en">' in client.get("/login").get_data(as_text=True)
+
+
+def test_accepting_an_invitation_welcomes_in_the_chosen_language(client, auth, program, outbox):
+    link = _invitation_link(client, auth, outbox, locale="ru")
+    page = client.post(
+        link, data={"name": "Айгүл", "locale": "kk", "password": "new password 1",
+                    "confirm": "new password 1"},
+        follow_redirects=True,
+    ).get_data(as_text=True)  # fmt: skip
+    assert '<div class="flash flash-success" role="status">Қош келдіңіз!' in page
+    assert "flash-error" not in page and "form-errors" not in page
+
+
+def test_an_accepted_invitation_opened_again_is_no_error(client, auth, program, outbox):
+    link = _invitation_link(client, auth, outbox, locale="en")
+    data = {"name": "New", "locale": "en", "password": "new password 1",
+            "confirm": "new password 1"}  # fmt: skip
+    client.post(link, data=data)
+    # The back button, or the email's link again, while logged in: on to the programs.
+    assert client.get(link).location == "/programs/"
+    auth.logout()
+    response = client.get(link, headers={"Accept-Language": "en"}, follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert response.request.path == "/login"
+    assert "flash-info" in page and "already been accepted" in page
+    assert "form-errors" not in page and "flash-error" not in page

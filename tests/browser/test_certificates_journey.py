@@ -56,6 +56,7 @@ def test_organizer_issues_downloads_and_revokes_and_the_check_page_says_revoked(
     row.locator("details.revoke summary").click()
     row.locator("input[name=reason]").fill("The name is misspelt")
     row.locator("details.revoke button").click()
+    page.click("#confirm-dialog button[value=confirm]")  # revoking asks first
     revoked = page.locator(f"tr[data-serial='{serial}']")
     expect(revoked).to_have_attribute("data-state", "revoked")
     expect(revoked).to_contain_text("The name is misspelt")

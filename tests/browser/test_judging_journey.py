@@ -64,11 +64,18 @@ def as_user(page, login, email):
     page.click(".lang-switch button[value=en]")
 
 
+def submit_scorecard(page):
+    """Submit, then say yes to the question asked first (static/js/confirm.js)."""
+    page.click("#submit-scorecard")
+    expect(page.locator("#confirm-dialog")).to_be_visible()
+    page.click("#confirm-dialog button[value=confirm]")
+
+
 def score(page, server, name, points):
     page.goto(f"{server}{PROGRAM}/judging/")
     page.click(f"#queue a:text-is('{name}')")
     page.fill("input.points", points)
-    page.click("#submit-scorecard")
+    submit_scorecard(page)
 
 
 def test_judge_declares_conflict_scores_rest_and_organizer_reopens(page, login, judging_open):
@@ -86,7 +93,7 @@ def test_judge_declares_conflict_scores_rest_and_organizer_reopens(page, login, 
     expect(page.locator("p.error")).to_contain_text("from 0 to 10")
     page.fill("input.points", "9")
     page.screenshot(path="test-results/judging-scorecard.png", full_page=True)
-    page.click("#submit-scorecard")
+    submit_scorecard(page)
     score(page, server, NEW_ENTRIES[2], "7")
     expect(page.locator("#queue tr[data-status=not_started]")).to_have_count(0)
 
@@ -106,6 +113,20 @@ def test_judge_declares_conflict_scores_rest_and_organizer_reopens(page, login, 
     page.click(f"#queue a:text-is('{NEW_ENTRIES[2]}')")
     expect(page.locator("input.points")).to_have_value("7")
     page.fill("input.points", "8")
-    page.click("#submit-scorecard")
+    # The question before submitting works from the keyboard: the confirm button has the
+    # focus, Escape goes back with nothing sent, Enter submits.
+    page.focus("#submit-scorecard")
+    page.keyboard.press("Enter")
+    dialog = page.locator("#confirm-dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("Once submitted it is locked")
+    expect(dialog.locator("button[value=confirm]")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(page.locator("#submit-scorecard")).to_be_focused()
+    expect(page.locator(".flash-success")).to_have_count(0)
+    page.keyboard.press("Enter")
+    expect(dialog.locator("button[value=confirm]")).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator(".flash-success")).to_be_visible()
     page.screenshot(path="test-results/judging-queue.png", full_page=True)

@@ -30,6 +30,7 @@ def test_organizer_switches_method_confirms_publishes_and_public_reads_kazakh(
 
     page.goto(f"{live_server}{PROGRAM}/results")
     page.click("#publish")
+    page.click("#confirm-dialog button[value=confirm]")  # publishing asks first
     expect(page.locator(".flash-success")).to_be_visible()
 
     page.context.clear_cookies()

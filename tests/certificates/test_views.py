@@ -26,7 +26,9 @@ def certificate(ceremony):
 
 
 def without_links(response):
-    return re.sub(r"/verify/[^\"]*", "", response.get_data(as_text=True))
+    """The page without the address asked for (in the language switch) and the code echoed."""
+    html = re.sub(r"/verify/[^\"]*", "", response.get_data(as_text=True))
+    return re.sub(r'<code class="hash" id="code">[^<]*</code>', "", html)
 
 
 def page(ceremony, path=""):
@@ -68,6 +70,23 @@ def test_unknown_and_malformed_tokens_get_the_same_404(client, certificate):
     assert unknown.status_code == malformed.status_code == 404
     # The pages differ only where they link back to the address asked for (language switch).
     assert masked(without_links(unknown)) == masked(without_links(malformed))
+
+
+def test_unknown_code_says_no_certificate_has_it_and_how_to_check(client, certificate):
+    response = client.get("/verify/" + "A" * 31 + "0", headers=ENGLISH)
+    assert response.status_code == 404
+    html = response.get_data(as_text=True)
+    assert "No certificate has this code." in html
+    assert 'id="code">' + "A" * 31 + "0</code>" in html
+    assert "Scan the QR code" in html and "Capital and small letters are different" in html
+
+
+def test_unknown_code_page_is_translated_and_escapes_the_code(client, certificate):
+    response = client.get("/verify/%3Cb%3Ex", headers={"Accept-Language": "kk"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404 and '<html lang="kk">' in html
+    assert "No certificate has this code." not in html
+    assert 'id="code">&lt;b&gt;x</code>' in html
 
 
 def test_verification_is_rate_limited(client, certificate):

@@ -1,16 +1,18 @@
 import io
+import re
 
 import time_machine
 from pypdf import PdfReader, PdfWriter
 
 from awards.extensions import db
+from awards.jobs.models import Job
 from awards.judging import assignments, conflicts, scoring
 from awards.judging.models import Assignment, Scorecard
 from awards.nominations import documents
 from awards.nominations import services as nominations
 from tests.certificates import print_shop
 from tests.crafted_pdfs import MARK, PAGE_TEXT, traces, truncated
-from tests.judging.fixtures import JUDGING, SUBMITTED
+from tests.judging.fixtures import JUDGING, SUBMITTED, accepted_nomination
 from tests.smtp import new_mail, sent_ids
 
 BASE = "/programs/test-awards"
@@ -251,3 +253,53 @@ def test_scorecard_of_a_now_conflicted_judge_is_not_reopened_nor_mailed(client, 
     client.post(f"{BASE}/jury/scorecards/{card.id}/reopen", data={"reason": "recount"})
     assert db.session.get(Scorecard, card.id).is_submitted
     assert [m for m in new_mail(outbox, before) if m["To"] == "judge@x.kz"] == []
+
+
+def _submit_everything(jury):
+    criterion = jury["program"].categories[0].criteria[0]
+    for entry in jury["entries"].values():
+        for judge in jury["judges"].values():
+            scoring.save_scorecard(
+                nomination=entry, actor=judge, points={criterion.id: "5"}, submit=True
+            )
+    db.session.commit()
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_remind_all_is_disabled_with_a_reason_when_nobody_is_behind(client, auth, jury):
+    auth.login("organizer@x.kz")
+    page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
+    assert 'id="remind-all-reason"' not in page
+    assert re.search(r'id="remind-all">[^\n]*<button type="submit">', page)
+    _submit_everything(jury)
+    page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
+    assert '<button type="submit" disabled aria-describedby="remind-all-reason">' in page
+    assert 'id="remind-all-reason">No judge has a scorecard missing' in page
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_remind_all_starts_no_job_when_nobody_is_behind(client, auth, jury, outbox):
+    _submit_everything(jury)
+    sent = len(outbox())
+    auth.login("organizer@x.kz")
+    response = client.post(f"{BASE}/jury/progress/remind-all")
+    assert response.location == f"{BASE}/jury/progress"
+    assert db.session.query(Job).count() == 0 and len(outbox()) == sent
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_judges_read_the_documents_of_entries_merged_into_theirs(client, auth, jury):
+    keep = jury["entries"]["Kazzinc Nominee"]
+    duplicate = accepted_nomination(jury["program"], jury["committee"], "Kazzinc", document=True)
+    nominations.merge_nominations(keep=keep, merge=duplicate, actor=jury["organizer"])
+    db.session.commit()
+    (document,) = duplicate.documents
+    auth.login("judge@x.kz")
+    page = client.get(f"{BASE}/judging/{keep.id}").get_data(as_text=True)
+    assert f"/judging/{keep.id}/documents/{document.id}" in page
+    assert "No documents attached." not in page
+    with client.get(f"{BASE}/judging/{keep.id}/documents/{document.id}") as response:
+        assert response.status_code == 200 and response.mimetype == "image/png"
+    # Only through the entry it was merged into: not through another entry.
+    other = jury["entries"]["Ulba Nominee"]
+    assert client.get(f"{BASE}/judging/{other.id}/documents/{document.id}").status_code == 404

@@ -289,3 +289,31 @@ def test_after_a_merge_both_committees_hear_the_decision(program, people, outbox
     accepted = [m["To"] for m in outbox() if m["Subject"].startswith("Entry accepted")]
     assert sorted(accepted) == ["colleague@x.kz", "committee@x.kz", "rival@x.kz"]
     assert [e.note for e in history.history_lines(second)][-1] == f"Merged into entry #{first.id}."
+
+
+def test_a_committee_that_sent_both_duplicates_is_listed_once(program, people):
+    committee = people["committee@x.kz"]
+    first = make_nomination(program, committee, submit=True)
+    second = make_nomination(program, committee, submit=True, name="ТОО Казцинк")
+    third = make_nomination(program, people["rival@x.kz"], submit=True, name="Казцинк")
+    organizer = people["organizer@x.kz"]
+    services.merge_nominations(keep=first, merge=second, actor=organizer)
+    services.merge_nominations(keep=first, merge=third, actor=organizer)
+    db.session.commit()
+    assert [o.display_name for o in first.supporting_organizations] == ["Chamber", "Rival College"]
+
+
+def test_the_merged_entrys_committee_is_told_in_its_language(program, people, outbox):
+    first = make_nomination(program, people["committee@x.kz"], submit=True)
+    second = make_nomination(program, people["rival@x.kz"], submit=True, name="Казцинк")
+    people["rival@x.kz"].locale = "ru"
+    services.merge_nominations(keep=first, merge=second, actor=people["organizer@x.kz"])
+    db.session.commit()
+    (message,) = [m for m in outbox() if m["Subject"].startswith("Заявка объединена")]
+    assert message["To"] == "rival@x.kz"
+    assert message["Subject"] == "Заявка объединена: Казцинк"
+    # The kept entry's own committee (English) is not told its entry was merged.
+    assert not [m for m in outbox() if m["Subject"].startswith("Entry merged")]
+    body = message.get_content()
+    assert f"№{second.id}" in body and f"№{first.id}" in body
+    assert f"/nominations/{first.id}" in body

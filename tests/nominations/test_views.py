@@ -283,3 +283,98 @@ def test_form_shows_every_shape_error_at_once(client, auth, program, people):
     ).get_data(as_text=True)
     assert 'id="bin-error"' in page and 'id="website-error"' in page
     assert db.session.query(Nomination).count() == 0
+
+
+def _three_waiting(program, people):
+    committee, rival = people["committee@x.kz"], people["rival@x.kz"]
+    return [
+        make_nomination(program, committee, submit=True, name="ТОО «Казцинк»"),
+        make_nomination(program, rival, submit=True, name="АО «УМЗ»"),
+        make_nomination(program, rival, submit=True, name="Кафе «Поляна»"),
+    ]
+
+
+def _states(entries):
+    return [db.session.get(Nomination, entry.id).state for entry in entries]
+
+
+def test_accepting_from_the_inbox_stays_in_the_filtered_inbox(client, auth, program, people):
+    first, _second, _third = _three_waiting(program, people)
+    category = program.categories[0]
+    auth.login("organizer@x.kz")
+    here = f"{PROGRAM}/inbox?category={category.id}&state=submitted"
+    page = client.get(here).get_data(as_text=True)
+    assert f'name="next" value="{here.replace("&", "&amp;")}"' in page
+    response = client.post(f"/nominations/{first.id}/accept", data={"next": here})
+    assert response.location == here
+    assert _states([first]) == [NominationState.ACCEPTED]
+    # A next that is not a path on this site is ignored: back to the entry.
+    other = client.post(f"/nominations/{_second.id}/accept", data={"next": "https://evil.example/"})
+    assert other.location == f"/nominations/{_second.id}"
+
+
+def test_confirming_an_organization_from_the_inbox_stays_there(client, auth, program, people):
+    entry = make_nomination(program, people["committee@x.kz"], submit=True, name="Rival College")
+    auth.login("organizer@x.kz")
+    page = client.get(f"{PROGRAM}/inbox").get_data(as_text=True)
+    organization = page.split('data-suggestion="')[1].split('"')[0]
+    response = client.post(
+        f"/nominations/{entry.id}/organization",
+        data={"organization": organization, "next": f"{PROGRAM}/inbox"},
+    )
+    assert response.location == f"{PROGRAM}/inbox"
+    assert db.session.get(Nomination, entry.id).nominee_organization_id == int(organization)
+
+
+def test_the_inbox_accepts_several_entries_at_once(client, auth, program, people):
+    first, second, third = _three_waiting(program, people)
+    auth.login("organizer@x.kz")
+    here = f"{PROGRAM}/inbox?state=submitted"
+    page = client.get(here).get_data(as_text=True)
+    assert f'value="{first.id}" form="bulk"' in page
+    response = client.post(
+        f"{PROGRAM}/inbox/review",
+        data={"entries": [first.id, third.id], "action": "accept", "next": here},
+    )
+    assert response.location == here
+    assert _states([first, second, third]) == ["accepted", "submitted", "accepted"]
+    page = client.get(here).get_data(as_text=True)
+    assert "2 entries have been accepted." in page
+
+
+def test_returning_several_needs_a_comment_and_then_emails_each(
+    client, auth, program, people, outbox
+):
+    first, second, _third = _three_waiting(program, people)
+    auth.login("organizer@x.kz")
+    data = {"entries": [first.id, second.id], "action": "return", "comment": " "}
+    response = client.post(f"{PROGRAM}/inbox/review", data=data)
+    assert response.location == f"{PROGRAM}/inbox"
+    assert _states([first, second]) == ["submitted", "submitted"]
+    assert "Explain the reason to the committee." in client.get(response.location).get_data(
+        as_text=True
+    )
+    data["comment"] = "Приложите письмо поддержки."
+    client.post(f"{PROGRAM}/inbox/review", data=data)
+    assert _states([first, second]) == ["returned", "returned"]
+    returned = [m for m in outbox() if m["Subject"].startswith("Changes requested")]
+    assert sorted(m["To"] for m in returned) == ["colleague@x.kz", "committee@x.kz", "rival@x.kz"]
+
+
+def test_several_at_once_is_all_or_nothing(client, auth, program, people):
+    first, second, _third = _three_waiting(program, people)
+    auth.login("organizer@x.kz")
+    client.post(f"/nominations/{second.id}/accept")
+    # The second is no longer waiting: the whole request is refused and nothing changes.
+    data = {"entries": [first.id, second.id], "action": "reject", "comment": "Поздно"}
+    client.post(f"{PROGRAM}/inbox/review", data=data)
+    assert _states([first, second]) == ["submitted", "accepted"]
+
+
+def test_a_committee_member_cannot_review_several(client, auth, program, people):
+    first, _second, _third = _three_waiting(program, people)
+    auth.login("committee@x.kz")
+    data = {"entries": [first.id], "action": "accept"}
+    response = client.post(f"{PROGRAM}/inbox/review", data=data)
+    assert response.status_code == 403
+    assert _states([first]) == ["submitted"]

@@ -149,3 +149,86 @@ def test_decisions_log_names_the_category_version_and_reason(client, auth, score
     assert "results unfrozen · Best Patron · version 1 Жалоба" in text
     assert "laureates confirmed · Best Patron · version 1" in text
     assert text.index("results unfrozen") < text.index("laureates confirmed")
+
+
+def test_confirming_laureates_shows_success_and_no_red_box(client, auth, scored):
+    # Ulba and Polyana are tied below the laureate: a warning before deciding, none after.
+    category = scored["program"].categories[0]
+    kazzinc = scored["entries"]["Kazzinc Nominee"]
+    auth.login("organizer@x.kz")
+    assert 'id="ties"' in client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    page = client.post(
+        f"{BASE}/{category.id}", data={"laureates": [str(kazzinc.id)], "reason": ""},
+        follow_redirects=True,
+    ).get_data(as_text=True)  # fmt: skip
+    assert 'class="flash flash-success"' in page
+    assert "flash-warning" not in page and "flash-error" not in page and "form-errors" not in page
+
+
+JURY = "/programs/test-awards/jury"
+
+
+def _kazzinc_scorecard(scored):
+    kazzinc = scored["entries"]["Kazzinc Nominee"]
+    judge = scored["judges"]["judge2@x.kz"]
+    return db.session.query(Scorecard).filter_by(nomination_id=kazzinc.id, judge_id=judge.id).one()
+
+
+def _freeze_kazzinc(scored):
+    category = scored["program"].categories[0]
+    kazzinc = scored["entries"]["Kazzinc Nominee"]
+    services.confirm_laureates(category=category, actor=scored["organizer"], chosen=[kazzinc.id])
+    db.session.commit()
+
+
+def test_reopening_a_scorecard_of_unfrozen_results_needs_no_warning(client, auth, scored):
+    card = _kazzinc_scorecard(scored)
+    auth.login("organizer@x.kz")
+    response = client.post(f"{JURY}/scorecards/{card.id}/reopen", data={"reason": "Typo"})
+    assert response.status_code == 302
+    assert db.session.get(Scorecard, card.id).state == "draft"
+
+
+def test_reopening_a_scorecard_of_frozen_results_warns_first(client, auth, scored):
+    _freeze_kazzinc(scored)
+    card = _kazzinc_scorecard(scored)
+    auth.login("organizer@x.kz")
+    page = client.post(f"{JURY}/scorecards/{card.id}/reopen", data={"reason": "Typo"})
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200 and 'id="reopen-confirm"' in text
+    assert "confirmed and frozen. Reopening this scorecard does not change them." in text
+    assert '<input type="hidden" name="reason" value="Typo">' in text
+    assert db.session.get(Scorecard, card.id).state == "submitted"
+    response = client.post(
+        f"{JURY}/scorecards/{card.id}/reopen", data={"reason": "Typo", "confirmed": "yes"}
+    )
+    assert response.status_code == 302
+    assert db.session.get(Scorecard, card.id).state == "draft"
+
+
+def test_reopening_a_scorecard_of_published_results_says_they_are_published(client, auth, scored):
+    _freeze_kazzinc(scored)
+    services.publish_results(program=scored["program"], actor=scored["organizer"])
+    db.session.commit()
+    card = _kazzinc_scorecard(scored)
+    auth.login("organizer@x.kz")
+    text = client.post(f"{JURY}/scorecards/{card.id}/reopen", data={"reason": "Typo"}).get_data(
+        as_text=True
+    )
+    assert "confirmed and published" in text and "publish them again" in text
+    assert db.session.get(Scorecard, card.id).state == "submitted"
+
+
+def test_results_page_says_when_the_live_ranking_differs_from_the_frozen_one(client, auth, scored):
+    _freeze_kazzinc(scored)
+    category = scored["program"].categories[0]
+    auth.login("organizer@x.kz")
+    assert 'id="ranking-changed"' not in client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    card = _kazzinc_scorecard(scored)  # the 10 of 9, 10, 9: without it Kazzinc's mean drops
+    client.post(f"{JURY}/scorecards/{card.id}/reopen", data={"reason": "Typo", "confirmed": "yes"})
+    page = client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    banner = page[page.index('id="ranking-changed"') :].split("</div>")[0]
+    assert "The live ranking differs from the frozen one." in banner
+    assert "Kazzinc Nominee: frozen score" in banner
+    # Only Kazzinc's score moved; it still leads, so the order is the same.
+    assert "The order of the nominations has changed" not in banner
