@@ -30,11 +30,11 @@ def number(value, digits: int | None = None) -> str:
     return format_decimal(value, format="#,##0." + "0" * digits if digits else "#,##0")
 
 
-def percent(fraction, digits: int = 0) -> str:
-    """A fraction as a percentage in the reader's language (0.25 → "25 %" in ru)."""
+def percent(fraction) -> str:
+    """A fraction as a whole percentage in the reader's language (0.25: "25 %" in ru)."""
     if fraction is None:
         return ""
-    return format_percent(fraction, format="#,##0" + ("." + "0" * digits if digits else "") + "%")
+    return format_percent(fraction)
 
 
 def plain_number(value) -> str:
