@@ -11,7 +11,8 @@ import pytest
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from sqlalchemy import select
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
 from awards.accounts.models import User
 from awards.extensions import db
@@ -90,9 +91,10 @@ def walk(client, app, start="/"):
         seen.add(url)
         try:
             endpoint, _ = adapter.match(path, method="GET")
-        except NotFound:
+        except RequestRedirect as redirect:  # a missing trailing slash
+            queue.append(urlsplit(redirect.new_url).path)
             continue
-        except Exception:  # a redirect rule, or a method this path does not take
+        except (NotFound, MethodNotAllowed):
             continue
         if endpoint in NOT_PAGES or kinds[endpoint] >= SAME_KIND:
             continue
