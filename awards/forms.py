@@ -12,6 +12,7 @@ from flask_wtf.file import FileField
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
 from wtforms import FloatField, Form, FormField, HiddenField, StringField, TextAreaField, validators
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.widgets import TextInput
 
 from awards.errors import DomainError
 from awards.formats import number, plain_number
@@ -131,7 +132,10 @@ class IdField(HiddenField):
 
 class DecimalCommaField(FloatField):
     """A number that may be typed with a decimal comma, as Kazakh and Russian readers write it,
-    and is shown back the same way ("0,5")."""
+    and is shown back the same way ("0,5"). A text input: a browser's number input refuses a
+    comma in some languages and shows "0.5" in others."""
+
+    widget = TextInput()
 
     def __init__(self, *args, **kwargs):
         kwargs["render_kw"] = {"inputmode": "decimal", **(kwargs.get("render_kw") or {})}
