@@ -15,7 +15,7 @@ from wtforms.validators import DataRequired, Length, Optional, ValidationError
 from wtforms.widgets import TextInput
 
 from awards.errors import DomainError
-from awards.formats import number, plain_number
+from awards.formats import plain_number
 from awards.routing import id_arg
 
 
@@ -152,7 +152,7 @@ class DecimalCommaField(FloatField):
 
 class NumberRange(validators.NumberRange):
     """WTForms' NumberRange whose message writes its limits as the reader does
-    ("Сан 0,01 мен 1000 аралығында болуы керек", not "0.01")."""
+    ("Сан 0,01 және 1000 аралығында болуы керек", not "0.01")."""
 
     def __call__(self, form, field) -> None:
         data = field.data
@@ -171,7 +171,9 @@ class NumberRange(validators.NumberRange):
             message = field.gettext("Number must be at most %(max)s.")
         else:
             message = field.gettext("Number must be between %(min)s and %(max)s.")
-        raise ValidationError(message % {"min": number(self.min), "max": number(self.max)})
+        # Without grouping: the limits are often years (2000, not "2 000").
+        limits = {"min": plain_number(self.min), "max": plain_number(self.max)}
+        raise ValidationError(message % limits)
 
 
 class Rule:
