@@ -13,7 +13,9 @@ from awards.i18n import current_language, to_local
 # 12-hour clock in English ("12/7/26, 6:37 AM"). Here every language writes the day first, four
 # digits of year and a 24-hour clock, as English is written in Kazakhstan.
 SHORT_DATE = "dd.MM.yyyy"
-LONG_DATE = {"en": "d MMMM y"}  # kk and ru: Babel's own, "2026 ж. 7 желтоқсан", "7 декабря 2026 г."
+# The month written out as official documents write it (the same patterns as the certificates'
+# in awards/printing/dates.py; CLDR's Kazakh is "2026 ж. 7 желтоқсан").
+LONG_DATE = {"kk": "y 'жылғы' d MMMM", "ru": "d MMMM y 'г.'", "en": "d MMMM y"}
 TIME = "HH:mm"
 # Opening and closing quotation marks of each language.
 QUOTES = {"kk": ("«", "»"), "ru": ("«", "»"), "en": ("“", "”")}
