@@ -12,6 +12,7 @@ from awards import create_app
 from awards.accounts.services import find_user_by_email
 from awards.extensions import db
 from awards.i18n import utcnow
+from awards.nominations import services as nominations
 from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs import services as programs
 from tests.browser.test_judging_journey import NEW_ENTRIES, judging_open  # noqa: F401 (a fixture)
@@ -89,6 +90,40 @@ def test_organizer_forms_answer_in_kazakh(page, live_server, login):
         button = f"{section} form.form button[type=submit]"
         assert_kazakh(errors_after_sending(page, f"{base}/ceremony", button=button))
     assert_kazakh(errors_after_sending(page, f"{live_server}/account/password"))
+
+
+def submit_an_entry(database_url) -> int:
+    """A new entry the committee has submitted, waiting for the organizer's review."""
+    set_windows(database_url, nominations_open=True)
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url})
+    with app.app_context():
+        program = programs.get_program_by_slug(DEMO_SLUG)
+        committee = find_user_by_email("committee@demo.kz")
+        entry = nominations.create_nomination(
+            program=program, category=program.categories[0], actor=committee, now=utcnow(),
+            org_name={"kk": "Delta Workshop", "ru": "Delta Workshop"}, justification="Mentoring",
+            contact_name="E", contact_email="committee@demo.kz",
+        )  # fmt: skip
+        nominations.submit_nomination(nomination=entry, actor=committee, now=utcnow())
+        db.session.commit()
+        entry_id = entry.id
+        db.engine.dispose()
+    return entry_id
+
+
+def test_organizer_review_and_jury_forms_answer_in_kazakh(page, live_server, login, database_url):
+    entry = submit_an_entry(database_url)
+    in_kazakh(page, login, "organizer@demo.kz")
+    base = f"{live_server}{PROGRAM}"
+    for action in ("return", "reject"):
+        button = f"form[action$='/{action}'] button[type=submit]"
+        url = f"{live_server}/nominations/{entry}"
+        assert_kazakh(errors_after_sending(page, url, button=button))
+    assert_kazakh(errors_after_sending(page, f"{base}/organizations/1", [("#bin", "12")]))
+    button = "form[action$='/aliases'] button[type=submit]"
+    assert_kazakh(errors_after_sending(page, f"{base}/organizations/1", button=button))
+    button = "form[action$='/conflicts'] button[type=submit]"
+    assert_kazakh(errors_after_sending(page, f"{base}/jury/", button=button))
 
 
 def test_committee_nomination_form_answers_in_kazakh(page, live_server, login, database_url):
