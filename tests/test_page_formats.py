@@ -4,6 +4,7 @@ ru, day-first dates and a 24-hour clock in en (awards/formats.py)."""
 
 import re
 from collections import Counter
+from datetime import datetime
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -16,8 +17,9 @@ from werkzeug.routing import RequestRedirect
 
 from awards.accounts.models import User
 from awards.extensions import db
+from awards.jobs.models import Job
 from awards.operations.demo import load_demo
-from awards.operations.demo_texts import DEMO_ACCOUNTS
+from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG
 from awards.programs.models import Program
 from awards.results.ranking import category_results
 
@@ -119,7 +121,13 @@ def walk(client, app, start="/"):
 
 @pytest.fixture
 def demo(app):
+    """The demo, with a finished background job too (its page shows when it ran and until when
+    its file is kept)."""
     program = load_demo(password=PASSWORD)
+    organizer = db.session.scalar(select(User).filter_by(email="organizer@demo.kz"))
+    db.session.add(Job(kind="ballots", program=program, actor=organizer, state="done", done=1,
+                       total=1, finished_at=datetime(2026, 4, 1, 5, 0), result_file="jobs/x.csv",
+                       result_name="refused-rows.csv"))  # fmt: skip
     db.session.commit()
     return program
 
@@ -133,17 +141,21 @@ def speak(language: str) -> None:
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_every_page_writes_numbers_and_dates_as_its_language_does(app, client, demo, language):
     speak(language)
-    wrong, walked = {}, Counter()
+    wrong, walked, urls = {}, Counter(), set()
     for email, _role in DEMO_ACCOUNTS:
         client.post("/login", data={"email": email, "password": PASSWORD})
         pages = walk(client, app)
         walked[email] = len(pages)
+        urls |= {re.sub(r"/\d+(?=/|$)", "/#", url.split("?")[0]) for url in pages}
         for url, text in pages.items():
             if found := wrong_formats(text, language):
                 wrong[f"{email} {url}"] = found
         client.post("/logout")
     assert wrong == {}
     assert min(walked.values()) >= 3, walked  # each person saw their pages, not a login form
+    slug = f"/programs/{DEMO_SLUG}"
+    seen = {"/jobs/#", f"{slug}/results/#", f"{slug}/judging/#", f"{slug}/ceremony"}
+    assert seen <= urls, sorted(urls)  # the pages that show numbers, dates and times were walked
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
