@@ -67,3 +67,15 @@ def test_translations_keep_the_placeholders_of_their_message(language):
             if not set(placeholder.findall(string)) <= expected:
                 wrong.append((message.id, string))
     assert wrong == []
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_translation_puts_quotation_marks_around_a_name(language):
+    """Names come already quoted (awards.formats.quoted adds no second pair to ТОО «Казцинк»);
+    a translation putting «» around one would double them."""
+    around_a_name = re.compile(r"[«“\"„]%\((program|nominee|category|entry|organization)\)s")
+    wrong = []
+    for message in _catalog(language):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wrong += [string for string in strings if string and around_a_name.search(string)]
+    assert wrong == []
