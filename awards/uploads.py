@@ -21,6 +21,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from awards.errors import DomainError
+from awards.formats import number
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def read_limited(stream: BinaryIO, limit: int) -> bytes:
     content = stream.read(limit + 1)
     if len(content) > limit:
         raise DomainError(
-            _("The file is larger than %(mb)s MB.", mb=f"{limit / (1024 * 1024):g}"),
+            _("The file is larger than %(mb)s MB.", mb=number(limit / (1024 * 1024))),
             field="file",
         )
     if not content:

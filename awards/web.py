@@ -6,13 +6,13 @@ from pathlib import Path
 
 from flask import Flask, abort, current_app, g, render_template, request, session
 from flask.logging import default_handler
-from flask_babel import force_locale, format_date, format_datetime, format_decimal, format_time
+from flask_babel import force_locale
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from awards import cli
+from awards import cli, formats
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
 from awards.ceremony import phases as ceremony_phases
@@ -22,7 +22,7 @@ from awards.certificates import phases as certificate_phases
 from awards.certificates.views import bp as certificates_bp
 from awards.database import configure_sqlite
 from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
-from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale, to_local
+from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale
 from awards.jobs import queue as job_queue
 from awards.jobs.views import bp as jobs_bp
 from awards.judging import jobs as judging_jobs
@@ -92,22 +92,18 @@ def _load_user(session_id: str) -> User | None:
 
 
 def _template_helpers(app: Flask) -> None:
+    # Every number, date and time a page or an email shows is written by awards.formats.
     app.jinja_env.filters.update(
         localized=localized,
-        date=format_date,
-        number=format_decimal,
+        number=formats.number,
+        percent=formats.percent,
+        plain_number=formats.plain_number,
+        date=formats.day,
+        time=formats.clock,
+        datetime=formats.moment,
+        local_datetime=formats.local_moment,
+        quoted=formats.quoted,
     )
-
-    @app.template_filter("local_datetime")
-    def local_datetime(value, timezone: str = "Asia/Almaty", format: str = "short"):
-        """A stored UTC time as wall-clock time in the program's zone (not the reader's)."""
-        if value is None:
-            return ""
-        local = to_local(value, timezone)
-        if format == "long":
-            day = format_date(local, "long", rebase=False)
-            return f"{day}, {format_time(local, 'short', rebase=False)}"
-        return format_datetime(local, format, rebase=False)
 
     @app.context_processor
     def globals_():

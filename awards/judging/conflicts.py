@@ -19,6 +19,7 @@ from awards.accounts.identity import name_skeleton, near_misses
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.formats import quoted
 from awards.i18n import utcnow
 from awards.judging.models import Assignment, Conflict, ConflictSource
 from awards.nominations.inbox import entry_organization_keys
@@ -154,8 +155,8 @@ class PossibleConflict:
     @property
     def reason(self) -> str:
         return _(
-            "Possible conflict: «%(entry)s» looks like «%(organization)s».",
-            entry=self.entry_name, organization=self.organization_name,
+            "Possible conflict: %(entry)s looks like %(organization)s.",
+            entry=quoted(self.entry_name), organization=quoted(self.organization_name),
         )  # fmt: skip
 
 

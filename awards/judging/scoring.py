@@ -18,6 +18,7 @@ from awards.audit.models import SubjectKind
 from awards.audit.services import record
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.formats import number
 from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Assignment, Score, Scorecard, ScorecardState
@@ -115,7 +116,7 @@ def parse_points(criterion: Criterion, raw) -> tuple[float | None, str | None]:
     if value < 0 or value > criterion.max_points:
         return None, out_of_range
     if not _is_multiple(value, Decimal(str(criterion.step))):
-        return None, _("Use steps of %(step)s.", step=f"{criterion.step:g}")
+        return None, _("Use steps of %(step)s.", step=number(criterion.step))
     return (float(value) if value else 0.0), None
 
 

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from awards.extensions import db
+from awards.formats import plain_number
 from awards.i18n import utcnow
 from awards.judging import conflicts, permissions, scoring
 from awards.judging.forms import ConflictForm, scorecard_form_class
@@ -57,7 +58,7 @@ def _scorecard_form(nomination: Nomination, scorecard):
         form.version.data = str(scorecard.version)
         form.overall_comment.data = scorecard.overall_comment
         for score in scorecard.scores:
-            form[f"points_{score.criterion_id}"].data = f"{score.points:g}"
+            form[f"points_{score.criterion_id}"].data = plain_number(score.points)
             form[f"comment_{score.criterion_id}"].data = score.comment
     return form
 

@@ -15,14 +15,13 @@ from wtforms.validators import (
     DataRequired,
     InputRequired,
     Length,
-    NumberRange,
     Optional,
     Regexp,
 )
 
 from awards.accounts.forms import LANGUAGE_CHOICES
 from awards.accounts.services import check_email
-from awards.forms import AppForm, DecimalCommaField, Rule, translated_text
+from awards.forms import AppForm, DecimalCommaField, NumberRange, Rule, translated_text
 from awards.programs.rules import (
     CRITERION_NOTES_MAX,
     JUDGES_PER_NOMINATION,

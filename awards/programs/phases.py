@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import Flask, current_app, url_for
-from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from awards.extensions import db
-from awards.i18n import to_local
+from awards.formats import local_moment, quoted
 from awards.programs.models import Program, ProgramRole, Role
 
 EXTENSION_KEY = "awards.programs.phases"
@@ -76,7 +76,7 @@ def window_state(opens: datetime | None, closes: datetime | None, now: datetime)
 
 def local_time(program: Program, value: datetime) -> str:
     """A stored time as the program's wall clock, written for the reader."""
-    return format_datetime(to_local(value, program.timezone), "short", rebase=False)
+    return local_moment(value, program.timezone)
 
 
 def window_facts(program: Program, opens: datetime | None, closes: datetime | None,
@@ -117,7 +117,7 @@ def _setup(program: Program, now: datetime) -> Phase:
     else:
         phase.missing.append(_("No categories yet."))
     for title in without_criteria:
-        phase.missing.append(_("%(category)s has no criteria.", category=title))
+        phase.missing.append(_("%(category)s has no criteria.", category=quoted(title)))
     for role, absent in (
         (Role.COMMITTEE, _("No nominating committee yet.")),
         (Role.JUDGE, _("No judges yet.")),

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from flask_babel import gettext as _
 
 from awards.errors import DomainError
+from awards.formats import number
 from awards.i18n import REQUIRED_LANGUAGES, check_length, clean_texts
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -109,7 +110,11 @@ def check_rubric_numbers(weight, max_points, step) -> None:
     """A weight and a maximum in their ranges, and a step from 0.01 up to the maximum."""
     if not _number(weight) or not WEIGHTS[0] <= weight <= WEIGHTS[1]:
         raise DomainError(
-            _("The weight must be from %(low)s to %(high)s.", low=WEIGHTS[0], high=WEIGHTS[1]),
+            _(
+                "The weight must be from %(low)s to %(high)s.",
+                low=number(WEIGHTS[0]),
+                high=number(WEIGHTS[1]),
+            ),
             field="weight",
         )
     if not _whole(max_points) or not MAX_POINTS[0] <= max_points <= MAX_POINTS[1]:
@@ -120,7 +125,7 @@ def check_rubric_numbers(weight, max_points, step) -> None:
         )  # fmt: skip
     if not _number(step) or not SMALLEST_STEP <= step <= max_points:
         raise DomainError(
-            _("The step must be from %(low)s up to the maximum.", low=SMALLEST_STEP),
+            _("The step must be from %(low)s up to the maximum.", low=number(SMALLEST_STEP)),
             field="step",
         )
 

@@ -216,7 +216,7 @@ def test_the_job_page_says_until_when_its_result_is_kept(client, auth, jury):
     job = db.session.query(Job).one()
     auth.login("organizer@x.kz")
     page = client.get(f"/jobs/{job.id}", headers=EN).get_data(as_text=True)
-    assert "The result file is kept until June 30, 2026" in page
+    assert "The result file is kept until 30 June 2026" in page
     job.result_file = None
     db.session.commit()
     page = client.get(f"/jobs/{job.id}", headers=EN).get_data(as_text=True)

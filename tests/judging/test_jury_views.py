@@ -49,7 +49,7 @@ def test_one_click_records_it_with_the_reason(client, auth, near):
     conflict = db.session.query(Conflict).one()
     assert (conflict.judge_id, conflict.nomination_id) == (judge.id, entry.id)
     assert conflict.reason == (
-        "Possible conflict: «Промтехмантаж ЖШС» looks like «ТОО «Промтехмонтаж»»."
+        "Possible conflict: “Промтехмантаж ЖШС” looks like ТОО «Промтехмонтаж»."
     )
     assert conflicts.has_conflict(judge, entry)
     page = client.get(f"{BASE}/").get_data(as_text=True)

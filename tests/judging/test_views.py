@@ -10,6 +10,7 @@ from awards.judging import assignments, conflicts, scoring
 from awards.judging.models import Assignment, Scorecard
 from awards.nominations import documents
 from awards.nominations import services as nominations
+from awards.programs import services as programs
 from tests.certificates import print_shop
 from tests.crafted_pdfs import MARK, PAGE_TEXT, traces, truncated
 from tests.judging.fixtures import JUDGING, SUBMITTED, accepted_nomination
@@ -303,3 +304,23 @@ def test_judges_read_the_documents_of_entries_merged_into_theirs(client, auth, j
     # Only through the entry it was merged into: not through another entry.
     other = jury["entries"]["Ulba Nominee"]
     assert client.get(f"{BASE}/judging/{other.id}/documents/{document.id}").status_code == 404
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_points_typed_with_a_decimal_comma_are_saved_and_shown_back_with_it(client, auth, jury):
+    entry = jury["entries"]["Ulba Nominee"]
+    criterion = entry.category.criteria[0]
+    programs.update_criterion(
+        criterion=criterion, actor=jury["organizer"], name=criterion.name,
+        weight=criterion.weight, max_points=10, step=0.5,
+    )  # fmt: skip
+    db.session.commit()
+    auth.login("judge@x.kz")
+    client.post("/language", data={"locale": "ru", "next": "/"})
+    page = client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, value="4,25"))
+    assert "Укажите балл, кратный 0,5." in page.get_data(as_text=True)
+    client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry, value="4,5"))
+    assert db.session.query(Scorecard).one().points == {criterion.id: 4.5}
+    page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
+    assert f'id="points_{criterion.id}"' in page and 'value="4,5"' in page
+    assert 'value="4.5"' not in page

@@ -80,7 +80,7 @@ def test_setup_names_what_is_missing(app, program):
     )  # fmt: skip
     setup = phases(app, program)[0]
     assert setup.state == "current"
-    assert setup.missing == ["Best Social Partner has no criteria."]
+    assert setup.missing == ["“Best Social Partner” has no criteria."]
 
 
 def test_only_organizers_see_the_phases(client, auth, program):

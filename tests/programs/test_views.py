@@ -1,6 +1,7 @@
 from awards.accounts.services import find_user_by_email
 from awards.extensions import db
 from awards.programs.models import Category, Program
+from awards.programs.services import update_program
 from tests import factories
 
 DEMO = "/programs/test-awards"
@@ -187,3 +188,58 @@ def test_criterion_weight_accepts_decimal_comma(client, auth, program):
               "step": "0,5"},
     )  # fmt: skip
     assert [(c.weight, c.step) for c in category.criteria][-1] == (1.5, 0.5)
+
+
+def _criterion_form(**overrides):
+    data = {
+        "name_kk": "Сапа",
+        "name_ru": "Качество",
+        "weight": "1",
+        "max_points": "10",
+        "step": "1",
+    }
+    return {**data, **overrides}
+
+
+def test_criterion_numbers_are_shown_back_and_refused_in_the_readers_language(
+    client, auth, program
+):
+    auth.login("organizer@x.kz")
+    client.post("/language", data={"locale": "kk", "next": "/"})
+    category = program.categories[0]
+    url = f"{DEMO}/categories/{category.id}/criteria/new"
+    page = client.post(url, data=_criterion_form(weight="0,001")).get_data(as_text=True)
+    assert "Сан 0,01 және 1000 аралығында болуы керек." in page
+    assert 'value="0,001"' in page  # what was typed, kept
+    client.post("/language", data={"locale": "ru", "next": "/"})
+    client.post(url, data=_criterion_form(weight="1,5", step="0,5"))
+    criterion = category.criteria[-1]
+    edit = client.get(f"{DEMO}/categories/{category.id}/criteria/{criterion.id}/edit")
+    page = edit.get_data(as_text=True)
+    assert 'value="1,5"' in page and 'value="0,5"' in page
+    assert 'inputmode="decimal"' in page and 'type="number" id="weight"' not in page
+
+
+def test_multilingual_fields_left_empty_are_refused_in_the_readers_language(client, auth, program):
+    auth.login("organizer@x.kz")
+    category = program.categories[0]
+    url = f"{DEMO}/categories/{category.id}/criteria/new"
+    for language, required in [("kk", "Бұл өрісті толтырыңыз."), ("ru", "Заполните это поле.")]:
+        client.post("/language", data={"locale": language, "next": "/"})
+        page = client.post(url, data=_criterion_form(name_kk="", name_ru="")).get_data(as_text=True)
+        assert page.count(required) == 2  # beside the Kazakh and the Russian name
+        assert "This field is required." not in page
+
+
+def test_invitation_email_quotes_a_title_only_once(client, auth, program, outbox):
+    update_program(
+        program=program, actor=find_user_by_email("organizer@x.kz"),
+        title={"kk": "«Жұмысшы мамандықтары жылы»", "ru": "«Год рабочих профессий»"},
+    )  # fmt: skip
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    _invite(client, "quoted.judge@x.kz")
+    (message,) = outbox()
+    text = message.get_content()
+    assert "войти в состав жюри конкурса «Год рабочих профессий»." in text
+    assert "««" not in text and "»»" not in text
