@@ -61,11 +61,15 @@ class Problems:
         return True
 
     def check_fields(self, path: str, rule, *args, **kwargs) -> bool:
-        """As check, for a rule over several fields: the field it names ends the path."""
+        """As check, for a rule over several fields: each field it names ends a path."""
         try:
             rule(*args, **kwargs)
         except DomainError as error:
-            self.add(f"{path}.{error.field}" if error.field else path, error.message)
+            if error.fields:
+                for field, message in error.fields.items():
+                    self.add(f"{path}.{field}", message)
+            else:
+                self.add(f"{path}.{error.field}" if error.field else path, error.message)
             return False
         return True
 

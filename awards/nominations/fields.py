@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 
-from awards.accounts.identity import bin_is_valid
+from awards.accounts.organizations import clean_bin
 from awards.accounts.services import check_email
 from awards.errors import DomainError
 from awards.i18n import check_length, clean_texts, single_line
@@ -30,18 +30,6 @@ def clean_website(value: str | None) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
         raise DomainError(
             _("Enter a full web address starting with https:// or http://."), field="website"
-        )
-    return value
-
-
-def clean_bin(value: str | None) -> str | None:
-    value = "".join((value or "").split())
-    if not value:
-        return None
-    if not bin_is_valid(value):
-        raise DomainError(
-            _("This is not a valid BIN: it has 12 digits and the last one is a check digit."),
-            field="bin",
         )
     return value
 

@@ -5,8 +5,9 @@ from functools import partial
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional
 
+from awards.accounts.organizations import clean_bin
 from awards.forms import AppForm, IdField, Rule, translated_text
 from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import JUSTIFICATION_MAX
@@ -84,9 +85,7 @@ class MergeForm(AppForm):
 class OrganizationForm(AppForm):
     name = translated_text(_l("Name"), required=False, max_length=300)
     bin = StringField(
-        _l("BIN"),
-        validators=[Optional(), Regexp(r"^\s*(\d\s*){12}$", message=_l("A BIN has 12 digits."))],
-        description=_l("12 digits, if known."),
+        _l("BIN"), validators=[Optional(), Rule(clean_bin)], description=_l("12 digits, if known.")
     )
 
 

@@ -21,6 +21,7 @@ from wtforms.validators import (
 )
 
 from awards.accounts.forms import LANGUAGE_CHOICES
+from awards.accounts.organizations import NAME_MAX, clean_bin
 from awards.accounts.services import check_email
 from awards.forms import AppForm, DecimalCommaField, Rule, translated_text
 from awards.programs.rules import (
@@ -152,10 +153,12 @@ class CriterionForm(AppForm):
 class InvitationForm(AppForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Rule(check_email)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
-    organization = translated_text(_l("Organization"), required=False, max_length=300)
+    organization = translated_text(
+        _l("Organization"), required=False, max_length=NAME_MAX,
+        description=_l("Its name in at least one language; it is shown in the reader's language."),
+    )  # fmt: skip
     bin = StringField(
-        _l("BIN"),
-        validators=[Optional(), Regexp(r"^\d{12}$", message=_l("A BIN has 12 digits."))],
+        _l("BIN"), validators=[Optional(), Rule(clean_bin)], description=_l("12 digits, if known.")
     )
     locale = SelectField(_l("Language of the invitation"), choices=LANGUAGE_CHOICES)
 
