@@ -72,6 +72,10 @@ def _nominations(document: dict, problems: Problems) -> None:
         path = f"$.nominations[{i}]"
         for name in LIMITS:
             problems.check(f"{path}.{name}", clean_field, name, nomination[name])
+        if "person_names" in nomination:
+            problems.check(
+                f"{path}.person_names", clean_field, "person_name", nomination["person_names"]
+            )
         if nomination["nominee_kind"] != kinds[nomination["category"]]:
             problems.add(f"{path}.nominee_kind", _("differs from its category's kind of nominee."))
 

@@ -21,8 +21,10 @@ from awards.results.aggregation import Method
 FORMAT = "awards-program-archive"
 # 2 added the program's logo, the ceremony's running order and partners, and the certificate
 # settings with their pictures; archives of version 1 are still read, without them.
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# 3 added a nominated person's full name per language (person_names); in older archives a
+# person has only the one name.
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
 
 class ArchiveError(DomainError):
@@ -158,7 +160,11 @@ ARCHIVE = {
     "running_order": [RUNNING_ORDER_ITEM], "partners": [PARTNER],
     "certificates": Maybe(CERTIFICATES),
 }  # fmt: skip
-SPECS = {1: ARCHIVE_V1, 2: ARCHIVE}
+ARCHIVE_V2 = ARCHIVE
+ARCHIVE = {
+    **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
+}  # fmt: skip
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
 
 
 def parse_archive(content: bytes) -> dict:

@@ -52,7 +52,7 @@ def clean_contact_email(value: str | None) -> str:
 
 
 def _cleaned(name: str, value):
-    if name == "org_name":
+    if name == "org_name" or (name == "person_name" and isinstance(value, dict)):
         return clean_texts(value)
     if name == "bin":
         return clean_bin(value)
@@ -68,7 +68,8 @@ def _cleaned(name: str, value):
 
 
 def clean_field(name: str, value):
-    """One nominee or contact field cleaned, or a DomainError naming it (``field=name``)."""
+    """One nominee or contact field cleaned, or a DomainError naming it (``field=name``). A
+    person's name is text in one language, or a dict of texts per language."""
     cleaned = _cleaned(name, value)
     if name == "justification" and len(cleaned) > JUSTIFICATION_MAX:
         raise DomainError(

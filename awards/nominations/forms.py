@@ -29,7 +29,10 @@ class NominationForm(AppForm):
     bin = _field(_l("BIN"), "bin", description=_l("12 digits, if known."))
     city = _field(_l("City or district"), "city")
     website = _field(_l("Website"), "website", description=_l("For example https://example.kz"))
-    person_name = _field(_l("Full name"), "person_name")
+    person_name = translated_text(
+        _l("Full name"), required=False, max_length=LIMITS["person_name"],
+        description=_l("In Kazakh and Russian as it is printed on the certificate."),
+    )  # fmt: skip
     person_position = _field(_l("Position"), "person_position")
     person_workplace = _field(_l("Workplace"), "person_workplace")
     team_name = _field(_l("Team name"), "team_name")
