@@ -2,6 +2,8 @@
 
 from functools import partial
 
+from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, StringField, TextAreaField
@@ -12,6 +14,7 @@ from awards.forms import AppForm, IdField, Rule, translated_text
 from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import JUSTIFICATION_MAX
 from awards.nominations.services import NOMINEE_FIELDS
+from awards.uploads import configured_size, hint
 
 LIST_HINT = _l("One per line.")
 
@@ -64,7 +67,13 @@ class DocumentForm(AppForm):
     file = FileField(
         _l("Supporting document"),
         validators=[FileRequired(_l("Choose a file."))],
-        description=_l("PDF, JPEG or PNG."),
+        description=hint(
+            lambda: _(
+                "PDF, JPEG or PNG, at most %(size)s each; up to %(count)d documents per entry.",
+                size=configured_size("MAX_UPLOAD_BYTES"),
+                count=current_app.config["MAX_DOCUMENTS_PER_NOMINATION"],
+            )
+        ),
         render_kw={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"},
     )
 

@@ -1,5 +1,6 @@
 """Program, category, criterion, invitation and copy forms: shape of input only."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (
@@ -37,6 +38,7 @@ from awards.programs.rules import (
     WEIGHTS,
     YEARS,
 )
+from awards.uploads import configured_size, hint
 
 SLUG_HINT = _l("Latin letters, digits and hyphens; it appears in addresses.")
 SLUG_ERROR = _l("Use lowercase Latin letters, digits and hyphens, for example best-patron.")
@@ -165,5 +167,12 @@ class InvitationForm(AppForm):
 
 class LogoForm(AppForm):
     file = FileField(
-        _l("Logo"), description=_l("A PNG or JPEG picture of at most 2 MB; not the state emblem.")
+        _l("Logo"),
+        description=hint(
+            lambda: _(
+                "A PNG or JPEG picture of at most %(size)s; not the state emblem.",
+                size=configured_size("MAX_PICTURE_BYTES"),
+            )
+        ),
+        render_kw={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"},
     )

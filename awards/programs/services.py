@@ -2,6 +2,7 @@
 
 from typing import BinaryIO
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
@@ -291,13 +292,10 @@ def invite_member(
     return program_role
 
 
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-
-
 def logo_from_upload(stream: BinaryIO) -> tuple[bytes, uploads.FileKind]:
-    """A logo as uploaded: a PNG or JPEG by its content, at most LOGO_MAX_BYTES, redrawn from
-    its pixels. Returns the redrawn bytes and their kind; writes nothing."""
-    content = uploads.read_limited(stream, LOGO_MAX_BYTES)
+    """A logo as uploaded: a PNG or JPEG by its content, at most MAX_PICTURE_BYTES (config),
+    redrawn from its pixels. Returns the redrawn bytes and their kind; writes nothing."""
+    content = uploads.read_limited(stream, current_app.config["MAX_PICTURE_BYTES"])
     kind = uploads.sniff(content)
     if kind not in uploads.PILLOW_FORMATS:
         raise DomainError(_("The logo must be a PNG or JPEG picture."), field="file")

@@ -201,7 +201,8 @@ def test_new_program_shows_a_taken_short_name_with_the_forms_own_errors(client, 
         "/programs/new",
         data={"slug": "test-awards", "title_kk": "", "title_ru": "Конкурс", "year": "2026",
               "timezone": "Asia/Almaty", "judges_per_nomination": "3", "scoring_method": "mean",
-              "nominations_open_at": "2026-05-01T09:00", "nominations_close_at": "2026-04-01T09:00"},
+              "nominations_open_at": "2026-05-01T09:00",
+              "nominations_close_at": "2026-04-01T09:00"},
     ).get_data(as_text=True)  # fmt: skip
     # The form's error (no Kazakh title) and the services' (the short name is taken, the
     # window closes before it opens) in one round, each beside its field.
