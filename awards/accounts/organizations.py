@@ -101,6 +101,15 @@ def organization_named(
                 organization=found.display_name,
             )
             problems.add(DomainError(message, field="bin"))
+        elif found is not None and bin and names:
+            named = find_organization(names=names)
+            if named is not None and named.id != found.id:
+                message = _(
+                    "This BIN is %(organization)s's, not the named organization's: check the "
+                    "BIN or the name.",
+                    organization=found.display_name,
+                )
+                problems.add(DomainError(message, field="bin"))
     problems.raise_any()
     return found, names, bin
 

@@ -315,3 +315,15 @@ def test_invitation_of_an_existing_account_says_why_its_organization_stays(
     assert outbox() == []
     # Its own organization, or none typed: the invitation goes through.
     assert _invite_with_bin(client, "judge@x.kz", "", en="University").status_code == 302
+
+
+def test_invitation_refuses_a_bin_of_another_organization_than_the_named_one(client, auth, program):
+    university = find_user_by_email("judge@x.kz").organization
+    university.bin = valid_bin("10104001234")
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    text = _invite_with_bin(client, "fourth@x.kz", university.bin, ru="Chamber").get_data(
+        as_text=True
+    )
+    assert 'id="bin-error"' in text and "University" in text
+    assert find_user_by_email("fourth@x.kz") is None
