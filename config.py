@@ -38,6 +38,10 @@ class Config:
     UPLOAD_FOLDER = Path(os.environ.get("AWARDS_UPLOAD_FOLDER", INSTANCE_DIR / "uploads"))
     MAX_UPLOAD_BYTES = int(os.environ.get("AWARDS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024))
     MAX_DOCUMENTS_PER_NOMINATION = int(os.environ.get("AWARDS_MAX_DOCUMENTS", 10))
+    # Pictures: the program's logo, the signatures and the seal printed on certificates.
+    MAX_PICTURE_BYTES = int(os.environ.get("AWARDS_MAX_PICTURE_BYTES", 2 * 1024 * 1024))
+    # A file of paper ballots; its preview sends it back in base64 (MAX_FORM_MEMORY_SIZE).
+    MAX_BALLOT_BYTES = int(os.environ.get("AWARDS_MAX_BALLOT_BYTES", 2 * 1024 * 1024))
     # Room for the largest allowed upload plus the rest of the form.
     MAX_CONTENT_LENGTH = MAX_UPLOAD_BYTES + 1024 * 1024
     # The paper-ballot preview sends the checked file back as a form field (base64, up to ~3 MB).

@@ -94,7 +94,9 @@ class AppForm(FlaskForm):
             return CombinedMultiDict((kept, text))
 
 
-def translated_text(label, *, required: bool = True, multiline: bool = False, max_length=500):
+def translated_text(
+    label, *, required: bool = True, multiline: bool = False, max_length=500, description=""
+):
     """A FormField of kk/ru/en inputs whose ``.data`` is a {code: text} dict."""
     field_class = TextAreaField if multiline else StringField
 
@@ -111,7 +113,7 @@ def translated_text(label, *, required: bool = True, multiline: bool = False, ma
         ru = field_class(_l("Russian"), validators=checks(required))
         en = field_class(_l("English"), validators=checks(False))
 
-    return FormField(TranslatedTextForm, label=label, separator="_")
+    return FormField(TranslatedTextForm, label=label, separator="_", description=description)
 
 
 class IdField(HiddenField):
@@ -190,22 +192,54 @@ class Rule:
             raise ValidationError(error.message) from error
 
 
-def show_domain_error(form, error: DomainError) -> None:
-    """Put a service's message beside the field it concerns, or at the top of the form; with
-    messages for several fields, each beside its field and the message at the top."""
-    if error.fields:
-        form.form_errors.append(error.message)
-        for name, message in error.fields.items():
-            field = getattr(form, name, None)
-            if field is not None:
-                field.errors = [*field.errors, message]
-        return
-    field = getattr(form, error.field, None) if error.field else None
+def _beside(field):
+    """The input a message about ``field`` goes beside: for a multilingual field, the first
+    language left empty (else the first language)."""
     if isinstance(field, FormField):
-        # A multilingual field: the message goes beside the first language left empty.
         empty = [sub for sub in field if not (sub.data or "").strip()]
-        field = (empty or list(field))[0]
-    if field is not None:
-        field.errors = [*field.errors, error.message]
-    else:
+        return (empty or list(field))[0]
+    return field
+
+
+def _refused(field) -> bool:
+    if isinstance(field, FormField):
+        return any(sub.errors for sub in field)
+    return bool(field.errors)
+
+
+def show_domain_error(form, error: DomainError, *, skip_refused: bool = False) -> None:
+    """Put a service's message beside the field it concerns, or at the top of the form; with
+    messages for several fields, each beside its field and the message at the top. With
+    ``skip_refused``, a field the form's own validators already refused gets no second
+    message (the service checked what the form had already found wrong)."""
+    placed = error.fields or ({error.field: error.message} if error.field else {})
+    shown = False
+    for name, message in placed.items():
+        field = getattr(form, name, None)
+        if field is None:
+            if not error.fields:
+                form.form_errors.append(message)
+                shown = True
+            continue
+        if skip_refused and _refused(field):
+            continue
+        target = _beside(field)
+        target.errors = [*target.errors, message]
+        shown = True
+    if not placed or (error.fields and (shown or not skip_refused)):
         form.form_errors.append(error.message)
+
+
+def validate_with_rules(form, check: Callable[[], object]) -> bool:
+    """``form.validate_on_submit()``, and when the form refuses what was typed, the services'
+    rules run on it all the same (``check``: a read-only check of a service): every error shows
+    in the first round, each beside its field, instead of the services' only once the form's
+    are fixed. True when the form is valid (the service then checks everything again)."""
+    if form.validate_on_submit():
+        return True
+    if form.is_submitted():
+        try:
+            check()
+        except DomainError as error:
+            show_domain_error(form, error, skip_refused=True)
+    return False

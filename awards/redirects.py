@@ -3,6 +3,18 @@
 from urllib.parse import urlsplit
 
 
+def same_site_referrer(referrer: str | None, host: str) -> str | None:
+    """The path and query of ``referrer`` when it is a page of this site (served as ``host``),
+    else None."""
+    if not referrer:
+        return None
+    parts = urlsplit(referrer)
+    if parts.scheme not in ("http", "https") or parts.netloc != host:
+        return None
+    path = parts.path + (f"?{parts.query}" if parts.query else "")
+    return safe_next(path, "") or None
+
+
 def safe_next(target: str | None, default: str) -> str:
     """``target`` when it is a plain path on this site, else ``default``."""
     if not target:

@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from flask import current_app
+from flask_babel import format_decimal
 from flask_babel import gettext as _
+from flask_babel.speaklater import LazyString
 from PIL import Image, ImageOps, UnidentifiedImageError
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from awards.errors import DomainError
-from awards.formats import number
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +53,41 @@ def sniff(content: bytes) -> FileKind | None:
     return None
 
 
+MEGABYTE = 1024 * 1024
+
+
+def megabytes(size: int) -> str:
+    """A size in megabytes as the reader writes numbers: "10 MB", "31,2 МБ"."""
+    return _("%(number)s MB", number=format_decimal(round(size / MEGABYTE, 1), format="0.#"))
+
+
+def configured_size(key: str) -> str:
+    """The size limit ``key`` of the configuration, in megabytes."""
+    return megabytes(current_app.config[key])
+
+
+def hint(text) -> LazyString:
+    """A file field's hint, made when it is shown: ``text`` is a function giving it, so that the
+    limits it states are the ones configured then (see configured_size)."""
+    return LazyString(text)
+
+
+def too_large_message(size: int | None) -> str:
+    """What to tell someone whose upload is over the largest request the app reads."""
+    limit = configured_size("MAX_UPLOAD_BYTES")
+    if not size:
+        return _("The file is too large; files up to %(limit)s are accepted.", limit=limit)
+    return _(
+        "This file is %(size)s; files up to %(limit)s are accepted.",
+        size=megabytes(size), limit=limit,
+    )  # fmt: skip
+
+
 def read_limited(stream: BinaryIO, limit: int) -> bytes:
     content = stream.read(limit + 1)
     if len(content) > limit:
         raise DomainError(
-            _("The file is larger than %(mb)s MB.", mb=number(limit / (1024 * 1024))),
+            _("The file is larger than %(size)s.", size=megabytes(limit)),
             field="file",
         )
     if not content:

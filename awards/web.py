@@ -30,6 +30,7 @@ from awards.judging import phases as judging_phases
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
+from awards.main import send_back_too_large
 from awards.nominations import phases as nomination_phases
 from awards.nominations.organization_views import bp as organizations_bp
 from awards.nominations.review_views import bp as review_bp
@@ -133,8 +134,9 @@ def _error_pages(app: Flask) -> None:
 
         return handler
 
-    for status in (400, 403, 404, 405, 413, 429, 500):
+    for status in (400, 403, 404, 405, 429, 500):
         app.register_error_handler(status, page(status))
+    app.register_error_handler(413, lambda error: send_back_too_large(request.content_length))
     app.register_error_handler(CSRFError, page(400))
     for error in (OperationalError, InterfaceError):
         app.register_error_handler(error, _database_unavailable)

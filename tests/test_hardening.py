@@ -2,6 +2,7 @@
 
 import io
 
+import pytest
 from PIL import Image
 
 from awards.accounts.models import User
@@ -17,10 +18,14 @@ def test_inviting_an_existing_account_never_changes_its_organization(program):
     organizer = program.roles[0].user
     loner = factories.user("loner@x.kz")
     db.session.commit()
-    programs.invite_member(
-        program=program, actor=organizer, email="loner@x.kz", role="judge",
-        organization_names={"ru": "Chamber"},
-    )  # fmt: skip
+    # Refused with the reason beside the field, not dropped silently (see check_invitation).
+    with pytest.raises(DomainError) as error:
+        programs.invite_member(
+            program=program, actor=organizer, email="loner@x.kz", role="judge",
+            organization_names={"ru": "Chamber"},
+        )  # fmt: skip
+    assert error.value.field == "organization"
+    db.session.rollback()
     assert db.session.get(User, loner.id).organization is None
 
 

@@ -85,3 +85,13 @@ def test_every_page_names_its_icon_so_no_browser_asks_for_favicon_ico(client):
     assert response.status_code == 200 and response.mimetype == "image/svg+xml"
     assert "Set-Cookie" not in response.headers
     response.close()
+
+
+def test_a_proxys_refusal_of_a_large_upload_comes_back_to_the_form(client):
+    english = {"Accept-Language": "en"}
+    response = client.get(
+        "/upload-too-large", headers={"Referer": "http://localhost/programs/x/ballots", **english}
+    )
+    assert (response.status_code, response.location) == (303, "/programs/x/ballots")
+    page = client.get("/login", headers=english).get_data(as_text=True)
+    assert "The file is too large; files up to 10 MB are accepted." in page

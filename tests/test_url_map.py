@@ -12,7 +12,8 @@ from awards.programs import services as program_services
 from tests import factories
 
 PUBLIC = {
-    "static", "main.index", "main.healthz", "accounts.login", "accounts.forgot_password",
+    "static", "main.index", "main.healthz", "main.upload_too_large", "accounts.login",
+    "accounts.forgot_password",
     "accounts.reset_password", "accounts.accept_invitation", "accounts.switch_language",
     "results.public", "certificates.verify",
 }  # fmt: skip

@@ -172,12 +172,16 @@ def send_password_reset(*, email: str) -> None:
 
 def find_or_create_organization(*, name: dict, bin: str | None = None, actor: User | None):
     """The organization with this BIN, or one going by a name of the same skeleton
-    (awards.accounts.identity), or a new one."""
+    (awards.accounts.identity), or a new one. One found by a name that has no BIN yet gets
+    ``bin`` (no other organization has it: the search by BIN came first)."""
     name = clean_texts(name)
     if not name:
         raise DomainError(_("Enter the organization's name."), field="organization")
     found = find_organization(names=name, bin=bin)
     if found is not None:
+        if bin and found.bin is None:
+            found.bin = bin  # found by a name: the BIN given is kept, not dropped
+            db.session.flush()
         return found
     organization = Organization(name=name, bin=bin or None)
     db.session.add(organization)

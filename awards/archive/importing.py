@@ -20,6 +20,7 @@ from awards.archive.setup import import_logo, import_setup
 from awards.archive.writing import NOMINATION_FIELDS, NOMINATION_TIMES, PROGRAM_FIELDS
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.i18n import clean_texts
 from awards.judging.models import Assignment, Conflict, Score, Scorecard
 from awards.judging.scoring import parse_points
 from awards.nominations.fields import LIMITS, clean_field
@@ -144,7 +145,8 @@ class _Importer:
     def nomination_records(self, program: Program) -> None:
         for i, data in _merge_order(self.document["nominations"]):
             with record(f"$.nominations[{i}]"):
-                values = {k: data[k] for k in NOMINATION_FIELDS if k not in REFERENCES}
+                values = {k: data.get(k) for k in NOMINATION_FIELDS if k not in REFERENCES}
+                values["person_names"] = clean_texts(data.get("person_names"))  # from version 3
                 values.update({name: clean_field(name, data[name]) for name in LIMITS})
                 values.update({name: parse_time(data[name]) for name in NOMINATION_TIMES})
                 nomination = Nomination(

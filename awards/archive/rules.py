@@ -4,13 +4,14 @@ whole. The rules are the services' own functions, never copies of them."""
 
 from flask_babel import gettext as _
 
+from awards.accounts.organizations import clean_bin
 from awards.accounts.services import NAME_MAX, check_email
 from awards.archive.records import parse_time
 from awards.archive.schema import Problems
 from awards.archive.setup import check_setup
 from awards.i18n import check_length, clean_texts
 from awards.judging.scoring import InvalidScores, clean_points
-from awards.nominations.fields import LIMITS, clean_bin, clean_field
+from awards.nominations.fields import LIMITS, clean_field
 from awards.programs import rules
 from awards.programs.models import Criterion
 from awards.results.services import digest
@@ -71,6 +72,10 @@ def _nominations(document: dict, problems: Problems) -> None:
         path = f"$.nominations[{i}]"
         for name in LIMITS:
             problems.check(f"{path}.{name}", clean_field, name, nomination[name])
+        if "person_names" in nomination:
+            problems.check(
+                f"{path}.person_names", clean_field, "person_name", nomination["person_names"]
+            )
         if nomination["nominee_kind"] != kinds[nomination["category"]]:
             problems.add(f"{path}.nominee_kind", _("differs from its category's kind of nominee."))
 

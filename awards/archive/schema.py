@@ -21,8 +21,10 @@ from awards.results.aggregation import Method
 FORMAT = "awards-program-archive"
 # 2 added the program's logo, the ceremony's running order and partners, and the certificate
 # settings with their pictures; archives of version 1 are still read, without them.
-VERSION = 2
-READABLE_VERSIONS = (1, 2)
+# 3 added a nominated person's full name per language (person_names); in older archives a
+# person has only the one name.
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
 
 class ArchiveError(DomainError):
@@ -61,11 +63,15 @@ class Problems:
         return True
 
     def check_fields(self, path: str, rule, *args, **kwargs) -> bool:
-        """As check, for a rule over several fields: the field it names ends the path."""
+        """As check, for a rule over several fields: each field it names ends a path."""
         try:
             rule(*args, **kwargs)
         except DomainError as error:
-            self.add(f"{path}.{error.field}" if error.field else path, error.message)
+            if error.fields:
+                for field, message in error.fields.items():
+                    self.add(f"{path}.{field}", message)
+            else:
+                self.add(f"{path}.{error.field}" if error.field else path, error.message)
             return False
         return True
 
@@ -154,7 +160,11 @@ ARCHIVE = {
     "running_order": [RUNNING_ORDER_ITEM], "partners": [PARTNER],
     "certificates": Maybe(CERTIFICATES),
 }  # fmt: skip
-SPECS = {1: ARCHIVE_V1, 2: ARCHIVE}
+ARCHIVE_V2 = ARCHIVE
+ARCHIVE = {
+    **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
+}  # fmt: skip
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
 
 
 def parse_archive(content: bytes) -> dict:

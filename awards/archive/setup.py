@@ -113,7 +113,8 @@ def _check_signatory(data: dict, path: str, languages: list[str], problems: Prob
     try:
         certificates.check_signatory_texts(data["position"], entry, languages)
     except DomainError as error:
-        problems.add(f"{path}.{error.field.rsplit('_', 1)[-1]}", error.message)  # name or title
+        for field, message in (error.fields or {error.field: error.message}).items():
+            problems.add(f"{path}.{field.rsplit('_', 1)[-1]}", message)  # name or title
     _check_picture(
         problems, f"{path}.signature", data["signature"], certificates.picture_from_upload,
         field="signature",

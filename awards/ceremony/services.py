@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from awards.accounts.models import User
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
-from awards.errors import DomainError
+from awards.errors import DomainError, FieldErrors
 from awards.extensions import db
 from awards.i18n import REQUIRED_LANGUAGES, check_length, clean_texts
 from awards.programs.models import Category, Program
@@ -123,12 +123,16 @@ def _move(rows: list, row, direction: str) -> None:
 
 
 def _item_fields(program: Program, starts_at, title, presenter, category_id) -> dict:
-    return {
-        "starts_at": _start_time(starts_at),
-        "title": check_texts(title, field="title"),
-        "presenter": check_texts(presenter, field="presenter", required=False),
-        "category_id": _program_category(program, category_id),
+    """The point's fields cleaned, or every problem with them at once."""
+    problems = FieldErrors()
+    fields = {
+        "starts_at": problems.run(_start_time, starts_at),
+        "title": problems.run(check_texts, title, field="title"),
+        "presenter": problems.run(check_texts, presenter, field="presenter", required=False),
+        "category_id": problems.run(_program_category, program, category_id),
     }
+    problems.raise_any()
+    return fields
 
 
 def add_running_order_item(

@@ -1,5 +1,6 @@
 """Certificate forms: settings, printed names, issuing, revoking, plain POST buttons."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import BooleanField, RadioField, SelectField, SelectMultipleField, StringField
@@ -14,14 +15,19 @@ from awards.certificates.settings import (
 from awards.forms import AppForm, translated_text
 from awards.i18n import localized
 from awards.printing.themes import available_themes
+from awards.uploads import configured_size, hint
 
 KIND_LABELS = {
     "laureate": _l("Laureates' certificates"),
     "participant": _l("Participation diplomas"),
     "judge_thanks": _l("Letters of thanks to the jury"),
 }
-PICTURE_HELP = _l(
-    "A PNG or JPEG picture of at most 2 MB; a PNG with a transparent background prints best."
+PICTURE_HELP = hint(
+    lambda: _(
+        "A PNG or JPEG picture of at most %(size)s; a PNG with a transparent background prints "
+        "best.",
+        size=configured_size("MAX_PICTURE_BYTES"),
+    )
 )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import BinaryIO
 
+from flask import current_app
 from flask_babel import gettext as _
 from PIL import Image
 from sqlalchemy import select
@@ -21,7 +22,7 @@ from awards.certificates.models import (
     CertificateSettings,
     CertificateSignatory,
 )
-from awards.errors import DomainError
+from awards.errors import DomainError, FieldErrors
 from awards.extensions import db
 from awards.i18n import check_length, clean_texts, utcnow
 from awards.printing.themes import available_themes, load_theme
@@ -50,7 +51,6 @@ SIGNATORY_POSITIONS = (1, 2)
 CITATION_MAX = 500
 SIGNATORY_NAME_MAX = 200
 SIGNATORY_TITLE_MAX = 300
-PICTURE_MAX_BYTES = 2 * 1024 * 1024
 # 1200 px over the 45 mm a signature takes is ~680 dpi: sharp in print, light in every PDF.
 PICTURE_MAX_SIDE = 1200
 
@@ -120,7 +120,7 @@ def picture_from_upload(stream: BinaryIO, *, field: str) -> tuple[bytes, str]:
     """A PNG or JPEG recognized by its first bytes, redrawn from its pixels (metadata gone),
     transparency kept, scaled down to PICTURE_MAX_SIDE. Returns the bytes and the type."""
     try:
-        content = uploads.read_limited(stream, PICTURE_MAX_BYTES)
+        content = uploads.read_limited(stream, current_app.config["MAX_PICTURE_BYTES"])
         kind = uploads.sniff(content)
         if kind not in uploads.PILLOW_FORMATS:
             raise DomainError(_("Upload a PNG or JPEG picture."), field=field)
@@ -178,34 +178,88 @@ def check_signatory_texts(index: int, entry: SignatoryInput, languages: list[str
     name, title = clean_texts(entry.name), clean_texts(entry.title)
     if not (name or title or entry.signature):
         return None
-    checked_name = check_texts(
-        name, field=f"signatory{index}_name", languages=languages, max_length=SIGNATORY_NAME_MAX
-    )
-    checked_title = check_texts(
-        title, field=f"signatory{index}_title", languages=languages,
+    problems = FieldErrors()
+    checked_name = problems.run(
+        check_texts, name, field=f"signatory{index}_name", languages=languages,
+        max_length=SIGNATORY_NAME_MAX,
+    )  # fmt: skip
+    checked_title = problems.run(
+        check_texts, title, field=f"signatory{index}_title", languages=languages,
         max_length=SIGNATORY_TITLE_MAX,
     )  # fmt: skip
+    problems.raise_any()
     return checked_name, checked_title
 
 
-def _picture(program, stream, *, field: str, current, remove: bool):
-    if stream is not None:
-        content, content_type = picture_from_upload(stream, field=field)
+def _read_pictures(signatories, seal, problems: FieldErrors) -> dict[str, tuple[bytes, str]]:
+    """Each picture uploaded, checked and redrawn, by its form field; problems noted."""
+    uploaded = {
+        f"signatory{position}_signature": entry.signature
+        for position, entry in zip(SIGNATORY_POSITIONS, signatories, strict=False)
+        if entry.signature is not None
+    }
+    if seal is not None:
+        uploaded["seal"] = seal
+    return {
+        field: problems.run(picture_from_upload, stream, field=field)
+        for field, stream in uploaded.items()
+    }
+
+
+@dataclass
+class CheckedSettings:
+    """What save_certificate_settings stores, once every rule is kept."""
+
+    theme: str
+    citations: dict[str, dict]
+    signatories: list  # per slot: (name, title), or None for an empty slot
+    pictures: dict[str, tuple[bytes, str]]
+
+
+def check_certificate_settings(
+    *, theme: str, print_english: bool, citations: dict[str, dict],
+    signatories: list[SignatoryInput], seal: BinaryIO | None = None,
+) -> CheckedSettings:  # fmt: skip
+    """The settings cleaned, or every problem with them at once (texts, design, pictures),
+    each beside its field. Reads the uploaded pictures; writes nothing."""
+    if len(signatories) > len(SIGNATORY_POSITIONS):
+        raise DomainError(_("At most two people sign a certificate."))
+    languages = languages_printed(print_english)
+    problems = FieldErrors()
+    checked = {
+        kind: problems.run(
+            check_texts, citations.get(kind), field=f"{kind}_citation", languages=languages
+        )
+        for kind in KINDS
+    }
+    theme = problems.run(check_theme, theme, languages)
+    texts = [
+        problems.run(check_signatory_texts, position, entry, languages)
+        for position, entry in zip(SIGNATORY_POSITIONS, signatories, strict=False)
+    ]
+    pictures = _read_pictures(signatories, seal, problems)
+    problems.raise_any()
+    return CheckedSettings(theme, checked, texts, pictures)
+
+
+def _picture(program, new, *, current, remove: bool):
+    if new is not None:
+        content, content_type = new
         return store_picture(program=program, content=content, content_type=content_type)
     return None if remove else current
 
 
-def _save_signatories(settings, program, signatories: list[SignatoryInput], languages) -> None:
+def _save_signatories(settings, program, signatories, checked: CheckedSettings) -> None:
     current = {s.position: s for s in settings.signatories}
-    for position, entry in zip(SIGNATORY_POSITIONS, signatories, strict=False):
-        texts = check_signatory_texts(position, entry, languages)
+    slots = zip(SIGNATORY_POSITIONS, signatories, checked.signatories, strict=False)
+    for position, entry, texts in slots:
         existing = current.get(position)
         if texts is None:
             if existing is not None:
                 settings.signatories.remove(existing)
             continue
         picture = _picture(
-            program, entry.signature, field=f"signatory{position}_signature",
+            program, checked.pictures.get(f"signatory{position}_signature"),
             current=existing.signature_image if existing else None,
             remove=entry.remove_signature,
         )  # fmt: skip
@@ -223,27 +277,25 @@ def save_certificate_settings(
 ) -> CertificateSettings:  # fmt: skip
     """Save what certificates print besides the recipient. An empty signatory slot is removed.
 
-    Every text needs Kazakh and Russian (and English when English is printed). Side effects:
-    creates or updates the settings and their signatories; new pictures are added to the
-    program's pictures (old ones stay: issued certificates print with them); flushes.
+    Every text needs Kazakh and Russian (and English when English is printed); every problem
+    is named at once (see check_certificate_settings). Side effects: creates or updates the
+    settings and their signatories; new pictures are added to the program's pictures (old
+    ones stay: issued certificates print with them); flushes.
     """
-    if len(signatories) > len(SIGNATORY_POSITIONS):
-        raise DomainError(_("At most two people sign a certificate."))
-    languages = languages_printed(print_english)
-    checked = {
-        kind: check_texts(citations.get(kind), field=f"{kind}_citation", languages=languages)
-        for kind in KINDS
-    }
+    checked = check_certificate_settings(
+        theme=theme, print_english=print_english, citations=citations, signatories=signatories,
+        seal=seal,
+    )  # fmt: skip
     settings = settings_of(program)
-    settings.theme = check_theme(theme, languages)
+    settings.theme = checked.theme
     if settings.id is None:
         db.session.add(settings)
     settings.print_english = bool(print_english)
-    for kind, texts in checked.items():
+    for kind, texts in checked.citations.items():
         setattr(settings, f"{kind}_citation", texts)
-    _save_signatories(settings, program, signatories, languages)
+    _save_signatories(settings, program, signatories, checked)
     settings.seal_image = _picture(
-        program, seal, field="seal", current=settings.seal_image, remove=remove_seal
+        program, checked.pictures.get("seal"), current=settings.seal_image, remove=remove_seal
     )
     settings.updated_by_id = actor.id if actor else None
     settings.updated_at = now or utcnow()

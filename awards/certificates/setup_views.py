@@ -32,6 +32,7 @@ from awards.certificates.recipients import (
 from awards.certificates.settings import (
     SIGNATORY_POSITIONS,
     SignatoryInput,
+    check_certificate_settings,
     data_uri,
     save_certificate_settings,
     settings_of,
@@ -40,6 +41,7 @@ from awards.certificates.settings import (
 from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.forms import validate_with_rules
 from awards.judging.assignments import program_judges
 from awards.nominations.models import Nomination
 from awards.pages import commit_or_flash, commit_or_show
@@ -84,7 +86,7 @@ def _upload(field):
     return field.data if field.data and getattr(field.data, "filename", "") else None
 
 
-def _save_settings(program, form: SettingsForm):
+def _settings_input(form: SettingsForm) -> dict:
     signatories = [
         SignatoryInput(
             name=form[f"signatory{n}_name"].data, title=form[f"signatory{n}_title"].data,
@@ -93,12 +95,11 @@ def _save_settings(program, form: SettingsForm):
         )
         for n in SIGNATORY_POSITIONS
     ]  # fmt: skip
-    return save_certificate_settings(
-        program=program, actor=current_user, theme=form.theme.data,
-        print_english=form.print_english.data,
-        citations={kind: form[f"{kind}_citation"].data for kind in KINDS},
-        signatories=signatories, seal=_upload(form.seal), remove_seal=form.remove_seal.data,
-    )  # fmt: skip
+    return {
+        "theme": form.theme.data, "print_english": form.print_english.data,
+        "citations": {kind: form[f"{kind}_citation"].data for kind in KINDS},
+        "signatories": signatories, "seal": _upload(form.seal),
+    }  # fmt: skip
 
 
 @bp.route("/settings", methods=["GET", "POST"])
@@ -108,9 +109,13 @@ def settings(slug: str):
     # A POST is the whole form: what it leaves out is empty, not the saved value.
     form = SettingsForm(data=_settings_data(saved) if request.method == "GET" else None)
     form.theme.choices = theme_choices()
-    if form.validate_on_submit():
+    if validate_with_rules(form, lambda: check_certificate_settings(**_settings_input(form))):
         done = commit_or_show(
-            form, lambda: _save_settings(program, form),
+            form,
+            lambda: save_certificate_settings(
+                program=program, actor=current_user, remove_seal=form.remove_seal.data,
+                **_settings_input(form),
+            ),
             success=_("The certificate settings have been saved."),
             target=url_for("certificates.setup.settings", slug=slug),
         )  # fmt: skip

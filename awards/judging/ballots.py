@@ -161,7 +161,8 @@ def _find_nomination(category: Category, wanted: str) -> Nomination | None:
         )
     )
     for entry in entries:
-        names = [entry.person_name, entry.team_name, *entry.org_name.values()]
+        names = [entry.person_name, *entry.person_names.values(), entry.team_name,
+                 *entry.org_name.values()]  # fmt: skip
         if key and key in {name_skeleton(name) for name in names if name}:
             return entry
     return None

@@ -1,5 +1,6 @@
 """Judging forms: the scorecard (one field pair per criterion), conflicts, assignments."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
@@ -7,6 +8,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from awards.forms import AppForm, IdField
 from awards.i18n import localized
+from awards.uploads import configured_size, hint
 
 
 def scorecard_form_class(criteria):
@@ -77,7 +79,15 @@ class ConfirmForm(AppForm):
 class BallotForm(AppForm):
     """Upload a file to preview it; the preview carries the file back to save it."""
 
-    file = FileField(_l("CSV or XLSX file"))
+    file = FileField(
+        _l("CSV or XLSX file"),
+        description=hint(
+            lambda: _(
+                "A CSV or XLSX file of at most %(size)s.", size=configured_size("MAX_BALLOT_BYTES")
+            )
+        ),
+        render_kw={"accept": ".csv,.xlsx,text/csv"},
+    )
     content = HiddenField()
     override_reason = StringField(
         _l("Reason to accept ballots outside the judging window"),

@@ -3,7 +3,7 @@
 import base64
 import binascii
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -34,6 +34,7 @@ from awards.nominations.queries import accepted_nominations
 from awards.pages import commit_or_flash, committed
 from awards.programs.loaders import load_category, load_program
 from awards.programs.models import Program
+from awards.uploads import configured_size
 
 bp = Blueprint("jury", __name__, url_prefix="/programs/<slug>/jury")
 
@@ -309,13 +310,11 @@ def reopen(slug: str, scorecard_id: int):
     )
 
 
-MAX_BALLOT_BYTES = 2 * 1024 * 1024
-
-
 def _ballot_content(form: BallotForm) -> bytes | None:
     """The uploaded file, or the one carried back from the preview."""
+    limit = current_app.config["MAX_BALLOT_BYTES"]
     if form.file.data:
-        content = form.file.data.read(MAX_BALLOT_BYTES + 1)
+        content = form.file.data.read(limit + 1)
     elif form.content.data:
         try:
             content = base64.b64decode(form.content.data, validate=True)
@@ -323,7 +322,7 @@ def _ballot_content(form: BallotForm) -> bytes | None:
             return None
     else:
         return None
-    return content if len(content) <= MAX_BALLOT_BYTES else None
+    return content if len(content) <= limit else None
 
 
 @bp.route("/ballots", methods=["GET", "POST"])
@@ -333,7 +332,12 @@ def ballots(slug: str):
     if form.validate_on_submit():
         content = _ballot_content(form)
         if content is None:
-            form.file.errors = [_("Choose a CSV or XLSX file of at most 2 MB.")]
+            form.file.errors = [
+                _(
+                    "Choose a CSV or XLSX file of at most %(size)s.",
+                    size=configured_size("MAX_BALLOT_BYTES"),
+                )
+            ]
         else:
             reason = form.override_reason.data or ""
             try:

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 from flask_babel import gettext as _
 
-from awards.accounts.identity import bin_is_valid
+from awards.accounts.organizations import clean_bin
 from awards.accounts.services import check_email
 from awards.errors import DomainError
 from awards.i18n import check_length, clean_texts, single_line
@@ -34,18 +34,6 @@ def clean_website(value: str | None) -> str:
     return value
 
 
-def clean_bin(value: str | None) -> str | None:
-    value = "".join((value or "").split())
-    if not value:
-        return None
-    if not bin_is_valid(value):
-        raise DomainError(
-            _("This is not a valid BIN: it has 12 digits and the last one is a check digit."),
-            field="bin",
-        )
-    return value
-
-
 def clean_list(values, *, field: str | None = None) -> list[str]:
     """Items from a list or from text one per line, blank ones dropped, each on one line."""
     if isinstance(values, str):
@@ -64,7 +52,7 @@ def clean_contact_email(value: str | None) -> str:
 
 
 def _cleaned(name: str, value):
-    if name == "org_name":
+    if name == "org_name" or (name == "person_name" and isinstance(value, dict)):
         return clean_texts(value)
     if name == "bin":
         return clean_bin(value)
@@ -80,7 +68,8 @@ def _cleaned(name: str, value):
 
 
 def clean_field(name: str, value):
-    """One nominee or contact field cleaned, or a DomainError naming it (``field=name``)."""
+    """One nominee or contact field cleaned, or a DomainError naming it (``field=name``). A
+    person's name is text in one language, or a dict of texts per language."""
     cleaned = _cleaned(name, value)
     if name == "justification" and len(cleaned) > JUSTIFICATION_MAX:
         raise DomainError(

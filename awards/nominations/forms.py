@@ -2,16 +2,20 @@
 
 from functools import partial
 
+from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField, FileRequired
 from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, Optional, Regexp
+from wtforms.validators import DataRequired, Length, Optional
 
+from awards.accounts.organizations import clean_bin
 from awards.forms import AppForm, IdField, Rule, translated_text
 from awards.nominations.fields import LIMITS, clean_field
 from awards.nominations.models import JUSTIFICATION_MAX
 from awards.nominations.services import NOMINEE_FIELDS, REVIEW_ACTIONS
+from awards.uploads import configured_size, hint
 
 LIST_HINT = _l("One per line.")
 
@@ -29,7 +33,10 @@ class NominationForm(AppForm):
     bin = _field(_l("BIN"), "bin", description=_l("12 digits, if known."))
     city = _field(_l("City or district"), "city")
     website = _field(_l("Website"), "website", description=_l("For example https://example.kz"))
-    person_name = _field(_l("Full name"), "person_name")
+    person_name = translated_text(
+        _l("Full name"), required=False, max_length=LIMITS["person_name"],
+        description=_l("In Kazakh and Russian as it is printed on the certificate."),
+    )  # fmt: skip
     person_position = _field(_l("Position"), "person_position")
     person_workplace = _field(_l("Workplace"), "person_workplace")
     team_name = _field(_l("Team name"), "team_name")
@@ -61,7 +68,13 @@ class DocumentForm(AppForm):
     file = FileField(
         _l("Supporting document"),
         validators=[FileRequired(_l("Choose a file."))],
-        description=_l("PDF, JPEG or PNG."),
+        description=hint(
+            lambda: _(
+                "PDF, JPEG or PNG, at most %(size)s each; up to %(count)d documents per entry.",
+                size=configured_size("MAX_UPLOAD_BYTES"),
+                count=current_app.config["MAX_DOCUMENTS_PER_NOMINATION"],
+            )
+        ),
         render_kw={"accept": ".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"},
     )
 
@@ -85,9 +98,7 @@ class MergeForm(AppForm):
 class OrganizationForm(AppForm):
     name = translated_text(_l("Name"), required=False, max_length=300)
     bin = StringField(
-        _l("BIN"),
-        validators=[Optional(), Regexp(r"^\s*(\d\s*){12}$", message=_l("A BIN has 12 digits."))],
-        description=_l("12 digits, if known."),
+        _l("BIN"), validators=[Optional(), Rule(clean_bin)], description=_l("12 digits, if known.")
     )
 
 

@@ -79,7 +79,10 @@ class Nomination(db.Model):
     bin: Mapped[str | None] = mapped_column(String(12), index=True)
     city: Mapped[str] = mapped_column(String(200), default="")
     website: Mapped[str] = mapped_column(String(300), default="")
-    # A person
+    # A person: the full name per language, and in one language (the Russian, else the Kazakh,
+    # else the English one) for what reads one name: duplicates, ballots, exports. Entries made
+    # before names per language have only the one name.
+    person_names: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     person_name: Mapped[str] = mapped_column(String(200), default="")
     person_position: Mapped[str] = mapped_column(String(200), default="")
     person_workplace: Mapped[str] = mapped_column(String(300), default="")
@@ -131,13 +134,33 @@ class Nomination(db.Model):
     )
 
     @property
+    def person_name_texts(self) -> dict:
+        """The nominated person's full name per language (the one name of an older entry is
+        its Russian)."""
+        names = {code: text for code, text in (self.person_names or {}).items() if text}
+        return names or ({"ru": self.person_name} if self.person_name else {})
+
+    @property
+    def org_name_texts(self) -> dict:
+        """The nominated organization's legal name per language as typed, each language left
+        empty filled from the organization an organizer confirmed the entry is about (its
+        names from the invitation or its page)."""
+        typed = {code: text for code, text in (self.org_name or {}).items() if text}
+        confirmed = self.nominee_organization
+        if self.nominee_kind != NomineeKind.ORGANIZATION or confirmed is None:
+            return typed
+        known = {code: text for code, text in (confirmed.name or {}).items() if text}
+        return {**known, **typed}
+
+    @property
     def nominee_name(self) -> str:
-        """The nominee as a reader sees it, in the reader's language for organizations."""
+        """The nominee as a reader sees it, in the reader's language for organizations and
+        people."""
         if self.nominee_kind == NomineeKind.PERSON:
-            return self.person_name
+            return localized(self.person_name_texts)
         if self.nominee_kind == NomineeKind.TEAM:
             return self.team_name
-        return localized(self.org_name)
+        return localized(self.org_name_texts)
 
     @property
     def supporting_organizations(self) -> list[Organization]:

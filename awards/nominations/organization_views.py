@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from awards.accounts import organizations as services
 from awards.accounts.models import Organization, OrganizationAlias
 from awards.extensions import db
+from awards.forms import validate_with_rules
 from awards.i18n import LANGUAGE_NAMES
 from awards.nominations import inbox, permissions
 from awards.nominations.forms import AliasForm, ConfirmForm, OrganizationForm
@@ -58,7 +59,12 @@ def _organization_form(organization: Organization, *, typed: bool) -> Organizati
 def show(slug: str, organization_id: int):
     program, organization = _load(slug, organization_id)
     form = _organization_form(organization, typed=request.method == "POST")
-    if form.validate_on_submit():
+    if validate_with_rules(
+        form,
+        lambda: services.check_organization(
+            organization=organization, names=form.name.data, bin=form.bin.data
+        ),
+    ):
         done = commit_or_show(
             form,
             lambda: services.update_organization(

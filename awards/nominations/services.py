@@ -53,6 +53,21 @@ def _clean_fields(kind: str, fields: dict) -> dict:
     return {name: clean_field(name, value) for name, value in fields.items()}
 
 
+PERSON_NAME_ORDER = ("ru", "kk", "en")
+
+
+def _assign(nomination: Nomination, fields: dict) -> None:
+    """Set the cleaned fields; a person's names per language also give the one name
+    (person_name) that duplicates, ballots and exports read."""
+    for name, value in fields.items():
+        if name == "person_name":
+            names = value if isinstance(value, dict) else {}
+            nomination.person_names = names
+            if names:
+                value = next(names[code] for code in PERSON_NAME_ORDER if names.get(code))
+        setattr(nomination, name, value)
+
+
 def _check_category(program: Program, category: Category, kind: str | None = None) -> None:
     if category is None or category.program_id != program.id:
         raise DomainError(_("Choose a category of this program."), field="category")
@@ -92,8 +107,7 @@ def create_nomination(
         program=program, category=category, nominee_kind=category.nominee_kind, state=None,
         submitting_organization_id=actor.organization_id, created_by=actor, created_at=now,
     )  # fmt: skip
-    for name, value in _clean_fields(category.nominee_kind, fields).items():
-        setattr(nomination, name, value)
+    _assign(nomination, _clean_fields(category.nominee_kind, fields))
     db.session.add(nomination)
     _record(nomination, actor=actor, to_state=S.DRAFT, now=now)
     db.session.flush()
@@ -112,8 +126,7 @@ def update_nomination(
     if category is not None and category.id != nomination.category_id:
         _check_category(nomination.program, category, nomination.nominee_kind)
         nomination.category = category
-    for name, value in _clean_fields(nomination.nominee_kind, fields).items():
-        setattr(nomination, name, value)
+    _assign(nomination, _clean_fields(nomination.nominee_kind, fields))
     nomination.updated_at = now
     db.session.flush()
     return nomination
@@ -128,8 +141,9 @@ def missing_items(nomination: Nomination) -> list[str]:
     ):
         missing.append(_("the organization's legal name in Kazakh or Russian"))
     if kind == NomineeKind.PERSON:
+        names = nomination.person_name_texts
         for value, label in (
-            (nomination.person_name, _("the nominee's full name")),
+            (names.get("kk") or names.get("ru"), _("the nominee's full name in Kazakh or Russian")),
             (nomination.person_position, _("the nominee's position")),
             (nomination.person_workplace, _("the nominee's workplace")),
         ):
@@ -142,8 +156,10 @@ def missing_items(nomination: Nomination) -> list[str]:
             missing.append(_("the team's members"))
     if not nomination.justification:
         missing.append(_("the justification"))
-    if not nomination.contact_name or not (nomination.contact_phone or nomination.contact_email):
-        missing.append(_("a contact person with a phone number or email"))
+    if not nomination.contact_name:
+        missing.append(_("the contact person's name"))
+    if not (nomination.contact_phone or nomination.contact_email):
+        missing.append(_("the contact person's phone number or email"))
     return missing
 
 

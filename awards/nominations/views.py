@@ -127,6 +127,9 @@ def _form_for(nomination: Nomination) -> NominationForm:
         for name in ("team_members", "achievements"):
             if name in form:
                 form[name].data = "\n".join(getattr(nomination, name))
+        if "person_name" in form:
+            for sub in form.person_name:
+                sub.data = nomination.person_name_texts.get(sub.short_name, "")
     return form
 
 

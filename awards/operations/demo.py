@@ -203,9 +203,7 @@ def load_demo_results(program: Program, *, organizer) -> None:
             category=category, actor=organizer, now=decided,
             chosen=[row.nomination.id for row in ranked[:limit]],
         )  # fmt: skip
-    results.publish_results(
-        program=program, actor=organizer, now=program.ceremony_at, notify=False
-    )
+    results.publish_results(program=program, actor=organizer, now=program.ceremony_at, notify=False)
 
 
 def load_demo_ceremony(program: Program, *, organizer) -> None:

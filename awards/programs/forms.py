@@ -1,5 +1,6 @@
 """Program, category, criterion, invitation and copy forms: shape of input only."""
 
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from wtforms import (
@@ -20,6 +21,7 @@ from wtforms.validators import (
 )
 
 from awards.accounts.forms import LANGUAGE_CHOICES
+from awards.accounts.organizations import NAME_MAX, clean_bin
 from awards.accounts.services import check_email
 from awards.forms import AppForm, DecimalCommaField, NumberRange, Rule, translated_text
 from awards.programs.rules import (
@@ -35,6 +37,7 @@ from awards.programs.rules import (
     WEIGHTS,
     YEARS,
 )
+from awards.uploads import configured_size, hint
 
 SLUG_HINT = _l("Latin letters, digits and hyphens; it appears in addresses.")
 SLUG_ERROR = _l("Use lowercase Latin letters, digits and hyphens, for example best-patron.")
@@ -151,15 +154,24 @@ class CriterionForm(AppForm):
 class InvitationForm(AppForm):
     email = EmailField(_l("Email"), validators=[DataRequired(), Rule(check_email)])
     role = SelectField(_l("Role"), choices=ROLE_CHOICES)
-    organization = translated_text(_l("Organization"), required=False, max_length=300)
+    organization = translated_text(
+        _l("Organization"), required=False, max_length=NAME_MAX,
+        description=_l("Its name in at least one language; it is shown in the reader's language."),
+    )  # fmt: skip
     bin = StringField(
-        _l("BIN"),
-        validators=[Optional(), Regexp(r"^\d{12}$", message=_l("A BIN has 12 digits."))],
+        _l("BIN"), validators=[Optional(), Rule(clean_bin)], description=_l("12 digits, if known.")
     )
     locale = SelectField(_l("Language of the invitation"), choices=LANGUAGE_CHOICES)
 
 
 class LogoForm(AppForm):
     file = FileField(
-        _l("Logo"), description=_l("A PNG or JPEG picture of at most 2 MB; not the state emblem.")
+        _l("Logo"),
+        description=hint(
+            lambda: _(
+                "A PNG or JPEG picture of at most %(size)s; not the state emblem.",
+                size=configured_size("MAX_PICTURE_BYTES"),
+            )
+        ),
+        render_kw={"accept": ".png,.jpg,.jpeg,image/png,image/jpeg"},
     )

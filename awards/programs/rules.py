@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
 
-from awards.errors import DomainError
+from awards.errors import DomainError, FieldErrors
 from awards.formats import number
 from awards.i18n import REQUIRED_LANGUAGES, check_length, clean_texts
 
@@ -86,10 +86,14 @@ def check_judges_per_nomination(count) -> int:
 
 
 def check_windows(fields: dict) -> None:
-    """Each window that has both ends closes after it opens."""
+    """Each window that has both ends closes after it opens (both windows named at once)."""
+    problems = FieldErrors()
     for opens, closes in WINDOWS:
         if fields.get(opens) and fields.get(closes) and fields[opens] >= fields[closes]:
-            raise DomainError(_("The closing time must come after the opening time."), field=closes)
+            problems.add(
+                DomainError(_("The closing time must come after the opening time."), field=closes)
+            )
+    problems.raise_any()
 
 
 def check_max_laureates(count) -> int:
@@ -106,8 +110,7 @@ def _number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
-def check_rubric_numbers(weight, max_points, step) -> None:
-    """A weight and a maximum in their ranges, and a step from 0.01 up to the maximum."""
+def _check_weight(weight) -> None:
     if not _number(weight) or not WEIGHTS[0] <= weight <= WEIGHTS[1]:
         raise DomainError(
             _(
@@ -117,17 +120,35 @@ def check_rubric_numbers(weight, max_points, step) -> None:
             ),
             field="weight",
         )
+
+
+def _check_max_points(max_points) -> None:
     if not _whole(max_points) or not MAX_POINTS[0] <= max_points <= MAX_POINTS[1]:
         raise DomainError(
             _("The maximum must be a whole number from %(low)d to %(high)d.",
               low=MAX_POINTS[0], high=MAX_POINTS[1]),
             field="max_points",
         )  # fmt: skip
-    if not _number(step) or not SMALLEST_STEP <= step <= max_points:
+
+
+def _check_step(step, max_points) -> None:
+    # A maximum that is itself wrong (or missing) bounds nothing: the step then only has a floor.
+    ceiling = max_points if _whole(max_points) and max_points >= MAX_POINTS[0] else MAX_POINTS[1]
+    if not _number(step) or not SMALLEST_STEP <= step <= ceiling:
         raise DomainError(
             _("The step must be from %(low)s up to the maximum.", low=number(SMALLEST_STEP)),
             field="step",
         )
+
+
+def check_rubric_numbers(weight, max_points, step) -> None:
+    """A weight and a maximum in their ranges, and a step from 0.01 up to the maximum; every
+    one that is wrong is named at once."""
+    problems = FieldErrors()
+    problems.run(_check_weight, weight)
+    problems.run(_check_max_points, max_points)
+    problems.run(_check_step, step, max_points)
+    problems.raise_any()
 
 
 def _same(value):
@@ -162,5 +183,9 @@ CRITERION_RULES = {
 
 
 def cleaned(rules: dict, fields: dict) -> dict:
-    """``fields`` with each value that has a rule cleaned by it; the first broken rule raises."""
-    return {name: rules.get(name, _same)(value) for name, value in fields.items()}
+    """``fields`` with each value that has a rule cleaned by it; every broken rule is named at
+    once, in one DomainError (see awards.errors.FieldErrors)."""
+    problems = FieldErrors()
+    result = {name: problems.run(rules.get(name, _same), value) for name, value in fields.items()}
+    problems.raise_any()
+    return result

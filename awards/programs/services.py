@@ -2,13 +2,15 @@
 
 from typing import BinaryIO
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from awards import uploads
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
-from awards.errors import DomainError
+from awards.accounts.organizations import organization_named
+from awards.errors import DomainError, FieldErrors
 from awards.extensions import db
 from awards.mail import external_url, queue_email
 from awards.programs.models import Category, Criterion, NomineeKind, Program, ProgramRole, Role
@@ -45,15 +47,37 @@ def first_organizer(program: Program) -> User | None:
     return db.session.scalars(query).first()
 
 
+def _slug_taken(slug: str | None) -> None:
+    if slug and get_program_by_slug(slug):
+        raise DomainError(_("This short name is already taken."), field="slug")
+
+
+def _program_problems(fields: dict) -> tuple[FieldErrors, dict]:
+    """What breaks the rules in a program's settings, and the settings cleaned."""
+    problems = FieldErrors()
+    unknown = set(fields) - set(PROGRAM_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown program fields: {sorted(unknown)}")
+    problems.run(check_windows, fields)
+    return problems, problems.run(cleaned, PROGRAM_RULES, fields) or {}
+
+
+def check_program(*, slug: str | None = None, **fields) -> None:
+    """Refuse, with every problem at once, what create_program (with ``slug``) or
+    update_program would refuse; writes nothing. Fields left out are not checked."""
+    problems, _cleaned = _program_problems(fields)
+    if slug is not None:
+        problems.run(_slug_taken, problems.run(check_slug, slug))
+    problems.raise_any()
+
+
 def create_program(*, actor: User, slug: str, **fields) -> Program:
     """A new program; its creator becomes its first organizer.
 
     Side effects: adds the program and the creator's organizer role; flushes.
     """
-    slug = check_slug(slug)
-    if get_program_by_slug(slug):
-        raise DomainError(_("This short name is already taken."), field="slug")
-    program = Program(slug=slug, title={}, year=fields.get("year") or 2000)
+    check_program(slug=slug, **fields)
+    program = Program(slug=check_slug(slug), title={}, year=fields.get("year") or 2000)
     db.session.add(program)
     update_program(program=program, actor=actor, **fields)
     grant_role(program=program, user=actor, role=Role.ORGANIZER, actor=actor)
@@ -62,11 +86,8 @@ def create_program(*, actor: User, slug: str, **fields) -> Program:
 
 def update_program(*, program: Program, actor: User, **fields) -> Program:
     """Change a program's settings. Side effects: flushes."""
-    unknown = set(fields) - set(PROGRAM_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown program fields: {sorted(unknown)}")
-    check_windows(fields)
-    fields = cleaned(PROGRAM_RULES, fields)
+    problems, fields = _program_problems(fields)
+    problems.raise_any()
     for name, value in fields.items():
         setattr(program, name, value)
     db.session.flush()
@@ -79,17 +100,39 @@ def _next_position(model, **filters) -> int:
     return db.session.scalar(query) + 1
 
 
-def add_category(*, program: Program, actor: User, slug: str, title: dict, **fields) -> Category:
-    """A new category at the end of the program's list. Side effects: flushes."""
-    slug = check_slug(slug)
-    taken = db.session.scalar(select(Category).filter_by(program_id=program.id, slug=slug))
-    if taken:
+def _category_slug_taken(program: Program, slug: str | None) -> None:
+    if slug and db.session.scalar(select(Category).filter_by(program_id=program.id, slug=slug)):
         raise DomainError(
             _("This program already has a category with this short name."), field="slug"
         )
+
+
+def _category_problems(fields: dict) -> tuple[FieldErrors, dict]:
+    unknown = set(fields) - {"title", "description", "eligibility_notes", "nominee_kind",
+                             "max_laureates"}  # fmt: skip
+    if unknown:
+        raise TypeError(f"unknown category fields: {sorted(unknown)}")
+    problems = FieldErrors()
+    if "nominee_kind" in fields and fields["nominee_kind"] not in set(NomineeKind):
+        problems.add(DomainError(_("Choose who can be nominated."), field="nominee_kind"))
+    return problems, problems.run(cleaned, CATEGORY_RULES, fields) or {}
+
+
+def check_category(*, program: Program, slug: str | None = None, **fields) -> None:
+    """Refuse, with every problem at once, what add_category (with ``slug``) or
+    update_category would refuse; writes nothing."""
+    problems, _cleaned = _category_problems(fields)
+    if slug is not None:
+        problems.run(_category_slug_taken, program, problems.run(check_slug, slug))
+    problems.raise_any()
+
+
+def add_category(*, program: Program, actor: User, slug: str, title: dict, **fields) -> Category:
+    """A new category at the end of the program's list. Side effects: flushes."""
+    check_category(program=program, slug=slug, title=title, **fields)
     category = Category(
         program=program,
-        slug=slug,
+        slug=check_slug(slug),
         title={},
         position=_next_position(Category, program_id=program.id),
     )
@@ -99,13 +142,9 @@ def add_category(*, program: Program, actor: User, slug: str, title: dict, **fie
 
 def update_category(*, category: Category, actor: User, **fields) -> Category:
     """Change a category's texts and settings. Side effects: flushes."""
-    unknown = set(fields) - {"title", "description", "eligibility_notes", "nominee_kind",
-                             "max_laureates"}  # fmt: skip
-    if unknown:
-        raise TypeError(f"unknown category fields: {sorted(unknown)}")
-    if "nominee_kind" in fields and fields["nominee_kind"] not in set(NomineeKind):
-        raise DomainError(_("Choose who can be nominated."), field="nominee_kind")
-    for name, value in cleaned(CATEGORY_RULES, fields).items():
+    problems, fields = _category_problems(fields)
+    problems.raise_any()
+    for name, value in fields.items():
         setattr(category, name, value)
     db.session.flush()
     return category
@@ -120,13 +159,25 @@ def add_criterion(*, category: Category, actor: User, **fields) -> Criterion:
     return update_criterion(criterion=criterion, actor=actor, **fields)
 
 
+def check_criterion(
+    *, name: dict | None, description: dict | None = None, weight=1.0, max_points=10, step=1.0
+) -> dict:
+    """The criterion's texts cleaned, or every problem of its texts and numbers at once."""
+    problems = FieldErrors()
+    problems.run(check_rubric_numbers, weight, max_points, step)
+    texts = problems.run(cleaned, CRITERION_RULES, {"name": name, "description": description})
+    problems.raise_any()
+    return texts
+
+
 def update_criterion(
     *, criterion: Criterion, actor: User, name: dict, description: dict | None = None,
     weight: float = 1.0, max_points: int = 10, step: float = 1.0,
 ) -> Criterion:  # fmt: skip
     """Change a criterion's texts and numbers. Side effects: flushes."""
-    check_rubric_numbers(weight, max_points, step)
-    texts = cleaned(CRITERION_RULES, {"name": name, "description": description})
+    texts = check_criterion(
+        name=name, description=description, weight=weight, max_points=max_points, step=step
+    )
     criterion.name, criterion.description = texts["name"], texts["description"]
     criterion.weight, criterion.max_points, criterion.step = weight, max_points, step
     db.session.flush()
@@ -168,6 +219,39 @@ def revoke_role(*, program_role: ProgramRole, actor: User) -> None:
     db.session.flush()
 
 
+def _keeps_organization(user: User, found: Organization | None) -> None:
+    """An existing account keeps its organization: it decides what a committee member may read
+    in every program, so one program's organizer must not change it by an invitation."""
+    if found is not None and found.id == user.organization_id:
+        return
+    if user.organization is None:
+        message = _(
+            "This person already has an account, with no organization, and an invitation does "
+            "not change it: leave the organization and BIN empty."
+        )
+    else:
+        message = _(
+            "This person already has an account, with %(organization)s, and an invitation does "
+            "not change it: leave the organization and BIN empty.",
+            organization=user.organization.display_name,
+        )
+    raise DomainError(message, field="organization")
+
+
+def check_invitation(
+    *, email: str | None, organization_names: dict | None = None,
+    organization_bin: str | None = None,
+) -> tuple[Organization | None, dict, str | None]:  # fmt: skip
+    """What invite_member would do with the organization typed, or every problem with it at
+    once (nothing typed is dropped silently): the organization found, its names and BIN as
+    typed. Writes nothing."""
+    found, names, bin = organization_named(names=organization_names, bin=organization_bin)
+    user = accounts.find_user_by_email(email or "")
+    if user is not None and (names or bin):
+        _keeps_organization(user, found)
+    return found, names, bin
+
+
 def invite_member(
     *, program: Program, actor: User, email: str, role: str,
     organization: Organization | None = None, organization_names: dict | None = None,
@@ -176,23 +260,27 @@ def invite_member(
     """Give a person a role, creating their account if needed, and email them.
 
     The organization (an object, or its names per language and BIN, found by its identity or
-    created) is set only on a new account.
-    Side effects: may create a pending user and an organization; grants the role; queues an
-    invitation email (a 14-day signed link for new people, a notice for people who already
-    have an account).
+    created) is set only on a new account; an existing account's organization is never
+    changed (typing another one is refused, see check_invitation). A BIN typed for an
+    organization known without one is recorded on it.
+    Side effects: may create a pending user and an organization, or set an organization's
+    BIN; grants the role; queues an invitation email (a 14-day signed link for new people, a
+    notice for people who already have an account).
     """
     user = accounts.find_user_by_email(email)
+    if organization is None:
+        found, names, bin = check_invitation(
+            email=email, organization_names=organization_names, organization_bin=organization_bin
+        )
+        if found is not None and bin and found.bin is None:
+            found.bin = bin
+        organization = found
+        if found is None and names:
+            organization = accounts.find_or_create_organization(name=names, bin=bin, actor=actor)
     if user is None:
-        names = {code: text for code, text in (organization_names or {}).items() if text}
-        if organization is None and any(text.strip() for text in names.values()):
-            organization = accounts.find_or_create_organization(
-                name=names, bin=organization_bin or None, actor=actor
-            )
         user = accounts.create_user(
             email=email, locale=locale, organization=organization, actor=actor
         )
-    # An existing account keeps its organization: the organization decides what a committee
-    # member may read in every program, so one program's organizer must not change it.
     program_role = grant_role(program=program, user=user, role=role, actor=actor)
     context = {"program": program, "role": role, "inviter": actor, "user": user}
     if user.is_active:
@@ -204,13 +292,10 @@ def invite_member(
     return program_role
 
 
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-
-
 def logo_from_upload(stream: BinaryIO) -> tuple[bytes, uploads.FileKind]:
-    """A logo as uploaded: a PNG or JPEG by its content, at most LOGO_MAX_BYTES, redrawn from
-    its pixels. Returns the redrawn bytes and their kind; writes nothing."""
-    content = uploads.read_limited(stream, LOGO_MAX_BYTES)
+    """A logo as uploaded: a PNG or JPEG by its content, at most MAX_PICTURE_BYTES (config),
+    redrawn from its pixels. Returns the redrawn bytes and their kind; writes nothing."""
+    content = uploads.read_limited(stream, current_app.config["MAX_PICTURE_BYTES"])
     kind = uploads.sniff(content)
     if kind not in uploads.PILLOW_FORMATS:
         raise DomainError(_("The logo must be a PNG or JPEG picture."), field="file")

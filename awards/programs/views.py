@@ -16,6 +16,7 @@ from sqlalchemy import select
 from awards import uploads
 from awards.downloads import send_content
 from awards.extensions import db
+from awards.forms import validate_with_rules
 from awards.i18n import to_local, to_utc, utcnow
 from awards.pages import commit_or_flash, commit_or_show
 from awards.programs import services
@@ -51,8 +52,10 @@ def _require_login():
 
 def _program_fields(form: ProgramForm) -> dict:
     fields = {name: form[name].data for name in services.PROGRAM_FIELDS}
+    # A zone the form refused reads no time (the zone's own message is already beside it).
+    zone = "UTC" if form.timezone.errors else fields["timezone"]
     for name in DATETIME_FIELDS:
-        fields[name] = to_utc(fields[name], fields["timezone"])
+        fields[name] = to_utc(fields[name], zone)
     return fields
 
 
@@ -83,7 +86,9 @@ def new():
     if not can_create_program(current_user):
         abort(403)
     form = ProgramForm()
-    if form.validate_on_submit():
+    if validate_with_rules(
+        form, lambda: services.check_program(slug=form.slug.data, **_program_fields(form))
+    ):
         done = commit_or_show(
             form,
             lambda: services.create_program(
@@ -113,7 +118,7 @@ def edit(slug: str):
     form = _form_from_program(program)
     form.slug.render_kw = {"readonly": True}
     form.slug.data = program.slug
-    if form.validate_on_submit():
+    if validate_with_rules(form, lambda: services.check_program(**_program_fields(form))):
         done = commit_or_show(
             form,
             lambda: services.update_program(
@@ -133,7 +138,12 @@ def copy(slug: str):
     if not can_create_program(current_user):
         abort(403)
     form = ProgramCopyForm(year=source.year + 1, slug=f"{source.slug}-copy", title=source.title)
-    if form.validate_on_submit():
+    if validate_with_rules(
+        form,
+        lambda: services.check_program(
+            slug=form.slug.data, title=form.title.data, year=form.year.data
+        ),
+    ):
         done = commit_or_show(
             form,
             lambda: services.copy_program(
@@ -160,7 +170,12 @@ def _category_fields(form: CategoryForm) -> dict:
 def category_new(slug: str):
     program = load_program(slug, manage=True)
     form = CategoryForm()
-    if form.validate_on_submit():
+    if validate_with_rules(
+        form,
+        lambda: services.check_category(
+            program=program, slug=form.slug.data, **_category_fields(form)
+        ),
+    ):
         done = commit_or_show(
             form,
             lambda: services.add_category(
@@ -193,7 +208,9 @@ def category_edit(slug: str, category_id: int):
     form = CategoryForm(obj=category)
     form.slug.render_kw = {"readonly": True}
     form.slug.data = category.slug
-    if form.validate_on_submit():
+    if validate_with_rules(
+        form, lambda: services.check_category(program=program, **_category_fields(form))
+    ):
         done = commit_or_show(
             form,
             lambda: services.update_category(
@@ -226,7 +243,7 @@ def criterion_form(slug: str, category_id: int, criterion_id: int | None = None)
     if criterion_id and (criterion is None or criterion.category_id != category.id):
         abort(404)
     form = CriterionForm(obj=criterion)
-    if form.validate_on_submit():
+    if validate_with_rules(form, lambda: services.check_criterion(**_criterion_fields(form))):
 
         def save():
             if criterion is None:
@@ -269,7 +286,14 @@ def criterion_delete(slug: str, category_id: int, criterion_id: int):
 def people(slug: str):
     program = load_program(slug, manage=True)
     form = InvitationForm()
-    if form.validate_on_submit():
+    if validate_with_rules(
+        form,
+        lambda: services.check_invitation(
+            email=form.email.data,
+            organization_names=form.organization.data,
+            organization_bin=form.bin.data,
+        ),  # fmt: skip
+    ):
         done = commit_or_show(
             form,
             lambda: services.invite_member(

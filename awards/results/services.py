@@ -16,7 +16,7 @@ from awards.audit.services import record
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
-from awards.programs.models import Category, Program
+from awards.programs.models import Category, NomineeKind, Program
 from awards.results.announcements import announce_results, published_before
 from awards.results.models import Laureate, ResultsSnapshot
 from awards.results.ranking import CategoryResults, category_results
@@ -92,8 +92,11 @@ def _check_choice(category: Category, results: CategoryResults, chosen: list[int
 
 
 def nominee_names(nomination) -> dict:
-    """The nominee's name per language as it must be printed (persons and teams have one)."""
-    return {k: v for k, v in nomination.org_name.items() if v} or {"ru": nomination.nominee_name}
+    """The nominee's name per language as it must be printed: an organization's legal names
+    (see Nomination.org_name_texts), a person's full names; a team has one name."""
+    if nomination.nominee_kind == NomineeKind.PERSON:
+        return dict(nomination.person_name_texts) or {"ru": ""}
+    return nomination.org_name_texts or {"ru": nomination.nominee_name}
 
 
 def _content(category, results, chosen, reason, actor, now) -> dict:

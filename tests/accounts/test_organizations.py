@@ -89,3 +89,32 @@ def test_the_same_alias_twice_is_refused(kazzinc, actor):
     organizations.add_organization_alias(organization=kazzinc, name="Kazzinc", actor=actor)
     with pytest.raises(DomainError, match="already goes by this name"):
         organizations.add_organization_alias(organization=kazzinc, name="KAZZINC LLP", actor=actor)
+
+
+@pytest.mark.parametrize(
+    ("typed", "cleaned"), [("", None), ("  ", None), (BIN, BIN), (f"{BIN[:6]} {BIN[6:]}", BIN)]
+)
+def test_clean_bin_keeps_a_valid_bin_without_its_spaces(app, typed, cleaned):
+    assert organizations.clean_bin(typed) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("12345", "12 digits"), (BIN + "0", "12 digits"), ("99014000021a", "12 digits"),
+        ("٩٩٠١٤٠٠٠٠٢١٠", "12 digits"),  # Arabic-Indic digits are digits, but not a BIN's
+        (BIN[:11] + str((int(BIN[11]) + 1) % 10), "check digit"),
+    ],
+)  # fmt: skip
+def test_clean_bin_refuses_what_is_not_a_bin(app, typed, words):
+    with pytest.raises(DomainError) as error:
+        organizations.clean_bin(typed, field="organization_bin")
+    assert words in error.value.message and error.value.field == "organization_bin"
+
+
+def test_update_names_a_bad_bin_and_a_missing_name_at_once(kazzinc, actor):
+    with pytest.raises(DomainError) as error:
+        organizations.update_organization(
+            organization=kazzinc, names={"ru": "ТОО"}, bin=BIN[:11] + "x", actor=actor
+        )
+    assert set(error.value.fields) == {"bin", "name"}

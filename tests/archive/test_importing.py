@@ -12,6 +12,7 @@ from awards.nominations.history import entry_history, history_lines, organizer_c
 from awards.nominations.models import Nomination
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_SLUG
+from awards.programs import services as programs
 from awards.programs.services import get_program_by_slug
 from awards.results import services as results
 from awards.results.exports import results_document
@@ -243,3 +244,25 @@ def test_an_archived_line_that_kept_its_state_arrives_as_a_note(archived, elsewh
         assert (last.action, last.old["state"], last.reason) == (
             "noted", entry["state"], "Письмо получено по почте.",
         )  # fmt: skip
+
+
+def test_a_persons_name_in_each_language_travels_with_the_archive(archived, elsewhere):
+    program = archived["program"]
+    category = programs.add_category(
+        program=program, actor=archived["organizer"], slug="best-mentor", nominee_kind="person",
+        title={"kk": "Тәлімгер", "ru": "Наставник"},
+    )  # fmt: skip
+    names = {"kk": "Әсел Нұрланқызы", "ru": "Асель Нурлановна"}
+    db.session.add(
+        Nomination(
+            program=program, category=category, nominee_kind="person", state="draft",
+            person_name=names["ru"], person_names=names,
+            submitting_organization=archived["committee"].organization,
+        )
+    )  # fmt: skip
+    db.session.commit()
+    document = program_archive(program)
+    with elsewhere.app_context():
+        bring(document)
+        person = db.session.scalar(select(Nomination).filter_by(nominee_kind="person"))
+        assert (person.person_names, person.person_name) == (names, names["ru"])

@@ -114,10 +114,10 @@ def test_merges_in_a_circle_are_refused(document):
     )
 
 
-@pytest.mark.parametrize("version", [3, 0, "2", True, None])
+@pytest.mark.parametrize("version", [4, 0, "2", True, None])
 def test_another_version_is_refused(document, version):
     assert refusal({**document, "version": version}) == (
-        "$.version: this installation reads archives of versions 1 to 2."
+        "$.version: this installation reads archives of versions 1 to 3."
     )
 
 
@@ -167,3 +167,13 @@ def test_an_archive_of_version_2_needs_its_new_sections(document):
 def test_something_else_entirely_is_refused():
     assert refusal(b"[1, 2]") == "$: must be an object."
     assert refusal(b'{"format": "zip"}') == '$.format: must be one of: "awards-program-archive".'
+
+
+def test_an_archive_of_version_2_is_read_without_names_per_language(document):
+    old = copy.deepcopy(document)
+    old["version"] = 2
+    for nomination in old["nominations"]:
+        del nomination["person_names"]
+    assert parse_archive(archive_json(old).encode()) == old
+    # Version 3 has them.
+    assert refusal({**old, "version": 3}).startswith("$.nominations[0].person_names: is missing.")

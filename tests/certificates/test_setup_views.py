@@ -227,3 +227,20 @@ def test_outsiders_cannot_detect_the_setup_pages(client, auth, program):
     auth.login("outsider@x.kz")
     for path in ("/settings", "/names", "/preview/fonts/PTSerif-Regular.ttf", "/sample.pdf"):
         assert client.get(page(program, path)).status_code == 404, path
+
+
+def test_a_missing_citation_a_bad_seal_and_english_show_in_one_round(organizer, program):
+    data = settings_form(
+        print_english="y", participant_citation_ru="",
+        seal=(io.BytesIO(b"GIF89a-not-allowed"), "seal.png"),
+    )  # fmt: skip
+    html = organizer.post(page(program, "/settings"), data=data, headers=ENGLISH).get_data(
+        as_text=True
+    )
+    # The form's own error (the Russian citation), and the services' (English texts needed,
+    # the seal is not a PNG or JPEG), each beside its field.
+    assert 'id="participant_citation_ru-error"' in html
+    assert 'id="laureate_citation_en-error"' in html
+    assert 'id="signatory1_name_en-error"' in html and 'id="signatory1_title_en-error"' in html
+    assert 'id="seal-error">Upload a PNG or JPEG picture.<' in html
+    assert db.session.query(CertificateSettings).count() == 0

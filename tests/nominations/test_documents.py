@@ -263,3 +263,44 @@ def test_removed_file_stays_until_commit(app, member, entry):
     documents.remove_document(document=db.session.get(Document, document.id), actor=member)
     db.session.commit()
     assert stored_files(app) == []
+
+
+def test_a_request_over_the_limit_goes_back_to_the_entry_with_the_limit_stated(
+    app, client, member, entry
+):
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    boundary, body = encode_multipart(
+        {"file": FileStorage(io.BytesIO(b"0" * (3 * 1024 * 1024)), filename="scan.pdf")}
+    )
+    response = client.post(
+        f"/nominations/{entry.id}/documents", data=body,
+        content_type=f"multipart/form-data; boundary={boundary}",
+        headers={"Referer": f"http://localhost/nominations/{entry.id}"},
+    )  # fmt: skip
+    assert response.status_code == 303
+    assert response.location == f"/nominations/{entry.id}"
+    page = client.get(response.location).get_data(as_text=True)
+    assert "This file is 3 MB; files up to 10 MB are accepted." in page
+    assert db.session.query(Document).count() == 0
+
+
+def test_without_a_page_to_go_back_to_the_error_page_states_the_limit(app, client, member, entry):
+    app.config["MAX_CONTENT_LENGTH"] = 1024 * 1024
+    for headers in ({}, {"Referer": "https://elsewhere.example/form"}):
+        response = client.post(
+            f"/nominations/{entry.id}/documents", data=b"0" * (1536 * 1024),
+            content_type="application/octet-stream", headers=headers,
+        )  # fmt: skip
+        assert response.status_code == 413
+        assert "This file is 1.5 MB; files up to 10 MB are accepted." in response.get_data(
+            as_text=True
+        )
+
+
+def test_the_upload_hint_states_the_configured_limits(app, client, member, entry):
+    page = client.get(f"/nominations/{entry.id}").get_data(as_text=True)
+    assert "PDF, JPEG or PNG, at most 10 MB each; up to 10 documents per entry." in page
+    app.config["MAX_UPLOAD_BYTES"] = 25 * 1024 * 1024 + 200 * 1024
+    app.config["MAX_DOCUMENTS_PER_NOMINATION"] = 4
+    page = client.get(f"/nominations/{entry.id}").get_data(as_text=True)
+    assert "at most 25.2 MB each; up to 4 documents per entry." in page

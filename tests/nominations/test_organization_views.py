@@ -2,6 +2,7 @@
 
 import pytest
 
+from awards.accounts.identity import bin_check_digit
 from awards.accounts.models import Organization, OrganizationAlias
 from awards.extensions import db
 from tests import factories
@@ -75,3 +76,17 @@ def test_only_organizers_see_organizations(client, auth, judges_organization, em
     response = client.post(f"{BASE}/{judges_organization.id}/aliases", data={"name": "ВКТУ"})
     assert response.status_code == 403
     assert db.session.query(OrganizationAlias).count() == 0
+
+
+def test_a_wrong_check_digit_and_a_missing_name_show_in_one_round(
+    client, auth, judges_organization
+):
+    auth.login("organizer@x.kz")
+    bin = "99014000021" + str((bin_check_digit("99014000021") + 1) % 10)
+    page = client.post(
+        f"{BASE}/{judges_organization.id}",
+        data={"name_kk": "", "name_ru": "", "name_en": "", "bin": bin},
+    ).get_data(as_text=True)
+    assert 'id="bin-error"' in page and "check digit" in page
+    assert "Enter the organization" in page
+    assert db.session.get(Organization, judges_organization.id).bin is None

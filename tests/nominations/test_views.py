@@ -378,3 +378,54 @@ def test_a_committee_member_cannot_review_several(client, auth, program, people)
     response = client.post(f"{PROGRAM}/inbox/review", data=data)
     assert response.status_code == 403
     assert _states([first]) == ["submitted"]
+
+
+def _people_category(program, people):
+    return programs.add_category(
+        program=program, actor=people["organizer@x.kz"], slug="best-mentor",
+        nominee_kind="person", title={"kk": "Тәлімгер", "ru": "Наставник"},
+    )  # fmt: skip
+
+
+def test_a_person_is_nominated_with_the_name_in_each_language(client, auth, program, people):
+    category = _people_category(program, people)
+    auth.login("committee@x.kz")
+    response = client.post(
+        f"{PROGRAM}/nominations/new?category={category.id}",
+        data={"category": category.id, "person_name_kk": "Әсел Нұрланқызы",
+              "person_name_ru": "Асель Нурлановна", "person_name_en": "",
+              "person_position": "Мастер", "person_workplace": "Колледж",
+              "justification": "Наставник", "contact_name": "Айдана", "contact_phone": "+7 700"},
+    )  # fmt: skip
+    nomination = db.session.query(Nomination).one()
+    assert response.location == f"/nominations/{nomination.id}"
+    assert nomination.person_names == {"kk": "Әсел Нұрланқызы", "ru": "Асель Нурлановна"}
+    assert nomination.person_name == "Асель Нурлановна"  # the one name duplicates read
+    page = client.get(f"/nominations/{nomination.id}/edit").get_data(as_text=True)
+    assert 'value="Әсел Нұрланқызы"' in page and 'value="Асель Нурлановна"' in page
+    people["committee@x.kz"].locale = "kk"
+    db.session.commit()
+    page = client.get(f"{PROGRAM}/nominations").get_data(as_text=True)
+    assert "Әсел Нұрланқызы" in page
+
+
+def test_submitting_names_each_field_still_missing(client, auth, program, people):
+    nomination = make_nomination(
+        program, people["committee@x.kz"], contact_phone="", contact_email="", justification=""
+    )
+    auth.login("committee@x.kz")
+    client.post(f"/nominations/{nomination.id}/submit")
+    page = client.get(f"/nominations/{nomination.id}").get_data(as_text=True)
+    assert "Before submitting, fill in: the justification; the contact person&#39;s phone" in page
+    # The contact person's name was given: it is not asked for.
+    assert "the contact person&#39;s name" not in page
+    assert db.session.get(Nomination, nomination.id).state == S.DRAFT
+
+
+def test_the_submit_message_is_in_the_readers_language(client, auth, program, people):
+    people["committee@x.kz"].locale = "ru"
+    nomination = make_nomination(program, people["committee@x.kz"], contact_name="")
+    auth.login("committee@x.kz")
+    client.post(f"/nominations/{nomination.id}/submit")
+    page = client.get(f"/nominations/{nomination.id}").get_data(as_text=True)
+    assert "ФИО контактного лица" in page

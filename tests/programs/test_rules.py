@@ -1,5 +1,7 @@
 """The program, category and criterion rules as plain functions, and the services applying them."""
 
+from datetime import datetime
+
 import pytest
 
 from awards.errors import DomainError
@@ -67,3 +69,28 @@ def test_the_services_apply_the_rules_the_forms_used_to_keep_alone(app):
             max_laureates=5000,
         )  # fmt: skip
     assert error.value.field == "max_laureates"
+
+
+def test_every_wrong_rubric_number_is_named_at_once(app):
+    with pytest.raises(DomainError) as error:
+        rules.check_rubric_numbers(0, 0, 0)
+    assert set(error.value.fields) == {"weight", "max_points", "step"}
+
+
+def test_both_windows_closing_before_they_open_are_named_at_once(app):
+    late, early = datetime(2026, 5, 1), datetime(2026, 4, 1)
+    with pytest.raises(DomainError) as error:
+        rules.check_windows({
+            "nominations_open_at": late, "nominations_close_at": early,
+            "judging_open_at": late, "judging_close_at": early,
+        })  # fmt: skip
+    assert set(error.value.fields) == {"nominations_close_at", "judging_close_at"}
+
+
+def test_a_category_with_a_taken_slug_and_no_kazakh_title_is_refused_once_for_both(app):
+    program = factories.program_with_people()
+    with pytest.raises(DomainError) as error:
+        services.check_category(
+            program=program, slug="best-patron", title={"ru": "Лучший"}, max_laureates=-1
+        )
+    assert set(error.value.fields) == {"slug", "title", "max_laureates"}

@@ -1,3 +1,5 @@
+from awards.accounts.identity import bin_check_digit
+from awards.accounts.models import Organization
 from awards.accounts.services import find_user_by_email
 from awards.extensions import db
 from awards.programs.models import Category, Program
@@ -5,6 +7,10 @@ from awards.programs.services import update_program
 from tests import factories
 
 DEMO = "/programs/test-awards"
+
+
+def valid_bin(first_eleven: str) -> str:
+    return first_eleven + str(bin_check_digit(first_eleven))
 
 
 def category_form(**overrides):
@@ -243,3 +249,137 @@ def test_invitation_email_quotes_a_title_only_once(client, auth, program, outbox
     text = message.get_content()
     assert "войти в состав жюри конкурса «Год рабочих профессий»." in text
     assert "««" not in text and "»»" not in text
+
+
+def test_new_program_shows_a_taken_short_name_with_the_forms_own_errors(client, auth, program):
+    auth.login("organizer@x.kz")
+    page = client.post(
+        "/programs/new",
+        data={"slug": "test-awards", "title_kk": "", "title_ru": "Конкурс", "year": "2026",
+              "timezone": "Asia/Almaty", "judges_per_nomination": "3", "scoring_method": "mean",
+              "nominations_open_at": "2026-05-01T09:00",
+              "nominations_close_at": "2026-04-01T09:00"},
+    ).get_data(as_text=True)  # fmt: skip
+    # The form's error (no Kazakh title) and the services' (the short name is taken, the
+    # window closes before it opens) in one round, each beside its field.
+    assert 'id="title_kk-error"' in page
+    assert 'id="slug-error"' in page and "already taken" in page
+    assert 'id="nominations_close_at-error"' in page
+    assert db.session.query(Program).count() == 1
+
+
+def test_criterion_form_shows_a_bad_weight_and_a_step_above_the_maximum_at_once(
+    client, auth, program
+):
+    auth.login("organizer@x.kz")
+    category = program.categories[0]
+    page = client.post(
+        f"{DEMO}/categories/{category.id}/criteria/new",
+        data={"name_kk": "", "name_ru": "Качество", "weight": "abc", "max_points": "5",
+              "step": "6"},
+    ).get_data(as_text=True)  # fmt: skip
+    assert 'id="weight-error"' in page and 'id="step-error"' in page
+    assert 'id="name_kk-error"' in page
+    assert len(category.criteria) == 1
+
+
+def test_category_form_shows_a_taken_slug_with_the_forms_own_errors(client, auth, program):
+    auth.login("organizer@x.kz")
+    page = client.post(
+        f"{DEMO}/categories/new", data=category_form(slug="best-patron", max_laureates="x")
+    ).get_data(as_text=True)
+    assert 'id="slug-error"' in page and 'id="max_laureates-error"' in page
+    # The form's own message for the number; the services' is not added to it.
+    assert "Enter 0 for no limit" not in page
+
+
+def _invite_with_bin(client, email, bin, **names):
+    data = {"email": email, "role": "judge", "bin": bin, "locale": "ru"}
+    data.update({f"organization_{code}": text for code, text in names.items()})
+    return client.post(f"{DEMO}/people", data=data)
+
+
+def test_invitation_refuses_a_bin_with_a_wrong_check_digit_with_the_other_errors(
+    client, auth, program
+):
+    auth.login("organizer@x.kz")
+    good = valid_bin("99014000021")
+    wrong = good[:11] + str((int(good[11]) + 1) % 10)
+    page = _invite_with_bin(client, "not an email", wrong, ru="ТОО «Альфа»").get_data(as_text=True)
+    assert 'id="bin-error"' in page and "check digit" in page
+    assert 'id="email-error"' in page
+    assert db.session.query(Organization).filter(Organization.bin == wrong).count() == 0
+
+
+def test_invitation_keeps_a_bin_given_for_an_organization_known_by_name(client, auth, program):
+    chamber = find_user_by_email("committee@x.kz").organization
+    assert chamber.bin is None
+    auth.login("organizer@x.kz")
+    bin = valid_bin("05114000456")
+    response = _invite_with_bin(client, "colleague@x.kz", bin, ru="Chamber")
+    assert response.status_code == 302
+    assert find_user_by_email("colleague@x.kz").organization_id == chamber.id
+    assert db.session.get(Organization, chamber.id).bin == bin
+
+
+def test_invitation_creates_the_organization_with_its_bin_and_names(client, auth, program):
+    auth.login("organizer@x.kz")
+    bin = valid_bin("95040000789")
+    _invite_with_bin(
+        client, "ulba@x.kz", f"{bin[:4]} {bin[4:8]} {bin[8:]}",
+        kk="«Үлбі металлургиялық зауыты» АҚ", ru="АО «Ульбинский металлургический завод»",
+    )  # fmt: skip
+    organization = find_user_by_email("ulba@x.kz").organization
+    assert organization.bin == bin
+    assert organization.name["kk"] == "«Үлбі металлургиялық зауыты» АҚ"
+
+
+def test_invitation_with_only_an_unknown_bin_asks_for_the_name(client, auth, program):
+    auth.login("organizer@x.kz")
+    page = _invite_with_bin(client, "lone@x.kz", valid_bin("95040000789")).get_data(as_text=True)
+    assert 'id="organization_kk-error"' in page and "enter its name" in page
+    assert find_user_by_email("lone@x.kz") is None
+
+
+def test_invitation_with_only_a_known_bin_joins_that_organization(client, auth, program):
+    chamber = find_user_by_email("committee@x.kz").organization
+    chamber.bin = valid_bin("10104001234")
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    assert _invite_with_bin(client, "second@x.kz", chamber.bin).status_code == 302
+    assert find_user_by_email("second@x.kz").organization_id == chamber.id
+
+
+def test_invitation_refuses_a_bin_other_than_the_named_organizations(client, auth, program):
+    chamber = find_user_by_email("committee@x.kz").organization
+    chamber.bin = valid_bin("10104001234")
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    page = _invite_with_bin(client, "third@x.kz", valid_bin("95040000789"), ru="Chamber")
+    text = page.get_data(as_text=True)
+    assert 'id="bin-error"' in text and "has another BIN" in text
+    assert find_user_by_email("third@x.kz") is None
+
+
+def test_invitation_of_an_existing_account_says_why_its_organization_stays(
+    client, auth, program, outbox
+):
+    auth.login("organizer@x.kz")
+    page = _invite_with_bin(client, "judge@x.kz", "", ru="Chamber").get_data(as_text=True)
+    assert 'id="organization_kk-error"' in page and "University" in page
+    assert find_user_by_email("judge@x.kz").organization.name["ru"] == "University"
+    assert outbox() == []
+    # Its own organization, or none typed: the invitation goes through.
+    assert _invite_with_bin(client, "judge@x.kz", "", en="University").status_code == 302
+
+
+def test_invitation_refuses_a_bin_of_another_organization_than_the_named_one(client, auth, program):
+    university = find_user_by_email("judge@x.kz").organization
+    university.bin = valid_bin("10104001234")
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    text = _invite_with_bin(client, "fourth@x.kz", university.bin, ru="Chamber").get_data(
+        as_text=True
+    )
+    assert 'id="bin-error"' in text and "University" in text
+    assert find_user_by_email("fourth@x.kz") is None

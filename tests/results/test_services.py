@@ -1,10 +1,14 @@
 import pytest
 
+from awards.accounts import organizations
 from awards.audit import queries as audit_queries
 from awards.audit.models import AuditEntry
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import scoring
+from awards.nominations import linking
+from awards.nominations import services as nominations
+from awards.programs import services as programs
 from awards.results import services
 from awards.results.ranking import category_results
 from tests.judging.fixtures import JUDGING
@@ -137,3 +141,39 @@ def test_every_decision_is_in_the_audit_log_about_its_category_or_program(scored
     ]  # fmt: skip
     assert log[0].old == {"version": 1}
     assert log[2].new == {"version": 1, "sha256": snapshot.sha256, "laureates": kazzinc}
+
+
+def test_a_person_is_printed_by_the_name_in_each_language(program):
+    organizer = program.roles[0].user
+    member = next(r.user for r in program.roles if r.user.email == "committee@x.kz")
+    category = programs.add_category(
+        program=program, actor=organizer, slug="best-mentor", nominee_kind="person",
+        title={"kk": "Тәлімгер", "ru": "Наставник"},
+    )  # fmt: skip
+    person = nominations.create_nomination(
+        program=program, category=category, actor=member,
+        person_name={"kk": "Әсел Нұрланқызы", "ru": "Асель Нурлановна", "en": ""},
+    )  # fmt: skip
+    assert services.nominee_names(person) == {"kk": "Әсел Нұрланқызы", "ru": "Асель Нурлановна"}
+    # An entry made with one name prints it in every language, as before.
+    nominations.update_nomination(nomination=person, actor=member, person_name="Асель")
+    assert services.nominee_names(person) == {"ru": "Асель"}
+
+
+def test_an_organization_is_printed_with_its_confirmed_names_where_none_was_typed(program):
+    organizer = program.roles[0].user
+    member = next(r.user for r in program.roles if r.user.email == "committee@x.kz")
+    college = member.organization
+    organizations.update_organization(
+        organization=college, names={"kk": "Өскемен колледжі", "ru": "Усть-Каменогорский колледж"},
+        bin=None, actor=organizer,
+    )  # fmt: skip
+    entry = nominations.create_nomination(
+        program=program, category=program.categories[0], actor=member,
+        org_name={"kk": "Өскемен колледжі"},
+    )  # fmt: skip
+    assert services.nominee_names(entry) == {"kk": "Өскемен колледжі"}
+    linking.confirm_organization(nomination=entry, organization=college, actor=organizer)
+    assert services.nominee_names(entry) == {
+        "kk": "Өскемен колледжі", "ru": "Усть-Каменогорский колледж"
+    }  # fmt: skip
