@@ -31,7 +31,10 @@ def test_several_problems_are_raised_once_each_beside_its_field(app):
     problems.run(_refuse, "Bad slug.", "slug")
     problems.run(_refuse, "Bad year.", "year")
     problems.run(_refuse, "Second word on the slug.", "slug")
-    with app.test_request_context(), pytest.raises(DomainError) as error:
+    with (
+        app.test_request_context(headers={"Accept-Language": "en"}),
+        pytest.raises(DomainError) as error,
+    ):
         problems.raise_any()
     # The first message about a field is the one shown beside it.
     assert error.value.fields == {"slug": "Bad slug.", "year": "Bad year."}

@@ -93,6 +93,7 @@ def test_make_run_on_another_port_links_and_qr_codes_to_that_port(make_run):
     assert "127.0.0.1:5000" not in mails[0]
 
     visitor.post("/login", {"email": "organizer@demo.kz", "password": PASSWORD})
+    visitor.post("/language", {"locale": "en", "next": "/"})  # the demo organizer reads Russian
     page = html.unescape(visitor.get(f"/programs/{DEMO_SLUG}/certificates/issue"))
     assert 'id="qr-address"' in page
     assert f"The QR codes on these certificates will point to {base}/verify/…" in page

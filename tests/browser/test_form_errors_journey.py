@@ -39,6 +39,9 @@ def errors_after_sending(page, url, values=(), button="form.form button[type=sub
     for selector, text in values:
         page.fill(selector, text)
     page.locator(button).first.click()
+    # An action asked first (static/js/confirm.js) opens its dialog within the click: say yes.
+    if page.locator("#confirm-dialog[open]").count():
+        page.click("#confirm-dialog button[value=confirm]")
     expect(page.locator(ERRORS).first).to_be_visible()
     return page.locator(ERRORS).all_inner_texts()
 

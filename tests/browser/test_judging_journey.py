@@ -68,7 +68,10 @@ def submit_scorecard(page):
     """Submit, then say yes to the question asked first (static/js/confirm.js)."""
     page.click("#submit-scorecard")
     expect(page.locator("#confirm-dialog")).to_be_visible()
-    page.click("#confirm-dialog button[value=confirm]")
+    # The form is sent once the dialog closes: wait for its answer, so that a next page.goto
+    # does not cut the submission short.
+    with page.expect_navigation():
+        page.click("#confirm-dialog button[value=confirm]")
 
 
 def score(page, server, name, points):

@@ -2,14 +2,19 @@
 hand, no inline script), and shows its result when it ends."""
 
 import threading
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import expect
 from werkzeug.serving import make_server
 
+from awards.accounts.services import find_user_by_email
 from awards.extensions import db
+from awards.judging import assignments
+from awards.nominations import services as nominations
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_SLUG
+from awards.programs import services as programs
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -29,6 +34,7 @@ def live_server(shared_app, queue_settings):
     """The demo served on a free port, with CSRF on, queueing jobs for a worker."""
     shared_app.config["WTF_CSRF_ENABLED"] = True
     load_demo(password=PASSWORD)
+    a_judge_behind()
     db.session.commit()
     server = make_server("127.0.0.1", 0, shared_app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -37,6 +43,24 @@ def live_server(shared_app, queue_settings):
     server.shutdown()
     thread.join()
     server.server_close()
+
+
+def a_judge_behind() -> None:
+    """One more accepted entry, assigned to judge3 and not scored: the finished demo has nobody
+    behind, and "remind all" is disabled then."""
+    program = programs.get_program_by_slug(DEMO_SLUG)
+    organizer = find_user_by_email("organizer@demo.kz")
+    committee = find_user_by_email("committee@demo.kz")
+    when = program.nominations_close_at - timedelta(hours=1)
+    entry = nominations.create_nomination(
+        program=program, category=program.categories[0], actor=committee, now=when,
+        org_name={"kk": "Late Workshop", "ru": "Late Workshop"}, justification="Mentoring",
+        contact_name="E", contact_email="committee@demo.kz",
+    )  # fmt: skip
+    nominations.submit_nomination(nomination=entry, actor=committee, now=when)
+    nominations.accept_nomination(nomination=entry, actor=organizer, now=when)
+    judge = find_user_by_email("judge3@demo.kz")
+    assignments.assign_judge(nomination=entry, judge=judge, actor=organizer)
 
 
 @pytest.mark.parametrize("backend", ["sqlite"])
