@@ -91,8 +91,11 @@ def _judging(program: Program, now: datetime) -> Phase:
         )
     slug = program.slug
     if state == "open":
-        window_action = Action(_("Close judging now"), url_for("jury.close_judging", slug=slug),
-                               post=True, name="close-judging")  # fmt: skip
+        window_action = Action(
+            _("Close judging now"), url_for("jury.close_judging", slug=slug), post=True,
+            name="close-judging",
+            confirm=_("Close judging now? Judges can no longer save or submit scorecards."),
+        )  # fmt: skip
     else:
         window_action = Action(_("Open judging now"), url_for("jury.open_judging", slug=slug),
                                post=True, name="open-judging")  # fmt: skip

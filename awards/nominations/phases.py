@@ -47,6 +47,7 @@ def _nominations(program: Program, now: datetime) -> Phase:
                 url_for("review.close_nominations", slug=slug),
                 post=True,
                 name="close-nominations",
+                confirm=_("Close nominations now? Committees can no longer submit entries."),
             )  # fmt: skip
         )
     else:

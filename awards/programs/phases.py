@@ -30,6 +30,7 @@ class Action:
     url: str
     post: bool = False
     name: str = ""  # a stable name for the button, for tests and styling
+    confirm: str = ""  # a question asked first (static/js/confirm.js), for a POST
 
 
 @dataclass

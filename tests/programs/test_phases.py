@@ -3,6 +3,7 @@ missing and the next action; nominations and judging opened and closed by explic
 judges told when they are assigned and when judging opens; committees and laureates told
 when the results are published."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -100,6 +101,8 @@ def test_organizer_opens_and_closes_nominations_by_hand(client, auth, program):
         auth.login("organizer@x.kz")
         html = post(client, f"{url}/open")
         assert "Nominations are open." in html and 'id="close-nominations"' in html
+        # Closing asks first (static/js/confirm.js); opening does not.
+        assert re.search(r'id="close-nominations" data-confirm="Close nominations now\?', html)
         assert "Open until closed here." in html
         # The committee can nominate now.
         committee = next(r.user for r in program.roles if r.user.email == "committee@x.kz")
