@@ -36,8 +36,10 @@ class Visitor:
         with self.opener.open(self.base + path, timeout=60) as response:
             return response.read().decode()
 
-    def post(self, path: str, data: dict) -> str:
-        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', self.get(path)).group(1)
+    def post(self, path: str, data: dict, form_on: str | None = None) -> str:
+        """Send ``data`` as the form on ``form_on`` (default: ``path`` itself) would."""
+        page = self.get(form_on or path)
+        token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', page).group(1)
         body = urllib.parse.urlencode({**data, "csrf_token": token}).encode()
         with self.opener.open(self.base + path, data=body, timeout=60) as response:
             return response.read().decode()
@@ -93,7 +95,8 @@ def test_make_run_on_another_port_links_and_qr_codes_to_that_port(make_run):
     assert "127.0.0.1:5000" not in mails[0]
 
     visitor.post("/login", {"email": "organizer@demo.kz", "password": PASSWORD})
-    visitor.post("/language", {"locale": "en", "next": "/"})  # the demo organizer reads Russian
+    # The demo organizer reads Russian: switch, as the header's language form does.
+    visitor.post("/language", {"locale": "en", "next": "/"}, form_on="/programs/")
     page = html.unescape(visitor.get(f"/programs/{DEMO_SLUG}/certificates/issue"))
     assert 'id="qr-address"' in page
     assert f"The QR codes on these certificates will point to {base}/verify/…" in page
