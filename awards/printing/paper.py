@@ -3,7 +3,8 @@ rules WeasyPrint and the screen preview take from a theme."""
 
 import tinycss2
 
-BLEED = "3mm"
+from awards.printing.marks import BLEED_MM, SLUG_MM
+
 PAPER_MM = {"A3": (297, 420), "A4": (210, 297), "A5": (148, 210), "A6": (105, 148),
             "letter": (215.9, 279.4)}  # fmt: skip
 _PAPER_NAMES = {name.lower(): name for name in PAPER_MM}
@@ -38,10 +39,14 @@ def paper_size(page_size: str) -> tuple[float, float]:
 
 def page_css(page_size: str, *, bleed: bool = False, crop_marks: bool = False) -> str:
     """The @page rule that sets a document's paper: theme.toml owns the size (theme.css must
-    not set it), the caller the bleed and the crop marks."""
-    bleed_rule = f"bleed: {BLEED};" if bleed else ""
-    marks = "marks: crop cross;" if crop_marks else ""
-    return f"@page {{ size: {page_size}; {bleed_rule} {marks} }}"
+    not set it), the caller the bleed and the crop marks. With crop marks the CSS bleed takes
+    in the slug around the bleed, where marks.py draws them (not WeasyPrint: its ``marks``
+    lie in the bleed, under the page)."""
+    if crop_marks:
+        return f"@page {{ size: {page_size}; bleed: {BLEED_MM + SLUG_MM}mm; }}"
+    if bleed:
+        return f"@page {{ size: {page_size}; bleed: {BLEED_MM}mm; }}"
+    return f"@page {{ size: {page_size}; }}"
 
 
 def page_rule(css: str, page_name: str) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from awards.printing.environment import fill_template
 from awards.printing.errors import PrintingError
 from awards.printing.fetcher import ThemeURLFetcher, strict_weasyprint
 from awards.printing.fonts import check_families
+from awards.printing.marks import finish_pdf
 from awards.printing.merge import merge_pdfs
 from awards.printing.paper import page_css
 from awards.printing.prepared import PreparedTheme
@@ -41,7 +42,7 @@ def render_chunk(
 
 
 def _write(document, families: set[str]) -> bytes:
-    pdf = document.write_pdf()
+    pdf = document.write_pdf(finisher=finish_pdf)  # a print shop's slug and marks, if asked
     families.update(font.family for font in document.fonts.values())  # known once written
     return pdf
 
@@ -62,15 +63,19 @@ def _check_one_page_each(document, contexts: list[dict]) -> None:
     )
 
 
-def render_document(theme: Theme, template_name: str, page_size: str, **values) -> bytes:
-    """A theme's template rendered as one document (the ceremony program booklet)."""
+def render_document(
+    theme: Theme, template_name: str, page_size: str, *, crop_marks: bool = False, **values
+) -> bytes:
+    """A theme's template rendered as one document (the ceremony program booklet);
+    ``crop_marks`` for a print shop: bleed, and the marks in a slug around it (marks.py)."""
     html = fill_template(theme, template_name, **values)
     font_config = FontConfiguration()
     with strict_weasyprint():
-        stylesheet = CSS(string=page_css(page_size), font_config=font_config)
+        paper = page_css(page_size, bleed=crop_marks, crop_marks=crop_marks)
+        stylesheet = CSS(string=paper, font_config=font_config)
         document = HTML(
             string=html, base_url=f"{theme.path}/", url_fetcher=ThemeURLFetcher(theme.root)
         ).render(font_config=font_config, stylesheets=[stylesheet])
-        pdf = document.write_pdf()
+        pdf = document.write_pdf(finisher=finish_pdf)
     check_families(theme, {font.family for font in document.fonts.values()})
     return pdf

@@ -283,15 +283,3 @@ def test_render_program_missing_venue_raises():
 
     with pytest.raises(ValueError, match="venue has no ru text"):
         render_program("modern", program)
-
-
-def test_render_certificates_crop_marks_in_three_millimetres_of_bleed():
-    with_marks = render_certificates("classic", [samples.certificate()], crop_marks=True)
-    bled = render_certificates("classic", [samples.certificate()], bleed=True)
-
-    page = pages(with_marks)[0]
-    assert float(page.mediabox.width) == pytest.approx(303 * MM, abs=0.01)
-    assert float(page.trimbox.width) == pytest.approx(297 * MM, abs=0.01)
-    corner = (0, 0, 7, 7)  # the top left bleed at 60 dpi: marks are drawn there, nothing else
-    assert print_shop.picture(with_marks, 1).crop(corner).getextrema() != ((255, 255),) * 3
-    assert print_shop.picture(bled, 1).crop(corner).getextrema() == ((255, 255),) * 3

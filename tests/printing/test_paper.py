@@ -32,10 +32,13 @@ def test_paper_size_refuses_what_is_not_a_paper(page_size):
         paper_size(page_size)
 
 
-def test_page_css_sets_the_size_bleed_and_marks():
-    assert page_css("A5") == "@page { size: A5;   }"
+def test_page_css_sets_the_size_the_bleed_and_room_for_the_marks():
+    assert page_css("A5") == "@page { size: A5; }"
+    assert page_css("A5", bleed=True) == "@page { size: A5; bleed: 3mm; }"
+    # The slug around the bleed, where marks.py draws the marks (WeasyPrint's would lie under
+    # a full-bleed band).
     assert page_css("A4 landscape", bleed=True, crop_marks=True) == (
-        "@page { size: A4 landscape; bleed: 3mm; marks: crop cross; }"
+        "@page { size: A4 landscape; bleed: 12mm; }"
     )
 
 

@@ -36,8 +36,9 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from awards.printing.chunk import Chunk
-from awards.printing.fast.assembly import info_dictionary
+from awards.printing.fast.assembly import info_dictionary, reference
 from awards.printing.fast.composition import Composer, Stamp, cut_shape, slot_groups
+from awards.printing.marks import finish_page, has_slug
 from awards.printing.prepared import PreparedTheme
 
 BLANK = " "  # a fixed text in the slot layout: no glyph to shape, the element stays
@@ -332,6 +333,7 @@ def render_chunk(
     backdrop = backdrop_page(prepared, contexts[0], page_css, len(matrices[0]))
     document = slots.document.copy([backdrop, *(s.page for s in shapes), *slots.document.pages])
     pdf = weasyprint.pdf.generate_pdf(document, None, 1, **DEFAULT_OPTIONS)
+    _finish_print_shop_pages(pdf, len(shapes))
     composer = Composer.of(pdf, info_dictionary(shapes[0].metadata))
     stamps = _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices)
     return Chunk(
@@ -341,6 +343,16 @@ def render_chunk(
         {font.family for font in document.fonts.values()},
         fast=True,
     )
+
+
+def _finish_print_shop_pages(pdf, shapes: int) -> None:
+    """The backdrop and the shapes with the slug, boxes and marks the plain path's finisher
+    gives a print shop's page (marks.py): the marks once, over the shape."""
+    for number in range(1 + shapes):
+        page = pdf.objects[pdf.pages["Kids"][3 * number]]
+        if has_slug(page):
+            items = pdf.objects[reference(page["Contents"])].stream
+            finish_page(page, items, marks=number > 0)
 
 
 def _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices) -> list[Stamp]:
