@@ -5,6 +5,7 @@ import os
 
 from awards.printing.batch import CertificateBatch, Progress, render_batch
 from awards.printing.chunk import Options
+from awards.printing.imposition import impose_booklet
 from awards.printing.plain import render_document
 from awards.printing.themes import Theme, load_theme
 from awards.printing.values import program_context
@@ -35,11 +36,25 @@ def render_certificates(
     ).combined
 
 
-def render_program(theme: str | Theme, program: dict) -> bytes:
-    """The ceremony program booklet as one PDF (certificates/README.md lists the keys)."""
+BOOKLET_PAGES_MULTIPLE = 4  # a saddle-stitched booklet: each folded sheet holds four pages
+
+
+def render_program(theme: str | Theme, program: dict, *, crop_marks: bool = False) -> bytes:
+    """The ceremony program booklet as one PDF (certificates/README.md lists the keys), its
+    page count a multiple of four (a notes page, then blank ones, at the end); ``crop_marks``
+    for a print shop: 3 mm of bleed and crop marks in a slug around it."""
     spec = _theme(theme)
     context = program_context(program, spec)
-    return render_document(spec, "program.html", spec.program_page_size, program=context)
+    return render_document(
+        spec, "program.html", spec.program_page_size, crop_marks=crop_marks,
+        pages_multiple_of=BOOKLET_PAGES_MULTIPLE, program=context,
+    )  # fmt: skip
+
+
+def render_program_sheets(theme: str | Theme, program: dict) -> bytes:
+    """The program booklet for an office printer: its pages two-up on A4 landscape sheets in
+    saddle-stitch order (imposition.py), to print on both sides, fold and staple."""
+    return impose_booklet(render_program(theme, program))
 
 
 def render_certificate_files(

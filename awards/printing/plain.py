@@ -64,18 +64,35 @@ def _check_one_page_each(document, contexts: list[dict]) -> None:
 
 
 def render_document(
-    theme: Theme, template_name: str, page_size: str, *, crop_marks: bool = False, **values
-) -> bytes:
-    """A theme's template rendered as one document (the ceremony program booklet);
-    ``crop_marks`` for a print shop: bleed, and the marks in a slug around it (marks.py)."""
-    html = fill_template(theme, template_name, **values)
+    theme: Theme, template_name: str, page_size: str, *, crop_marks: bool = False,
+    pages_multiple_of: int = 1, **values,
+) -> bytes:  # fmt: skip
+    """A theme's template rendered as one document (the ceremony program booklet).
+
+    ``crop_marks`` for a print shop: bleed, and the marks in a slug around it (marks.py).
+    ``pages_multiple_of`` (4 for a saddle-stitched booklet): when the pages fall short of a
+    multiple, the template is filled again with ``padding``, the number of pages it must add
+    at the end; PrintingError if they still do not come out a multiple.
+    """
     font_config = FontConfiguration()
     with strict_weasyprint():
         paper = page_css(page_size, bleed=crop_marks, crop_marks=crop_marks)
         stylesheet = CSS(string=paper, font_config=font_config)
-        document = HTML(
-            string=html, base_url=f"{theme.path}/", url_fetcher=ThemeURLFetcher(theme.root)
-        ).render(font_config=font_config, stylesheets=[stylesheet])
+
+        def render(padding: int):
+            html = fill_template(theme, template_name, padding=padding, **values)
+            return HTML(
+                string=html, base_url=f"{theme.path}/", url_fetcher=ThemeURLFetcher(theme.root)
+            ).render(font_config=font_config, stylesheets=[stylesheet])
+
+        document = render(0)
+        if missing := -len(document.pages) % pages_multiple_of:
+            document = render(missing)
+            if len(document.pages) % pages_multiple_of:
+                raise PrintingError(
+                    f"{template_name} made {len(document.pages)} pages with {missing} added, "
+                    f"not a multiple of {pages_multiple_of}"
+                )
         pdf = document.write_pdf(finisher=finish_pdf)
     check_families(theme, {font.family for font in document.fonts.values()})
     return pdf

@@ -19,7 +19,7 @@ THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # a folder name, neve
 KIND_PHRASES = ("title", "before_recipient", "after_recipient", "after_citation")
 LANGUAGE_PHRASES = ("category_prefix", "category_suffix", "seal_mark")
 PROGRAM_LABELS = ("document", "running_order", "time", "item", "presenter", "categories",
-                  "laureates", "nominees", "partners")  # fmt: skip
+                  "laureates", "nominees", "partners", "notes")  # fmt: skip
 
 
 @dataclass(frozen=True)

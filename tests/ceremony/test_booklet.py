@@ -54,10 +54,31 @@ def pages(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+def page_numbers_at_the_foot(pdf: bytes, page: int) -> tuple[str, str]:
+    """The text at the foot of ``page``, in its left and in its right half."""
+    sheet = PdfReader(io.BytesIO(pdf)).pages[page - 1].mediabox
+    width, height = float(sheet.width), float(sheet.height)
+    foot = 20 * 72 / 25.4
+    halves = [(0, height - foot, width / 2, foot), (width / 2, height - foot, width / 2, foot)]
+    return tuple(print_shop.text_in(pdf, page, half).strip() for half in halves)
+
+
 def assert_numbered_after_the_cover(pdf: bytes) -> None:
+    """No number on the cover; every page after it numbered on its outer edge (a left-hand,
+    even page on the left, a right-hand one on the right), but for the blank pages that make
+    the page count a multiple of four, which are empty."""
+    count = pages(pdf)
+    assert count % 4 == 0, count
     assert not re.search(r"(?m)^\W*1\W*$", print_shop.text(pdf, page=1))
-    for number in range(2, pages(pdf) + 1):
-        assert re.search(rf"(?m)^\W*{number}\W*$", print_shop.text(pdf, page=number)), number
+    numbered = count
+    while not print_shop.text(pdf, page=numbered).strip():
+        numbered -= 1
+    assert count - numbered < 3, "at most the notes page and two blank ones are added"
+    for number in range(2, numbered + 1):
+        left, right = page_numbers_at_the_foot(pdf, number)
+        outer, inner = (left, right) if number % 2 == 0 else (right, left)
+        assert re.fullmatch(rf"\W*{number}\W*", outer), (number, outer)
+        assert not re.search(r"\d", inner), (number, inner)
 
 
 def test_values_are_plain_with_the_ceremony_day_in_its_time_zone(ceremony):
@@ -182,7 +203,9 @@ def test_booklet_without_running_order_goes_from_cover_to_categories(ceremony, t
     pdf = booklet.booklet_pdf(ceremony["program"], theme=theme)
     text = print_shop.flat(print_shop.text(pdf))
     assert "Рәсім барысы" not in text and "Kazzinc Nominee" in text
-    assert pages(pdf) == 2
+    # The cover, the categories, a page for notes and a blank back: one folded sheet.
+    assert pages(pdf) == 4
+    assert "Жазбаларға арналған бет Для заметок" in print_shop.flat(print_shop.text(pdf, page=3))
     assert_numbered_after_the_cover(pdf)
 
 
@@ -207,7 +230,7 @@ def test_longest_texts_keep_the_cover_on_one_page_and_long_names_on_the_page(cer
     ceremony["entries"]["Ulba Nominee"].org_name = {"kk": unbroken, "ru": unbroken}
     db.session.commit()
     pdf = booklet.booklet_pdf(program, theme=theme)
-    assert pages(pdf) == 2
+    assert pages(pdf) == 4
     cover, categories = (print_shop.flat(print_shop.text(pdf, page=n)) for n in (1, 2))
     assert "2026 жылғы 20 мамыр" in cover and "Номинациялар" in categories
     assert unbroken in categories.replace(" ", "")

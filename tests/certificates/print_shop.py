@@ -52,6 +52,15 @@ def text(pdf: bytes, page: int | None = None) -> str:
     return _with_file(pdf, lambda path: _run(_tool("pdftotext"), "-raw", *pages, str(path), "-"))
 
 
+def text_in(pdf: bytes, page: int, box: tuple[float, float, float, float]) -> str:
+    """pdftotext of the part of ``page`` in ``box``: left, top, width, height in points."""
+    x, y, width, height = (str(round(value)) for value in box)
+    return _with_file(pdf, lambda path: _run(
+        _tool("pdftotext"), "-raw", "-r", "72", "-f", str(page), "-l", str(page), "-x", x, "-y", y,
+        "-W", width, "-H", height, str(path), "-",
+    ))  # fmt: skip
+
+
 def flat(value: str) -> str:
     """Whitespace as one space; a line broken after a hyphen joined again."""
     return re.sub(r"\s+", " ", re.sub(r"-\s*\n\s*", "-", value)).strip()
