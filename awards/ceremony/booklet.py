@@ -13,13 +13,17 @@ from awards.ceremony.services import ceremony_partners, running_order, stage_ord
 from awards.errors import DomainError
 from awards.i18n import to_local
 from awards.nominations.queries import accepted_nominations
-from awards.printing.documents import render_program
+from awards.printing.documents import render_program, render_program_sheets
 from awards.printing.themes import available_themes
 from awards.programs.models import Category, Program
 from awards.results.services import current_snapshot, nominee_names
 from awards.uploads import FileKind, sniff, upload_folder
 
 PRINTED_LANGUAGES = ["kk", "ru"]
+# How the booklet is laid out, by who prints it: pages in reading order (the screen, a digital
+# press), the print shop's copy (bleed and crop marks), sheets for an office printer (two pages
+# a side in saddle-stitch order, to fold). The suffix its file name takes.
+LAYOUTS = {"pages": "", "print_shop": "-print", "sheets": "-sheets"}
 
 
 def _texts_for(value: dict | None) -> dict:
@@ -101,15 +105,26 @@ def check_theme(theme: str) -> None:
         raise DomainError(_("Choose one of the listed designs."), field="theme")
 
 
-def booklet_pdf(program: Program, *, theme: str = "classic") -> bytes:
-    """The program booklet as a print-ready PDF in ``theme``.
+def check_layout(layout: str) -> None:
+    if layout not in LAYOUTS:
+        raise DomainError(_("Choose one of the listed layouts."), field="layout")
 
-    Raises DomainError for an unknown design or a program not ready to print, and
+
+def booklet_pdf(program: Program, *, theme: str = "classic", layout: str = "pages") -> bytes:
+    """The program booklet as a print-ready PDF in ``theme``, laid out as ``layout`` (one of
+    LAYOUTS) says.
+
+    Raises DomainError for an unknown design or layout or a program not ready to print, and
     PrintingError when WeasyPrint could not print it faithfully.
     """
     check_theme(theme)
-    return render_program(theme, booklet_values(program))
+    check_layout(layout)
+    values = booklet_values(program)
+    if layout == "sheets":
+        return render_program_sheets(theme, values)
+    return render_program(theme, values, crop_marks=layout == "print_shop")
 
 
-def booklet_file_name(program: Program) -> str:
-    return f"{program.slug}-program.pdf"
+def booklet_file_name(program: Program, layout: str = "pages") -> str:
+    """ "working-professions-2025-program-sheets.pdf" and the like."""
+    return f"{program.slug}-program{LAYOUTS.get(layout, '')}.pdf"

@@ -40,9 +40,23 @@ class ButtonForm(AppForm):
 
 
 class BookletForm(AppForm):
-    """The design of the downloaded booklet: a GET form, so without a CSRF token."""
+    """The design and layout of the downloaded booklet: a GET form, so without a CSRF token."""
 
     class Meta:
         csrf = False
 
     theme = SelectField(_l("Design"), choices=[])
+    layout = SelectField(
+        _l("Layout"),
+        choices=[
+            SelectChoice("pages", _l("Pages in order, to read or to send")),
+            SelectChoice("print_shop", _l("For a print shop: 3 mm of bleed and crop marks")),
+            SelectChoice(
+                "sheets", _l("For an office printer: two pages on each side of an A4 sheet")
+            ),
+        ],
+        description=_l(
+            "Print the sheets on both sides, flipping on the short edge, then fold the stack "
+            "in half and staple it along the fold."
+        ),
+    )

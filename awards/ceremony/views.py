@@ -226,13 +226,14 @@ def partner_move(slug: str, partner_id: int):
 def booklet_download(slug: str):
     program = load_for_organizer(slug)
     theme = request.args.get("theme") or "classic"
+    layout = request.args.get("layout") or "pages"
     try:
-        pdf = booklet.booklet_pdf(program, theme=theme)
+        pdf = booklet.booklet_pdf(program, theme=theme, layout=layout)
     except DomainError as error:
         flash(error.message, "error")
         return redirect(_editor(program, "booklet"))
     except PrintingError as error:
         flash(_("The booklet could not be printed faithfully: %(problem)s", problem=error), "error")
         return redirect(_editor(program, "booklet"))
-    name = booklet.booklet_file_name(program)
+    name = booklet.booklet_file_name(program, layout)
     return send_content(pdf, name=name, mimetype="application/pdf")

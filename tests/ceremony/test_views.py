@@ -1,8 +1,11 @@
+import io
 import re
 from datetime import datetime, time
 
 import pytest
+from pypdf import PdfReader
 
+from awards.accounts.models import User
 from awards.ceremony import services
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.extensions import db
@@ -182,6 +185,8 @@ def ceremony_urls(item_id: int, partner_id: int) -> list[tuple[str, str]]:
         ("GET", f"{BASE}/partners/{partner_id}"), ("POST", f"{BASE}/partners/{partner_id}"),
         ("POST", f"{BASE}/partners/{partner_id}/delete"),
         ("POST", f"{BASE}/partners/{partner_id}/move"), ("GET", f"{BASE}/booklet.pdf"),
+        ("GET", f"{BASE}/booklet.pdf?layout=print_shop"),
+        ("GET", f"{BASE}/booklet.pdf?layout=sheets"),
     ]  # fmt: skip
 
 
@@ -266,9 +271,45 @@ def test_download_the_booklet_in_the_chosen_design(client, auth, ceremony):
     assert "Kazzinc Nominee" in text and "ҮМІТКЕРЛЕР / НОМИНАНТЫ" in text
 
 
+def test_download_the_booklet_for_a_print_shop_and_as_sheets_to_fold(client, auth, ceremony):
+    auth.login("organizer@x.kz")
+    pages = client.get(f"{BASE}/booklet.pdf?theme=modern&layout=pages")
+    shop = client.get(f"{BASE}/booklet.pdf?theme=modern&layout=print_shop")
+    sheets = client.get(f"{BASE}/booklet.pdf?theme=modern&layout=sheets")
+
+    disposition = "attachment; filename=test-awards-program{}.pdf"
+    assert pages.headers["Content-Disposition"] == disposition.format("")
+    assert shop.headers["Content-Disposition"] == disposition.format("-print")
+    assert sheets.headers["Content-Disposition"] == disposition.format("-sheets")
+    booklet, shop_pages, sides = (
+        PdfReader(io.BytesIO(r.data)).pages for r in (pages, shop, sheets)
+    )
+    assert len(booklet) % 4 == 0 and len(shop_pages) == len(booklet)
+    assert len(sides) == len(booklet) // 2
+    mm = 72 / 25.4
+    for page in shop_pages:  # the A5 page, 3 mm of bleed, 12 mm of media around it
+        assert float(page.trimbox.width) == pytest.approx(148 * mm, abs=0.01)
+        assert float(page.bleedbox.width) == pytest.approx(154 * mm, abs=0.01)
+        assert float(page.mediabox.width) == pytest.approx(172 * mm, abs=0.01)
+    for side in sides:
+        assert float(side.mediabox.width) == pytest.approx(297 * mm, abs=0.01)
+        assert float(side.mediabox.height) == pytest.approx(210 * mm, abs=0.01)
+
+
+def test_the_booklet_layouts_are_offered_in_the_readers_language(client, auth, ceremony):
+    organizer = db.session.query(User).filter_by(email="organizer@x.kz").one()
+    organizer.locale = "ru"
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    html = client.get(BASE).get_data(as_text=True)
+    assert 'name="layout"' in html
+    assert "Для типографии: вылеты 3 мм и метки обреза" in html
+
+
 @pytest.mark.parametrize(
     ("query", "message"),
     [("?theme=gothic", "Choose one of the listed designs."),
+     ("?layout=poster", "Choose one of the listed layouts."),
      ("", "Fill in the organizing body, the venue and the ceremony date of the program first.")],
 )  # fmt: skip
 def test_booklet_that_cannot_print_says_why(client, auth, program, query, message):
