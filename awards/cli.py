@@ -13,6 +13,7 @@ from awards.accounts.services import find_user_by_email
 from awards.archive.importing import AlreadyImported, import_program
 from awards.archive.schema import ArchiveError, parse_archive
 from awards.archive.writing import archive_json, program_archive
+from awards.ceremony.booklet import LAYOUTS as BOOKLET_LAYOUTS
 from awards.ceremony.booklet import booklet_pdf
 from awards.certificates import bundles, issuing, registry
 from awards.certificates.models import KINDS
@@ -259,12 +260,16 @@ def issue_certificates_command(program_slug, out, kind, theme, print_shop) -> No
 @click.argument("program_slug")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="PDF file.")
 @click.option("--theme", type=click.Choice(["classic", "modern"]), default="classic")
-def program_pdf_command(program_slug, out, theme) -> None:
+@click.option(
+    "--layout", type=click.Choice(list(BOOKLET_LAYOUTS)), default="pages", show_default=True,
+    help="print_shop: bleed and crop marks; sheets: two pages a side of A4, to fold.",
+)  # fmt: skip
+def program_pdf_command(program_slug, out, theme, layout) -> None:
     """Write the ceremony program booklet: cover, running order, categories in stage order with
     their nominees (and laureates, once published), partners."""
     program = _program_or_fail(program_slug)
     try:
-        pdf = booklet_pdf(program, theme=theme)
+        pdf = booklet_pdf(program, theme=theme, layout=layout)
     except (DomainError, PrintingError) as error:
         raise click.ClickException(getattr(error, "message", str(error))) from error
     Path(out).write_bytes(pdf)

@@ -8,7 +8,7 @@ from pypdf import PdfReader
 
 from awards.printing.batch import combined_pdf, render_pages
 from awards.printing.chunk import Options
-from awards.printing.documents import render_certificates
+from awards.printing.documents import render_certificates, render_program
 from awards.printing.marks import BLEED_MM, MARK_LENGTH_MM, MARK_OFFSET_MM, SLUG_MM
 from awards.printing.paper import paper_size
 from awards.printing.qr import qr_matrix
@@ -110,6 +110,18 @@ def test_the_modern_band_bleeds_but_stops_at_the_bleed_box():
     middle = px(OUTSIDE + 105)
     assert picture.getpixel((middle, px(OUTSIDE - BLEED_MM + 0.5))) < 100  # the band, in the bleed
     assert picture.getpixel((middle, px(OUTSIDE - BLEED_MM - 0.5))) > 240  # and not past it
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_print_shop_booklet_has_its_boxes_and_marks_on_every_page(theme):
+    pdf = render_program(theme, samples.program(), crop_marks=True)
+    size = paper_size(load_theme(theme).program_page_size)
+
+    found = boxes(pdf)
+    assert len(found) % 4 == 0 and found == [expected_boxes(*size)] * len(found)
+    # The cover (full-bleed teal in modern), a page of lists, the last page.
+    for page in (1, 2, len(found)):
+        assert_marked_and_clean(pdf, page, *size)
 
 
 def test_bleed_without_marks_has_no_slug():
