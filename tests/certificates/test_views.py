@@ -211,15 +211,19 @@ def test_downloads_per_kind(client, auth, ceremony, certificate):
     assert client.get(page(ceremony, "/all.zip?kind=judge_thanks")).status_code == 404
 
 
-def test_the_print_shop_pdf_has_bleed_around_the_trimmed_page(client, auth, ceremony, certificate):
+def test_the_print_shop_pdf_has_bleed_and_a_slug_around_the_trimmed_page(
+    client, auth, ceremony, certificate
+):
     auth.login("organizer@x.kz")
     response = client.get(page(ceremony, "/all.pdf?kind=laureate&print=1"))
     assert response.headers["Content-Disposition"].endswith("=test-awards-laureates-print.pdf")
     (sheet,) = PdfReader(io.BytesIO(response.data)).pages
     (issued,) = PdfReader(io.BytesIO(client.get(page(ceremony, "/all.pdf")).data)).pages
-    bleed = 3 / 25.4 * 72
-    assert float(sheet.mediabox.width) == pytest.approx(float(issued.mediabox.width) + 2 * bleed)
+    mm = 72 / 25.4
+    # The trimmed page, 3 mm of bleed, and a slug for the crop marks: 12 mm of media around.
     assert float(sheet.trimbox.width) == pytest.approx(float(issued.mediabox.width))
+    assert float(sheet.bleedbox.width) == pytest.approx(float(issued.mediabox.width) + 6 * mm)
+    assert float(sheet.mediabox.width) == pytest.approx(float(issued.mediabox.width) + 24 * mm)
     text = print_shop.flat(print_shop.text(response.data))
     assert "Kazzinc Nominee" in text and certificate.serial in text
     assert print_shop.decoded_qr_codes(response.data, 1) == [certificate.values["verify_url"]]
