@@ -1,9 +1,12 @@
-"""PDF files cut and joined with pypdf: one file per page of a PDF, and many PDFs as one."""
+"""PDF files cut and joined with pypdf: one file per page of a PDF, and many PDFs as one (each
+font subset under a name of its own, shared where the same)."""
 
 from collections.abc import Iterable
 from io import BytesIO
 
 from pypdf import PdfReader, PdfWriter
+
+from awards.printing.subsets import retag_subsets
 
 
 def split_pdf(pdf_bytes: bytes) -> list[bytes]:
@@ -30,6 +33,7 @@ def merge_pdfs(pdfs: Iterable[bytes], order: list[tuple[int, int]] | None = None
     writer = PdfWriter()
     for number, page in order:
         writer.add_page(readers[number].pages[page])
+    retag_subsets(writer)  # each chunk's subsets: under names of their own, or shared
     # The seal, the signatures and the logo are the same pictures on every page: kept once.
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     output = BytesIO()

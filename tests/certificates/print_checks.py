@@ -36,7 +36,7 @@ def font_programs(pdf: bytes) -> dict[str, set[str]]:
             for key in FONT_FILES:
                 if key in thing:
                     digest = hashlib.sha256(thing[key].read_bytes()).hexdigest()
-                    programs.setdefault(str(thing.FontName), set()).add(digest)
+                    programs.setdefault(str(thing.FontName).lstrip("/"), set()).add(digest)
     return programs
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 import pydyf
 from weasyprint import VERSION as WEASYPRINT_VERSION
 
+from awards.printing.subsets import retagged
+
 REFERENCE_RE = re.compile(rb"(?<![\d.])(\d+) 0 R(?![\w])")
 HEADER = b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n"
 COMPRESSION = 6  # zlib's default: level 9 costs twice the time for 1 % on our content
@@ -108,6 +110,24 @@ class Output:
             b"trailer\n<</Size %d%s>>\nstartxref\n%d\n%%%%EOF\n"
             % (len(self.chunks) + 1, trailer, position),
         ])  # fmt: skip
+
+
+def retag_subsets(pdf: pydyf.PDF) -> None:
+    """Each embedded font of ``pdf`` (one chunk's, where names are unique) named after its own
+    font program (subsets.py): chunks joined into one file then never share a name."""
+    names = {}
+    for obj in pdf.objects:
+        if not isinstance(obj, pydyf.Dictionary) or obj.get("Type") != "/FontDescriptor":
+            continue
+        key = next((key for key in ("FontFile", "FontFile2", "FontFile3") if key in obj), None)
+        if key is not None:
+            program = b"".join(pdf.objects[reference(obj[key])].stream)
+            old = obj["FontName"]
+            new = names[old] = b"/" + retagged(old.decode()[1:], program).encode()
+            obj["FontName"] = new
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("BaseFont") in names:
+            obj["BaseFont"] = names[obj["BaseFont"]]
 
 
 def info_dictionary(metadata) -> bytes:

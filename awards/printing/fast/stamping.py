@@ -36,7 +36,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from awards.printing.chunk import Chunk
-from awards.printing.fast.assembly import info_dictionary
+from awards.printing.fast.assembly import info_dictionary, retag_subsets
 from awards.printing.fast.composition import Composer, Stamp, cut_shape, slot_groups
 from awards.printing.prepared import PreparedTheme
 
@@ -332,6 +332,7 @@ def render_chunk(
     backdrop = backdrop_page(prepared, contexts[0], page_css, len(matrices[0]))
     document = slots.document.copy([backdrop, *(s.page for s in shapes), *slots.document.pages])
     pdf = weasyprint.pdf.generate_pdf(document, None, 1, **DEFAULT_OPTIONS)
+    retag_subsets(pdf)
     composer = Composer.of(pdf, info_dictionary(shapes[0].metadata))
     stamps = _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices)
     return Chunk(
