@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from io import BytesIO
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 from awards.printing.subsets import retag_subsets
 
@@ -24,9 +25,12 @@ def split_pdf(pdf_bytes: bytes) -> list[bytes]:
     return pages
 
 
-def merge_pdfs(pdfs: Iterable[bytes], order: list[tuple[int, int]] | None = None) -> bytes:
+def merge_pdfs(
+    pdfs: Iterable[bytes], order: list[tuple[int, int]] | None = None, *, title: str | None = None
+) -> bytes:
     """Every page of ``pdfs`` in one PDF: all in turn, or as ``order`` lists them by (pdf,
-    page)."""
+    page). The language and author are the first PDF's, the title ``title`` (default: the
+    first PDF's), and the file gets an /ID of its own."""
     readers = [PdfReader(BytesIO(pdf)) for pdf in pdfs]
     if order is None:
         order = [(number, page) for number, r in enumerate(readers) for page in range(len(r.pages))]
@@ -36,6 +40,18 @@ def merge_pdfs(pdfs: Iterable[bytes], order: list[tuple[int, int]] | None = None
     retag_subsets(writer)  # each chunk's subsets: under names of their own, or shared
     # The seal, the signatures and the logo are the same pictures on every page: kept once.
     writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    _describe(writer, readers[0], title)
     output = BytesIO()
     writer.write(output)
     return output.getvalue()
+
+
+def _describe(writer: PdfWriter, first: PdfReader, title: str | None) -> None:
+    if "/Lang" in first.root_object:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(first.root_object["/Lang"])
+    info = first.metadata or {}
+    described = {key: info[key] for key in ("/Author", "/Title") if key in info}
+    if title is not None:
+        described["/Title"] = title
+    writer.add_metadata(described)
+    writer.generate_file_identifiers()

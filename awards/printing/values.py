@@ -154,6 +154,20 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
         "texts": texts,
         "signatories": [_signatory(s, languages, where) for s in data.get("signatories", [])],
         "name_length": _name_length(text["recipient"] for text in texts),
+        **_document_info(texts, data["serial"]),
+    }
+
+
+def _document_info(texts: list[dict], serial: str) -> dict:
+    """The PDF's Title and Subject: what the certificate is and for whom, then what for."""
+
+    def joined(key: str) -> str:
+        return " / ".join(_unique(text[key] for text in texts if text[key]))
+
+    about = [joined("category"), joined("program_title"), f"№ {serial}"]
+    return {
+        "document_title": f"{joined('title')} — {joined('recipient')}",
+        "document_subject": ". ".join(part for part in about if part),
     }
 
 

@@ -333,11 +333,15 @@ def render_chunk(
     document = slots.document.copy([backdrop, *(s.page for s in shapes), *slots.document.pages])
     pdf = weasyprint.pdf.generate_pdf(document, None, 1, **DEFAULT_OPTIONS)
     retag_subsets(pdf)
-    composer = Composer.of(pdf, info_dictionary(shapes[0].metadata))
+    metadata = shapes[0].metadata
+    composer = Composer.of(pdf, info_dictionary(metadata), metadata.lang)
     stamps = _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices)
+    infos = [
+        info_dictionary(metadata, c["document_title"], c["document_subject"]) for c in contexts
+    ]
     return Chunk(
         len(stamps),
-        composer.files(stamps) if files else [],
+        composer.files(stamps, infos) if files else [],
         composer.part(stamps) if combined else None,
         {font.family for font in document.fonts.values()},
         fast=True,
