@@ -9,6 +9,8 @@ from pypdf.generic import NameObject, TextStringObject
 
 from awards.printing.subsets import retag_subsets
 
+DEDUPLICATION_PASSES = 4  # a Type0 font is four levels deep
+
 
 def split_pdf(pdf_bytes: bytes) -> list[bytes]:
     """One single-page PDF per page of ``pdf_bytes``, in order."""
@@ -37,10 +39,20 @@ def merge_pdfs(
     writer = PdfWriter()
     for number, page in order:
         writer.add_page(readers[number].pages[page])
+    return finished(writer, readers[0], title)
+
+
+def finished(writer: PdfWriter, first: PdfReader, title: str | None) -> bytes:
+    """``writer``'s pages written: fonts retagged and shared, the language and author of
+    ``first``, the title ``title`` (default: ``first``'s), an /ID."""
     retag_subsets(writer)  # each chunk's subsets: under names of their own, or shared
-    # The seal, the signatures and the logo are the same pictures on every page: kept once.
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    _describe(writer, readers[0], title)
+    # The seal, the signatures and the logo are the same pictures on every page, and files of
+    # one chunk share its fonts: kept once. A pass merges identical objects; objects that
+    # referred to merged ones are identical only in the next pass (a font program, its
+    # descriptor, its CIDFont, the font): a few passes reach the top.
+    for _ in range(DEDUPLICATION_PASSES):
+        writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
+    _describe(writer, first, title)
     output = BytesIO()
     writer.write(output)
     return output.getvalue()

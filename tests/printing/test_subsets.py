@@ -40,3 +40,11 @@ def test_the_same_subset_keeps_the_same_tag_and_another_gets_another():
     assert subset_tag(b"glyphs") == subset_tag(b"glyphs") != subset_tag(b"other glyphs")
     assert retagged("BGISEA+Awards-Serif-Bold", b"glyphs").endswith("+Awards-Serif-Bold")
     assert retagged("Awards-Serif", b"glyphs") == f"{subset_tag(b'glyphs')}+Awards-Serif"
+
+
+def test_files_of_one_chunk_joined_share_its_fonts(theme, certificates):
+    options = Options(files=True, combined=False)
+    files = render_batch(load_theme(theme), certificates, options, chunk_size=50, workers=1).files
+    joined = merge_pdfs(files)
+    assert print_checks.font_programs(joined) == print_checks.font_programs(files[0])
+    assert len(joined) < sum(map(len, files)) / 2
