@@ -1,15 +1,13 @@
 """Issued certificates as downloads: the stored PDFs merged in stage order or zipped, and a
-print-shop copy rendered again from the values they were issued with, with bleed and crop marks."""
+print-shop copy of the same pages on sheets with bleed, slug and crop marks."""
 
 import io
 import re
 import zipfile
-from itertools import groupby
 
-from awards.certificates.issuing import printable_many, printing_problems
 from awards.certificates.models import IssuedCertificate
-from awards.printing.documents import render_certificates
 from awards.printing.merge import merge_pdfs
+from awards.printing.sheets import print_shop_sheets
 from awards.uploads import upload_folder
 
 KIND_FILE_NAMES = {"laureate": "laureates", "participant": "participants", "judge_thanks": "jury"}
@@ -33,23 +31,27 @@ def bundle_name(slug: str, kind: str | None, extension: str, *, for_print: bool 
     return "-".join(parts + (["print"] if for_print else [])) + f".{extension}"
 
 
+def _title(certificates: list[IssuedCertificate]) -> str | None:
+    """The program's title in each printed language, as the certificates print it."""
+    values = certificates[0].values if certificates else {}
+    titles = values.get("program_title") or {}
+    languages = values.get("languages") or list(titles)
+    return " / ".join(dict.fromkeys(titles[code] for code in languages if titles.get(code))) or None
+
+
 def combined_pdf(certificates: list[IssuedCertificate]) -> bytes:
-    """One PDF of every given certificate, in the given order, exactly as issued."""
-    return merge_pdfs(certificate_pdf(certificate) for certificate in certificates)
+    """One PDF of every given certificate, in the given order, exactly as issued (each font
+    subset and picture stored once)."""
+    return merge_pdfs(
+        [certificate_pdf(certificate) for certificate in certificates], title=_title(certificates)
+    )
 
 
 def print_shop_pdf(certificates: list[IssuedCertificate]) -> bytes:
-    """The same pages for a print shop: 3 mm of bleed around each and crop marks at the trim.
-
-    Rendered again from the values each certificate was issued with (pictures included), in
-    its own design; the text and the QR code are the issued ones.
-    """
-    documents: list[bytes] = []
-    for theme, group in groupby(certificates, key=lambda certificate: certificate.theme):
-        values = printable_many([certificate.values for certificate in group])
-        with printing_problems():
-            documents.append(render_certificates(theme, values, bleed=True, crop_marks=True))
-    return documents[0] if len(documents) == 1 else merge_pdfs(documents)
+    """The same pages for a print shop: each issued page, unchanged (so the paper is what the
+    registry's hashes stand for), on a sheet with 3 mm of bleed, a slug and crop marks."""
+    pdfs = [certificate_pdf(certificate) for certificate in certificates]
+    return print_shop_sheets(pdfs, title=_title(certificates))
 
 
 def zip_archive(certificates: list[IssuedCertificate]) -> bytes:

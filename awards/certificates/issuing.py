@@ -35,6 +35,11 @@ from awards.programs.models import Program
 from awards.uploads import EXTENSIONS, sniff, store_file, upload_folder
 
 LAUREATE_CITATION = DEFAULT_CITATIONS["laureate"]
+# Verification tokens: lower-case letters and digits without 0/o, 1/l and without "-" or "_",
+# which a printed address would show as hyphens; 20 of them are 100 random bits. Tokens issued
+# before (URL-safe base64) are still looked up as they are.
+TOKEN_ALPHABET = "23456789abcdefghijkmnpqrstuvwxyz"  # noqa: S105 -- an alphabet, not a secret
+TOKEN_LENGTH = 20
 Progress = Callable[[int, int], None]
 
 
@@ -43,6 +48,11 @@ def serial_prefix(program: Program) -> str:
     year: "working-professions-2025" gives "WP-2025"."""
     initials = "".join(word[0] for word in program.slug.split("-") if word[:1].isalpha()).upper()
     return f"{initials or 'C'}-{program.year}"
+
+
+def new_token() -> str:
+    """A verification token: TOKEN_LENGTH characters of TOKEN_ALPHABET, from secrets."""
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
 
 
 def _next_serials(program: Program, count: int) -> list[str]:
@@ -196,7 +206,7 @@ def _issue(
     batch = [
         certificate_values(
             program=program, settings=settings, recipient=recipient, serial=serial,
-            token=secrets.token_urlsafe(24), logo=logo,
+            token=new_token(), logo=logo,
         )
         for recipient, serial in zip(chosen, serials, strict=True)
     ]  # fmt: skip

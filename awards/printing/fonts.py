@@ -1,9 +1,12 @@
-"""Fonts: the families a theme declares with @font-face (read with tinycss2), and the check
-that a PDF uses none other."""
+"""Fonts: the families a theme declares with @font-face (read with tinycss2), the check that a
+PDF uses none other, and how wide a line of text prints (fontTools)."""
 
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tinycss2
+from fontTools.ttLib import TTFont
 
 from awards.printing.errors import PrintingError
 
@@ -45,3 +48,19 @@ def check_families(theme: "Theme", used: set[str]) -> None:
             f"the text needs fonts theme {theme.name!r} does not ship "
             f"({', '.join(sorted(foreign))}): look for unusual characters in the names"
         )
+
+
+@lru_cache(maxsize=16)
+def _advances(path: Path) -> tuple[dict[int, int], int, int]:
+    with TTFont(path, lazy=True) as font:
+        cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+        widths = {code: metrics[glyph][0] for code, glyph in cmap.items()}
+        return widths, metrics[".notdef"][0], font["head"].unitsPerEm
+
+
+def text_width_mm(path: Path, text: str, size_pt: float) -> float:
+    """How wide ``text`` prints in the font file ``path`` at ``size_pt``, from the glyphs'
+    advances (kerning left out: it only ever narrows a line of letters and digits)."""
+    widths, missing, units = _advances(Path(path))
+    total = sum(widths.get(ord(character), missing) for character in text)
+    return total / units * size_pt * 25.4 / 72

@@ -1,6 +1,8 @@
 """The plain path: WeasyPrint's public API only (HTML.render, Document.copy, write_pdf), one
 document per chunk of certificates or per program booklet."""
 
+import copy
+
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -35,14 +37,32 @@ def render_chunk(
     )  # fmt: skip
     _check_one_page_each(document, contexts)
     families: set[str] = set()
-    pdfs = [_write(document.copy([one]), families) for one in document.pages] if files else []
+    pdfs = (
+        [_write(_one_certificate(document, one, context), families)
+         for one, context in zip(document.pages, contexts, strict=True)]
+        if files else []
+    )  # fmt: skip
     # Each page drawn once: WeasyPrint adds a page's crop marks again each time it draws it.
-    whole = (merge_pdfs(pdfs) if files else _write(document, families)) if combined else None
+    whole = None
+    if combined:
+        whole = (
+            merge_pdfs(pdfs, title=document.metadata.title) if files else _write(document, families)
+        )
     return Chunk(len(contexts), pdfs, whole, families, fast=False)
 
 
+def _one_certificate(document, page, context: dict):
+    """The page as a document of its own, titled with what it is and for whom."""
+    one = document.copy([page])
+    one.metadata = copy.copy(document.metadata)
+    one.metadata.title = context["document_title"]
+    one.metadata.description = context["document_subject"]
+    return one
+
+
 def _write(document, families: set[str]) -> bytes:
-    pdf = document.write_pdf(finisher=finish_pdf)  # a print shop's slug and marks, if asked
+    # A print shop's slug and marks, if asked; an /ID made from the file's content.
+    pdf = document.write_pdf(finisher=finish_pdf, pdf_identifier=True)
     families.update(font.family for font in document.fonts.values())  # known once written
     return pdf
 
@@ -93,6 +113,6 @@ def render_document(
                     f"{template_name} made {len(document.pages)} pages with {missing} added, "
                     f"not a multiple of {pages_multiple_of}"
                 )
-        pdf = document.write_pdf(finisher=finish_pdf)
+        pdf = document.write_pdf(finisher=finish_pdf, pdf_identifier=True)
     check_families(theme, {font.family for font in document.fonts.values()})
     return pdf

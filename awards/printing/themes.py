@@ -36,6 +36,10 @@ class Theme:
     # kind -> language -> phrase; category_prefix, category_suffix, seal_mark -> language;
     # program -> label -> language. Every phrase of every language the theme prints is there.
     wording: dict
+    # The font file (in the shared fonts/) and the width in mm the verification address is
+    # printed in, on one line: values.py picks the largest size that fits. None: not sized.
+    verify_url_font: Path | None = None
+    verify_url_width_mm: float | None = None
 
     @property
     def root(self) -> Path:
@@ -74,7 +78,17 @@ def _read_theme(name: str, path: Path, stamps: tuple) -> Theme:
     wording = _merged(shared, meta.get("wording", {}))
     _check_wording(wording, languages, f"theme {name!r}")
     families = declared_families((path / "theme.css").read_text(encoding="utf-8"))
-    return Theme(name, path, meta["title"], languages, *sizes, families, wording)
+    font, width = (
+        meta["certificate"].get("verify_url_font"),
+        meta["certificate"].get("verify_url_width_mm"),
+    )
+    if (font is None) != (width is None) or (font and not (path.parent / "fonts" / font).is_file()):
+        raise ValueError(f"theme {name!r}: verify_url_font and verify_url_width_mm go together")
+    font_path = path.parent / "fonts" / font if font else None
+    return Theme(
+        name, path, meta["title"], languages, *sizes, families, wording, font_path,
+        float(width) if width else None,
+    )  # fmt: skip
 
 
 def _merged(shared: dict, changes: dict) -> dict:

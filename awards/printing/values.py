@@ -5,12 +5,19 @@ import re
 from datetime import date, datetime, time
 
 from awards.printing.dates import format_long_date
+from awards.printing.errors import PrintingError
+from awards.printing.fonts import text_width_mm
 from awards.printing.qr import qr_matrix, qr_svg_data_uri
 from awards.printing.themes import KINDS, LANGUAGES, Theme
 
 DEFAULT_LANGUAGES = ["kk", "ru"]
 REQUIRED_TEXTS = ("recipient", "citation", "program_title", "organizing_body", "city")
 PLAIN_TYPES = (str, int, float, bool, type(None), date, time)
+# The verification address prints on one line, never broken (a reader would take a break for a
+# hyphen): in the largest of these sizes, tenths of a point, that fits; theme.css has a class
+# verify-url-<size> for each.
+VERIFY_URL_SIZES = (65, 60, 55, 50, 45, 40)
+VERIFY_URL_SLACK = 0.97  # of the width: the shaped line may differ a little from the advances
 
 
 def _ensure_plain(value, where: str) -> None:
@@ -67,6 +74,18 @@ def _name_length(names) -> str:
     # Themes step the recipient's type size down for long names instead of overflowing.
     longest = max(len(name) for name in names)
     return "normal" if longest <= 34 else "long" if longest <= 56 else "very-long"
+
+
+def verify_url_size(url: str, theme: Theme, where: str = "certificate") -> int:
+    """The largest of VERIFY_URL_SIZES in which ``url`` fits the theme's width on one line;
+    PrintingError if even the smallest is too wide."""
+    if theme.verify_url_font is None:
+        return VERIFY_URL_SIZES[0]
+    room = theme.verify_url_width_mm * VERIFY_URL_SLACK
+    for size in VERIFY_URL_SIZES:
+        if text_width_mm(theme.verify_url_font, url, size / 10) <= room:
+            return size
+    raise PrintingError(f"{where}: the verification address {url} is too long for one line")
 
 
 def _certificate_text(
@@ -126,6 +145,7 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
         "languages": languages,
         "serial": data["serial"],
         "verify_url": data["verify_url"],
+        "verify_url_size": verify_url_size(data["verify_url"], theme, where),
         "serial_line": f"№ {data['serial']}",
         "logo": _image(data, "logo", where),
         "seal_image": _image(data, "seal_image", where),
@@ -134,6 +154,20 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
         "texts": texts,
         "signatories": [_signatory(s, languages, where) for s in data.get("signatories", [])],
         "name_length": _name_length(text["recipient"] for text in texts),
+        **_document_info(texts, data["serial"]),
+    }
+
+
+def _document_info(texts: list[dict], serial: str) -> dict:
+    """The PDF's Title and Subject: what the certificate is and for whom, then what for."""
+
+    def joined(key: str) -> str:
+        return " / ".join(_unique(text[key] for text in texts if text[key]))
+
+    about = [joined("category"), joined("program_title"), f"№ {serial}"]
+    return {
+        "document_title": f"{joined('title')} — {joined('recipient')}",
+        "document_subject": ". ".join(part for part in about if part),
     }
 
 

@@ -85,7 +85,7 @@ def certificate(
         "date": CEREMONY_DAY,
         "signatories": [GOVERNOR],
         "serial": f"WP-2025-{serial:04d}",
-        "verify_url": f"https://awards.example.kz/verify/wp2025-{serial:04d}-Q7fK2mXv9LpR",
+        "verify_url": f"https://awards.example.kz/verify/wp{serial:04d}q7fk2mxv9lpr",
     }
     return {**data, **extra}
 

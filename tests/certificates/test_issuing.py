@@ -46,7 +46,21 @@ def test_the_pdf_prints_the_frozen_name_and_a_qr_code_of_the_verify_url(ceremony
 
 def test_the_token_is_random_and_not_the_id(ceremony):
     (certificate,) = issue(ceremony)
-    assert len(certificate.token) == 32 and str(certificate.id) != certificate.token
+    assert len(certificate.token) == 20 and str(certificate.id) != certificate.token
+    assert set(certificate.token) <= set(issuing.TOKEN_ALPHABET)
+
+
+def test_new_tokens_never_hold_a_hyphen_or_an_underscore():
+    tokens = {issuing.new_token() for _ in range(200)}
+    assert len(tokens) == 200
+    assert not any(set(token) & set("-_01lo") for token in tokens)
+
+
+def test_a_token_issued_before_with_a_hyphen_still_verifies(ceremony):
+    (certificate,) = issue(ceremony)
+    certificate.token = "C-CagtI1x_9sQ2kLmN3pQrS4tUvW5xYz"  # token_urlsafe(24), as issued before
+    db.session.commit()
+    assert registry.verify("C-CagtI1x_9sQ2kLmN3pQrS4tUvW5xYz") is certificate
 
 
 def test_issuing_twice_does_not_duplicate(ceremony):

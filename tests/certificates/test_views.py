@@ -10,6 +10,7 @@ from awards.certificates import issuing
 from awards.certificates.models import IssuedCertificate
 from awards.extensions import db
 from awards.jobs.models import Job
+from awards.uploads import upload_folder
 from tests.certificates import print_shop
 from tests.pages import masked
 
@@ -219,11 +220,15 @@ def test_the_print_shop_pdf_has_bleed_and_a_slug_around_the_trimmed_page(
     assert response.headers["Content-Disposition"].endswith("=test-awards-laureates-print.pdf")
     (sheet,) = PdfReader(io.BytesIO(response.data)).pages
     (issued,) = PdfReader(io.BytesIO(client.get(page(ceremony, "/all.pdf")).data)).pages
-    mm = 72 / 25.4
-    # The trimmed page, 3 mm of bleed, and a slug for the crop marks: 12 mm of media around.
+    bleed, slug = 3 / 25.4 * 72, 10 / 25.4 * 72
     assert float(sheet.trimbox.width) == pytest.approx(float(issued.mediabox.width))
-    assert float(sheet.bleedbox.width) == pytest.approx(float(issued.mediabox.width) + 6 * mm)
-    assert float(sheet.mediabox.width) == pytest.approx(float(issued.mediabox.width) + 24 * mm)
+    assert float(sheet.bleedbox.width) == pytest.approx(float(issued.mediabox.width) + 2 * bleed)
+    # The crop marks sit in a slug outside the bleed, where nothing the page draws covers them.
+    assert float(sheet.mediabox.width) == pytest.approx(float(sheet.bleedbox.width) + 2 * slug)
+    # The issued page itself, its content streams unchanged: what the registry's hash stands for.
+    stored = (upload_folder() / certificate.stored_file).read_bytes()
+    (original,) = PdfReader(io.BytesIO(stored)).pages
+    assert original.get_contents().get_data() in sheet.get_contents().get_data()
     text = print_shop.flat(print_shop.text(response.data))
     assert "Kazzinc Nominee" in text and certificate.serial in text
     assert print_shop.decoded_qr_codes(response.data, 1) == [certificate.values["verify_url"]]

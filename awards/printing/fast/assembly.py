@@ -5,12 +5,15 @@ serialized once per chunk, the fonts and page backgrounds shared by many certifi
 written once as a block of bytes, and a file is that block plus a few small objects of its own.
 """
 
+import hashlib
 import re
 import zlib
 from dataclasses import dataclass, field
 
 import pydyf
 from weasyprint import VERSION as WEASYPRINT_VERSION
+
+from awards.printing.subsets import retagged
 
 REFERENCE_RE = re.compile(rb"(?<![\d.])(\d+) 0 R(?![\w])")
 HEADER = b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n"
@@ -101,7 +104,12 @@ class Output:
             offsets.append(position)
             position += len(chunk)
         xref = b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+        # The file identifier pydyf would write: made from the content, the same both times.
+        identifier = (
+            b"<%s>" % hashlib.md5(b"".join(self.chunks), usedforsecurity=False).hexdigest().encode()
+        )
         trailer = b"/Root %d 0 R" % root + (b"/Info %d 0 R" % info if info else b"")
+        trailer += b"/ID [%s %s]" % (identifier, identifier)
         return b"".join([
             HEADER, *self.chunks,
             b"xref\n0 %d\n0000000000 65535 f \n" % (len(self.chunks) + 1), xref,
@@ -110,14 +118,42 @@ class Output:
         ])  # fmt: skip
 
 
-def info_dictionary(metadata) -> bytes:
-    """The document information WeasyPrint would write: producer, title, author."""
+def retag_subsets(pdf: pydyf.PDF) -> None:
+    """Each embedded font of ``pdf`` (one chunk's, where names are unique) named after its own
+    font program (subsets.py): chunks joined into one file then never share a name."""
+    names = {}
+    for obj in pdf.objects:
+        if not isinstance(obj, pydyf.Dictionary) or obj.get("Type") != "/FontDescriptor":
+            continue
+        key = next((key for key in ("FontFile", "FontFile2", "FontFile3") if key in obj), None)
+        if key is not None:
+            program = b"".join(pdf.objects[reference(obj[key])].stream)
+            old = obj["FontName"]
+            new = names[old] = b"/" + retagged(old.decode()[1:], program).encode()
+            obj["FontName"] = new
+    for obj in pdf.objects:
+        if isinstance(obj, pydyf.Dictionary) and obj.get("BaseFont") in names:
+            obj["BaseFont"] = names[obj["BaseFont"]]
+
+
+def info_dictionary(metadata, title: str | None = None, subject: str | None = None) -> bytes:
+    """The document information WeasyPrint would write: producer, title, author, subject
+    (``title`` and ``subject`` in place of the document's)."""
     info = pydyf.Dictionary({"Producer": pydyf.String(f"WeasyPrint {WEASYPRINT_VERSION}")})
-    if metadata.title:
-        info["Title"] = pydyf.String(metadata.title)
+    if title or metadata.title:
+        info["Title"] = pydyf.String(title or metadata.title)
     if metadata.authors:
         info["Author"] = pydyf.String(", ".join(metadata.authors))
+    if subject or metadata.description:
+        info["Subject"] = pydyf.String(subject or metadata.description)
     return info.data
+
+
+def catalog(lang: str | None) -> bytes:
+    """The document catalog, its pages object 2, with the document's language."""
+    return b"<</Type /Catalog/Pages 2 0 R%s>>" % (
+        b"/Lang " + pydyf.String(lang).data if lang else b""
+    )
 
 
 @dataclass
@@ -128,6 +164,7 @@ class Part:
     objects: list[tuple[bytes, bytes | None]]
     pages: list[int]
     info: bytes
+    lang: str | None = None
 
 
 def join_parts(parts: list[Part], order: list[tuple[int, int]] | None = None) -> bytes:
@@ -155,7 +192,7 @@ def join_parts(parts: list[Part], order: list[tuple[int, int]] | None = None) ->
     kids = [numbers[part][page] for part, page in order]
     output = Output(Source(pydyf.PDF()))
     output.chunks = [
-        b"1 0 obj\n<</Type /Catalog/Pages 2 0 R>>\nendobj\n",
+        b"1 0 obj\n%s\nendobj\n" % catalog(parts[0].lang if parts else None),
         b"2 0 obj\n<</Type /Pages/Count %d/Kids [%s]>>\nendobj\n"
         % (len(kids), b" ".join(b"%d 0 R" % kid for kid in kids)),
         *chunks,

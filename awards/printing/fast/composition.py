@@ -8,7 +8,7 @@ from functools import cache
 
 import pydyf
 
-from awards.printing.fast.assembly import Output, Part, Source, reference, stream_parts
+from awards.printing.fast.assembly import Output, Part, Source, catalog, reference, stream_parts
 from awards.printing.qr import BORDER, DARK, dark_runs
 
 DO_RE = re.compile(rb"^/([\w.-]+) Do$")
@@ -156,15 +156,16 @@ class Composer:
 
     source: Source
     resources: pydyf.Dictionary
-    info: bytes
+    info: bytes  # the combined PDF's document information
+    lang: str | None
     shapes: list[Shape] = field(default_factory=list)
     backdrop: Shape | None = None  # drawn under every page: the page background, crop marks
     _insertions: dict = field(default_factory=dict)  # the same for a file and the combined PDF
 
     @classmethod
-    def of(cls, pdf: pydyf.PDF, info: bytes) -> "Composer":
+    def of(cls, pdf: pydyf.PDF, info: bytes, lang: str | None) -> "Composer":
         first = pdf.objects[pdf.pages["Kids"][0]]
-        return cls(Source(pdf), pdf.objects[reference(first["Resources"])], info)
+        return cls(Source(pdf), pdf.objects[reference(first["Resources"])], info, lang)
 
     def page(self, number: int) -> tuple[pydyf.Dictionary, list[bytes]]:
         """The page dictionary and content stream items of page ``number`` (from 0)."""
@@ -223,16 +224,15 @@ class Composer:
             )
         )  # fmt: skip
 
-    def files(self, stamps: list[Stamp]) -> list[bytes]:
-        """One PDF per certificate."""
+    def files(self, stamps: list[Stamp], infos: list[bytes]) -> list[bytes]:
+        """One PDF per certificate, each with its own document information ``infos``."""
         base = Output(self.source)
-        catalog = base.add(b"<</Type /Catalog/Pages 2 0 R>>")
+        root = base.add(catalog(self.lang))
         tree = base.reserve()
-        info = base.add(self.info)
         under = self._shared(base)
         shapes: dict[int, tuple[Output, list[int]]] = {}
         files = []
-        for stamp in stamps:
+        for stamp, info in zip(stamps, infos, strict=True):
             if stamp.shape not in shapes:
                 shape_base = base.fork()
                 shapes[stamp.shape] = (
@@ -243,7 +243,7 @@ class Composer:
             output = shape_base.fork()
             page = self._add_page(output, tree, under, segments, stamp)
             output.put(tree, b"<</Type /Pages/Count 1/Kids [%d 0 R]>>" % page)
-            files.append(output.write(catalog, info))
+            files.append(output.write(root, output.add(info)))
         return files
 
     def part(self, stamps: list[Stamp]) -> Part:
@@ -257,4 +257,4 @@ class Composer:
             if stamp.shape not in segments:
                 segments[stamp.shape] = self._add_shape(output, self.shapes[stamp.shape])
             pages.append(self._add_page(output, tree, under, segments[stamp.shape], stamp))
-        return Part(output.heads, pages, self.info)
+        return Part(output.heads, pages, self.info, self.lang)

@@ -36,7 +36,7 @@ from weasyprint.formatting_structure import boxes
 from weasyprint.layout.absolute import AbsolutePlaceholder
 
 from awards.printing.chunk import Chunk
-from awards.printing.fast.assembly import info_dictionary, reference
+from awards.printing.fast.assembly import info_dictionary, reference, retag_subsets
 from awards.printing.fast.composition import Composer, Stamp, cut_shape, slot_groups
 from awards.printing.marks import finish_page, has_slug
 from awards.printing.prepared import PreparedTheme
@@ -334,11 +334,16 @@ def render_chunk(
     document = slots.document.copy([backdrop, *(s.page for s in shapes), *slots.document.pages])
     pdf = weasyprint.pdf.generate_pdf(document, None, 1, **DEFAULT_OPTIONS)
     _finish_print_shop_pages(pdf, len(shapes))
-    composer = Composer.of(pdf, info_dictionary(shapes[0].metadata))
+    retag_subsets(pdf)
+    metadata = shapes[0].metadata
+    composer = Composer.of(pdf, info_dictionary(metadata), metadata.lang)
     stamps = _stamps(composer, slots, shapes, shape_of, slot_boxes, matrices)
+    infos = [
+        info_dictionary(metadata, c["document_title"], c["document_subject"]) for c in contexts
+    ]
     return Chunk(
         len(stamps),
-        composer.files(stamps) if files else [],
+        composer.files(stamps, infos) if files else [],
         composer.part(stamps) if combined else None,
         {font.family for font in document.fonts.values()},
         fast=True,
