@@ -4,6 +4,7 @@ Kazzinc is the laureate, Ulba and Polyana took part, three judges submitted scor
 import io
 
 import pytest
+from pypdf import PdfReader
 
 from awards.certificates import issuing
 from awards.certificates.models import IssuedCertificate
@@ -12,6 +13,7 @@ from awards.certificates.settings import DEFAULT_CITATIONS, SignatoryInput
 from awards.certificates.settings import save_certificate_settings as save_settings
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.operations.demo_texts import DEMO_SIGNATORY
 from awards.programs.services import grant_role
 from awards.uploads import upload_folder
 from tests import factories
@@ -176,3 +178,46 @@ def test_recipients_carry_the_frozen_names_and_their_certificates(configured):
     assert laureate.default_names["ru"] == "Kazzinc Nominee"
     assert laureate.holder.id == certificate.id and not laureate.overridden
     assert {r.holder for r in recipients_of(configured["program"], "participant")} == {None}
+
+
+def test_english_with_the_demo_signatory_prints_one_page_of_each_kind(configured):
+    """The issue as filed: English on and the demo's head of department (a two-line title)."""
+    save_settings(
+        program=configured["program"], actor=None, theme="modern", print_english=True,
+        citations=DEFAULT_CITATIONS, signatories=[SignatoryInput(**DEMO_SIGNATORY)],
+    )  # fmt: skip
+    for kind in ("laureate", "participant", "judge_thanks"):
+        for certificate in issue(configured, kind):
+            assert len(PdfReader(io.BytesIO(pdf_of(certificate))).pages) == 1
+
+
+def test_a_certificate_too_long_for_its_page_is_refused_naming_recipient_and_field(configured):
+    citations = {
+        **DEFAULT_CITATIONS,
+        "laureate": {code: (f"{code} өңірдің кәсіптік білімін дамытуға қосқан үлесі " * 12)[:500]
+                     for code in ("kk", "ru", "en")},
+    }  # fmt: skip
+    titles = [{code: (f"{code}{n} басқарма басшысының орынбасары " * 10)[:300]
+               for code in ("kk", "ru", "en")} for n in (1, 2)]  # fmt: skip
+    save_settings(
+        program=configured["program"], actor=None, theme="classic", print_english=True,
+        citations=citations,
+        signatories=[SignatoryInput({**NAME, "en": "B. Ospanov"}, title) for title in titles],
+    )  # fmt: skip
+    kazzinc = configured["entries"]["Kazzinc Nominee"]
+    save_printed_name(
+        program=configured["program"], actor=None, nomination_id=kazzinc.id,
+        names={code: (f"{code} Қазақстан Республикасы " * 20)[:300] for code in ("kk", "ru", "en")},
+    )  # fmt: skip
+    db.session.commit()
+    with pytest.raises(DomainError) as raised:
+        issuing.issue_certificates(
+            program=configured["program"], actor=None, kind="laureate", theme="classic"
+        )
+    assert raised.value.message == (
+        "The certificate for “en Қазақстан Республикасы en Қазақстан Республикасы en "
+        "Қаза…” does not fit on one page even in the smallest type: its name, category, "
+        "citation and signatories are too long together; shorten one of them."
+    )
+    db.session.rollback()
+    assert db.session.query(IssuedCertificate).count() == 0
