@@ -99,6 +99,9 @@ def certificate_values(
         "kind": recipient.kind,
         "languages": languages,
         "recipient": texts_for(recipient.names, languages),
+        "salutation": (
+            texts_for(recipient.salutation, languages) if recipient.kind == "judge_thanks" else None
+        ),
         "category": texts_for(category, languages) if category else None,
         "citation": texts_for(settings.citation(recipient.kind), languages),
         "program_title": texts_for(program.title, languages),

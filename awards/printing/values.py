@@ -138,10 +138,15 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
     languages = _languages(data, theme, where)
     day = _day(data.get("date"))
     texts = [_certificate_text(data, theme, kind, code, day, where) for code in languages]
+    if data.get("salutation"):
+        # A letter that addresses its recipient opens with the salutation in place of the name.
+        salutation = _texts(data, "salutation", languages, where)
+        texts = [{**text, "recipient": salutation[text["language"]]} for text in texts]
     signatories = [_signatory(s, languages, where) for s in data.get("signatories", [])]
     return {
         "anchor": f"certificate-{index}",
         "kind": kind,
+        "salutation": bool(data.get("salutation")),
         "languages": languages,
         "serial": data["serial"],
         "verify_url": data["verify_url"],

@@ -47,10 +47,12 @@ def _font_row(row: str) -> tuple[str, bool, bool, bool]:
     return (parts[0], *flags)
 
 
-def text(pdf: bytes, page: int | None = None) -> str:
-    """pdftotext in content-stream order (a language column stays in one piece)."""
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return _with_file(pdf, lambda path: _run(_tool("pdftotext"), "-raw", *pages, str(path), "-"))
+def text(pdf: bytes, page: int | None = None, *, raw: bool = True) -> str:
+    """pdftotext in content-stream order (a language column stays in one piece), or with
+    ``raw=False`` as laid out on the page (pdftotext's default)."""
+    options = ["-f", str(page), "-l", str(page)] if page else []
+    options += ["-raw"] if raw else []
+    return _with_file(pdf, lambda path: _run(_tool("pdftotext"), *options, str(path), "-"))
 
 
 def flat(value: str) -> str:

@@ -221,3 +221,47 @@ def test_a_certificate_too_long_for_its_page_is_refused_naming_recipient_and_fie
     )
     db.session.rollback()
     assert db.session.query(IssuedCertificate).count() == 0
+
+
+def test_a_letter_of_thanks_opens_with_the_salutation_made_from_the_printed_name(configured):
+    (recipient, *_) = [r for r in recipients_of(configured["program"], "judge_thanks")
+                       if r.names["ru"] == "Гүлнар Төлеуова"]  # fmt: skip
+    assert recipient.salutation == {
+        "kk": "Құрметті Гүлнар Төлеуова!", "ru": "Уважаемый(-ая) Гүлнар Төлеуова!",
+        "en": "Dear Гүлнар Төлеуова,",
+    }  # fmt: skip
+    save_printed_name(
+        program=configured["program"], actor=None, user_id=recipient.user_id,
+        names={"kk": "Гүлнар Төлеуова", "ru": "Гүлнар Төлеуова", "en": "Gulnar Toleuova"},
+        salutation={"kk": "Құрметті Гүлнар Төлеуқызы!", "ru": "Уважаемая Гүлнар Төлеуовна!"},
+    )  # fmt: skip
+    db.session.commit()
+    issued = issue(configured, "judge_thanks", recipients=[recipient.key])
+    text = printed(issued[0])
+    assert "Құрметті Гүлнар Төлеуқызы!" in text and "Уважаемая Гүлнар Төлеуовна!" in text
+    assert issued[0].values["salutation"]["ru"] == "Уважаемая Гүлнар Төлеуовна!"
+
+
+def test_a_salutation_left_as_prefilled_follows_the_name(configured):
+    (recipient, *_) = recipients_of(configured["program"], "judge_thanks")
+    names = {"kk": "Сергей Ким", "ru": "Сергей Ким"}
+    save_printed_name(
+        program=configured["program"], actor=None, user_id=recipient.user_id, names=names,
+        salutation={"kk": "Құрметті Сергей Ким!", "ru": "Уважаемый(-ая) Сергей Ким!"},
+    )  # fmt: skip
+    save_printed_name(
+        program=configured["program"], actor=None, user_id=recipient.user_id,
+        names={"kk": "Сергей Кимге", "ru": "Сергею Киму"},
+    )  # fmt: skip
+    (recipient, *_) = recipients_of(configured["program"], "judge_thanks")
+    assert recipient.salutation["ru"] == "Уважаемый(-ая) Сергею Киму!"
+
+
+def test_a_salutation_needs_kazakh_and_russian(configured):
+    (recipient, *_) = recipients_of(configured["program"], "judge_thanks")
+    with pytest.raises(DomainError) as raised:
+        save_printed_name(
+            program=configured["program"], actor=None, user_id=recipient.user_id,
+            names={"kk": "Сергей Ким", "ru": "Сергей Ким"}, salutation={"ru": "Уважаемый!"},
+        )  # fmt: skip
+    assert raised.value.field == "salutation"

@@ -166,3 +166,49 @@ def test_signatory_title_too_long_is_refused_naming_it(theme):
     with pytest.raises(PageOverflowError):
         render_certificate_files(theme, [certificate], workers=1)
     assert overflowing_fields(load_theme(theme), certificate) == ["signatories"]
+
+
+@pytest.fixture(scope="module")
+def demo_pdfs():
+    """A laureate's certificate with the demo's signatory and English, in each theme."""
+    made = {}
+    for theme in THEMES:
+        certificates = [case("laureate", "kk-ru-en", 1, "demo", "short")]
+        made[theme] = render_certificate_files(theme, certificates, workers=1)
+    return made
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("raw", [True, False], ids=["raw", "layout"])
+def test_letter_spaced_capitals_extract_as_words(demo_pdfs, theme, raw):
+    text = print_shop.text(demo_pdfs[theme][0], raw=raw)
+    for words in ("ҚҰРМЕТ ГРАМОТАСЫ", "ПОЧЁТНАЯ ГРАМОТА", "CERTIFICATE OF HONOUR",
+                  "НАГРАЖДАЕТСЯ", "IS PRESENTED TO", "МАРАПАТТАЛАДЫ"):  # fmt: skip
+        assert words in text
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_award_text_extracts_one_language_after_the_other(demo_pdfs, theme):
+    text = print_shop.flat(print_shop.text(demo_pdfs[theme][0]))
+    kazakh = text.index(print_shop.flat(samples.CITATION["kk"]))
+    russian = text.index(print_shop.flat(samples.CITATION["ru"]))
+    english = text.index(print_shop.flat(samples.CITATION["en"]))
+    assert kazakh < text.index("МАРАПАТТАЛАДЫ") < text.index("НАГРАЖДАЕТСЯ") < russian
+    assert russian < text.index("IS PRESENTED TO") < english
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_no_citation_ends_with_a_word_alone_on_its_line(demo_pdfs, theme):
+    lines = print_shop.text(demo_pdfs[theme][0]).splitlines()
+    for citation in samples.CITATION.values():
+        last = citation.split()[-1]
+        (line,) = [line for line in lines if line.strip().endswith(last)]
+        assert len(line.split()) > 1, line
+
+
+def test_a_signatory_title_takes_a_line_a_language_in_modern(demo_pdfs):
+    _, words = print_shop.words(demo_pdfs["modern"][0])
+    for title in DEMO_SIGNATORY["title"].values():
+        first, last = title.split()[0], title.split()[-1]
+        tops = {round(w[2]) for w in words if w[0] in (first, last)}
+        assert len(tops) == 1, title
