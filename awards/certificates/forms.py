@@ -78,6 +78,8 @@ class SettingsForm(AppForm):
 
 class PrintedNameForm(AppForm):
     names = translated_text(_l("Name as printed"), max_length=300)
+    # Letters of thanks only; left as prefilled, it follows the name.
+    salutation = translated_text(_l("Salutation"), required=False, max_length=300)
 
 
 class IssueForm(AppForm):

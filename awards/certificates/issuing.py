@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from datetime import date, datetime
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 
 from awards.accounts.models import User
@@ -27,10 +28,15 @@ from awards.certificates.settings import (
 )
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.i18n import to_local, utcnow
+from awards.formats import quoted
+from awards.i18n import localized, to_local, utcnow
 from awards.mail import external_url
-from awards.printing.documents import BATCH_CHUNK_SIZE, render_certificate_files
-from awards.printing.errors import PrintingError
+from awards.printing.documents import (
+    BATCH_CHUNK_SIZE,
+    overflowing_fields,
+    render_certificate_files,
+)
+from awards.printing.errors import PageOverflowError, PrintingError
 from awards.programs.models import Program
 from awards.uploads import EXTENSIONS, sniff, store_file, upload_folder
 
@@ -103,6 +109,9 @@ def certificate_values(
         "kind": recipient.kind,
         "languages": languages,
         "recipient": texts_for(recipient.names, languages),
+        "salutation": (
+            texts_for(recipient.salutation, languages) if recipient.kind == "judge_thanks" else None
+        ),
         "category": texts_for(category, languages) if category else None,
         "citation": texts_for(settings.citation(recipient.kind), languages),
         "program_title": texts_for(program.title, languages),
@@ -157,12 +166,62 @@ def printable_many(values_list: list[dict]) -> list[dict]:
     return [printable(values, pictures) for values in values_list]
 
 
+def _field_names() -> dict[str, str]:
+    return {
+        "recipient": _("the recipient's name"),
+        "category": _("the category's title"),
+        "citation": _("the citation"),
+        "signatories": _("the signatories' names and positions"),
+    }
+
+
+def overflow_message(theme: str, error: PageOverflowError, documents: list[dict]) -> str:
+    """Whose certificate does not fit one page even in the smallest type, and which text is
+    too long (found by printing it again with each text shortened)."""
+    by_serial = {document["serial"]: document for document in documents}
+    first = by_serial.get(error.serials[0]) if error.serials else None
+    if first is None:
+        return _("The certificates could not be printed: %(problem)s", problem=error)
+    fields = overflowing_fields(theme, first)
+    names = _field_names()
+    name = localized(first["recipient"])
+    recipient = quoted(name if len(name) <= 60 else f"{name[:59].rstrip()}…")
+    if fields:
+        message = _(
+            "The certificate for %(recipient)s does not fit on one page even in the smallest "
+            "type: shorten %(field)s.",
+            recipient=recipient, field=", ".join(names[field] for field in fields),
+        )  # fmt: skip
+    else:
+        message = _(
+            "The certificate for %(recipient)s does not fit on one page even in the smallest "
+            "type: its name, category, citation and signatories are too long together; shorten "
+            "one of them.",
+            recipient=recipient,
+        )  # fmt: skip
+    if len(error.serials) > 1:
+        others = ngettext(
+            "%(num)d more certificate does not fit either.",
+            "%(num)d more certificates do not fit either.",
+            len(error.serials) - 1,
+        )
+        message = f"{message} {others}"
+    return message
+
+
 @contextmanager
-def printing_problems() -> Iterator[None]:
+def printing_problems(theme: str | None = None, documents: list[dict] = ()) -> Iterator[None]:
     """A certificate WeasyPrint could not print properly (a letter the fonts lack, a page
-    overflowing) as a DomainError the organizer can act on."""
+    overflowing) as a DomainError the organizer can act on; one of ``documents`` (printable
+    values) too long for its page is named with the text to shorten."""
     try:
         yield
+    except PageOverflowError as error:
+        if theme is None:
+            raise DomainError(
+                _("The certificates could not be printed: %(problem)s", problem=error)
+            ) from error
+        raise DomainError(overflow_message(theme, error, list(documents))) from error
     except PrintingError as error:
         message = _("The certificates could not be printed: %(problem)s", problem=error)
         raise DomainError(message) from error
@@ -175,7 +234,7 @@ def render_files(
     larger than one chunk is spread over one process per CPU."""
     documents = printable_many(values_list)
     workers = 1 if len(documents) <= BATCH_CHUNK_SIZE else None
-    with printing_problems():
+    with printing_problems(theme, documents):
         return render_certificate_files(
             theme, documents, workers=workers, progress=progress, **options
         )

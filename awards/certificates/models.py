@@ -111,7 +111,8 @@ class CertificateSignatory(db.Model):
 
 class PrintedName(db.Model):
     """A recipient's name as the organizer wants it printed (a Russian dative form, the
-    official full name), per language, in place of the nominee's or judge's name."""
+    official full name), per language, in place of the nominee's or judge's name; and the
+    salutation a letter of thanks opens with, when the organizer wrote one."""
 
     __tablename__ = "printed_names"
     __table_args__ = (
@@ -129,6 +130,8 @@ class PrintedName(db.Model):
     )
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     names: Mapped[dict] = mapped_column(JSON)
+    # How a letter of thanks addresses the recipient, per language; None: made from the names.
+    salutation: Mapped[dict | None] = mapped_column(JSON)
     updated_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -8,6 +8,7 @@ from awards.certificates.issuing import (
     certificate_values,
     check_program,
     printable,
+    printing_problems,
     serial_prefix,
 )
 from awards.certificates.recipients import Recipient, recipients_of
@@ -59,7 +60,11 @@ def sample_certificate(program: Program, recipient: Recipient) -> dict:
 
 
 def sample_pdf(theme: str, certificate: dict) -> bytes:
-    return render_certificates(check_theme(theme, certificate["languages"]), [certificate])
+    """The certificate as a PDF; a DomainError naming the text to shorten if it does not fit
+    its page, or saying what else went wrong."""
+    theme = check_theme(theme, certificate["languages"])
+    with printing_problems(theme, [certificate]):
+        return render_certificates(theme, [certificate])
 
 
 def preview_html(theme: str, certificate: dict) -> str:

@@ -24,6 +24,19 @@ from awards.results.models import ResultsSnapshot
 from awards.results.services import current_snapshot
 
 NAME_MAX_LENGTH = 300
+# How a letter of thanks addresses its recipient unless the organizer writes it otherwise:
+# Russian leaves the gender to the organizer ("Уважаемая Гүлнар Төлеуовна!").
+SALUTATIONS = {"kk": "Құрметті {name}!", "ru": "Уважаемый(-ая) {name}!", "en": "Dear {name},"}
+
+
+def default_salutation(names: dict) -> dict:
+    """The salutation made from the printed name in each language (Russian's when a language
+    has none)."""
+    fallback = names.get("ru") or names.get("kk") or ""
+    return {
+        code: pattern.format(name=names.get(code) or fallback)
+        for code, pattern in SALUTATIONS.items()
+    }
 
 
 @dataclass
@@ -40,6 +53,12 @@ class Recipient:
     nomination_id: int | None = None
     user_id: int | None = None
     holder: IssuedCertificate | None = None
+    salutation_override: dict | None = None
+
+    @property
+    def salutation(self) -> dict:
+        """How a letter of thanks addresses the recipient, per language."""
+        return self.salutation_override or default_salutation(self.names)
 
     @property
     def category_title(self) -> dict | None:
@@ -114,11 +133,10 @@ def _thanked_judges(program: Program) -> list[Recipient]:
     ]  # fmt: skip
 
 
-def _overrides(program: Program) -> dict[str, dict]:
+def _overrides(program: Program) -> dict[str, PrintedName]:
     rows = db.session.scalars(select(PrintedName).where(PrintedName.program_id == program.id))
     return {
-        recipient_key(nomination_id=row.nomination_id, user_id=row.user_id): row.names
-        for row in rows
+        recipient_key(nomination_id=row.nomination_id, user_id=row.user_id): row for row in rows
     }
 
 
@@ -145,7 +163,8 @@ def recipients_of(program: Program, kind: str) -> list[Recipient]:
     for recipient in found:
         override = overrides.get(recipient.key)
         recipient.overridden = override is not None
-        recipient.names = {**recipient.default_names, **(override or {})}
+        recipient.names = {**recipient.default_names, **(override.names if override else {})}
+        recipient.salutation_override = override.salutation if override else None
         recipient.holder = holders.get(recipient.key)
     return found
 
@@ -173,11 +192,28 @@ def _check_recipient(program: Program, *, nomination_id, user_id) -> None:
         raise DomainError(_("This person is not a judge of the program."))
 
 
+def _checked_salutation(salutation: dict | None, names: dict) -> dict | None:
+    """The salutation to store: None when left empty or as made from the names (it then
+    follows the name); else Kazakh and Russian required."""
+    texts = clean_texts(salutation)
+    if not texts or texts == {k: v for k, v in default_salutation(names).items() if k in texts}:
+        return None
+    if "kk" not in texts or "ru" not in texts:
+        raise DomainError(_("Fill in the Kazakh and Russian versions."), field="salutation")
+    if any(len(text) > NAME_MAX_LENGTH for text in texts.values()):
+        raise DomainError(
+            _("A salutation has at most %(n)d characters.", n=NAME_MAX_LENGTH), field="salutation"
+        )
+    return texts
+
+
 def save_printed_name(
     *, program: Program, actor: User | None, names: dict, nomination_id: int | None = None,
-    user_id: int | None = None, now: datetime | None = None,
+    user_id: int | None = None, salutation: dict | None = None, now: datetime | None = None,
 ) -> PrintedName:  # fmt: skip
-    """Print the recipient's name this way from now on (issued certificates stay as they are).
+    """Print the recipient's name this way from now on (issued certificates stay as they are),
+    and address a letter of thanks with ``salutation`` (None or as made from the names: the
+    salutation follows the name).
 
     Kazakh and Russian are required, English is optional; each on one line. Side effects:
     adds or updates the recipient's printed name; flushes.
@@ -190,11 +226,13 @@ def save_printed_name(
         raise DomainError(
             _("A name has at most %(n)d characters.", n=NAME_MAX_LENGTH), field="names"
         )
+    checked_salutation = _checked_salutation(salutation, texts)
     row = _printed_name_row(program, nomination_id=nomination_id, user_id=user_id)
     if row is None:
         row = PrintedName(program_id=program.id, nomination_id=nomination_id, user_id=user_id)
         db.session.add(row)
     row.names = texts
+    row.salutation = checked_salutation
     row.updated_by_id = actor.id if actor else None
     row.updated_at = now or utcnow()
     db.session.flush()

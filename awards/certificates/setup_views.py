@@ -133,7 +133,11 @@ def _names_page(program, kind: str, failed: PrintedNameForm | None = None, key: 
     forms = {
         recipient.key: failed
         if failed is not None and recipient.key == key
-        else PrintedNameForm(formdata=None, prefix=recipient.key, data={"names": recipient.names})
+        else PrintedNameForm(
+            formdata=None,
+            prefix=recipient.key,
+            data={"names": recipient.names, "salutation": recipient.salutation},
+        )  # fmt: skip
         for recipient in everyone
     }
     return render_template(
@@ -165,8 +169,12 @@ def _save_name(program, **recipient):
         done = commit_or_show(
             form,
             lambda: save_printed_name(
-                program=program, actor=current_user, names=form.names.data, **recipient
-            ),
+                program=program,
+                actor=current_user,
+                names=form.names.data,
+                salutation=form.salutation.data if kind == "judge_thanks" else None,
+                **recipient,
+            ),  # fmt: skip
             success=_("The name as printed has been saved."),
             target=target,
         )

@@ -12,13 +12,18 @@ from dataclasses import dataclass
 
 from awards.printing import fast, plain
 from awards.printing.chunk import Chunk, Options
+from awards.printing.errors import PageOverflowError
 from awards.printing.fetcher import strict_weasyprint
 from awards.printing.fonts import check_families
 from awards.printing.merge import merge_pdfs
 from awards.printing.prepared import lock, page_stylesheet, prepare, warm_up
 from awards.printing.qr import qr_matrix
 from awards.printing.themes import Theme
-from awards.printing.values import DEFAULT_LANGUAGES, certificate_context_without_qr
+from awards.printing.values import (
+    DEFAULT_LANGUAGES,
+    FIT_STEPS,
+    certificate_context_without_qr,
+)
 
 Progress = Callable[[int, int], None]
 CHUNKS_PER_WORKER = 4  # at least, in a batch spread over processes
@@ -35,11 +40,28 @@ class CertificateBatch:
 
 def render_pages(theme: Theme, contexts: list[dict], matrices: list, options: Options) -> Chunk:
     """The pages of ``contexts`` (whose QR codes are ``matrices``) in one chunk: the fast path
-    when it is used and succeeds, else the plain path.
+    when it is used and succeeds, else the plain path. A certificate too long for its page is
+    set again a step smaller (values.FIT_STEPS) until it fits.
 
     Raises PrintingError when WeasyPrint refuses a resource, warns (a missing glyph), needs a
-    font the theme does not ship, or a certificate needs two pages.
+    font the theme does not ship; PageOverflowError when a certificate needs two pages even
+    in the smallest step.
     """
+    while True:
+        try:
+            return _render_pages(theme, contexts, matrices, options)
+        except PageOverflowError as error:
+            if not error.indexes or any(
+                contexts[index]["fit"] + 1 >= FIT_STEPS for index in error.indexes
+            ):
+                raise
+            contexts = [
+                {**context, "fit": context["fit"] + 1} if index in error.indexes else context
+                for index, context in enumerate(contexts)
+            ]
+
+
+def _render_pages(theme: Theme, contexts: list[dict], matrices: list, options: Options) -> Chunk:
     with lock, strict_weasyprint():
         prepared = prepare(theme)
         page = page_stylesheet(theme.certificate_page_size, options.bleed, options.crop_marks)

@@ -5,11 +5,14 @@ import os
 
 from awards.printing.batch import CertificateBatch, Progress, render_batch
 from awards.printing.chunk import Options
+from awards.printing.errors import PageOverflowError
 from awards.printing.imposition import impose_booklet
 from awards.printing.plain import render_document
 from awards.printing.themes import Theme, load_theme
 from awards.printing.values import program_context
 
+# The texts of a certificate that vary in length, each a suspect when a page overflows.
+FITTED_FIELDS = ("recipient", "category", "citation", "signatories")
 BATCH_CHUNK_SIZE = 50  # measured (benchmarks/certificates.py): 100 is up to 10 % faster, 25 slower
 
 
@@ -107,3 +110,27 @@ def render_certificate_batch(
 
 def _options(bleed: bool, crop_marks: bool, *, files: bool, combined: bool = True) -> Options:
     return Options(bleed=bleed or crop_marks, crop_marks=crop_marks, files=files, combined=combined)
+
+
+def _shortened(field: str, value):
+    if field == "signatories":
+        return [{**signatory, "name": "—", "title": "—"} for signatory in value]
+    return "—"
+
+
+def overflowing_fields(theme: str | Theme, certificate: dict) -> list[str]:
+    """Which texts of a certificate too long for one page (PageOverflowError) are to blame:
+    each of FITTED_FIELDS which, printed as a dash, lets the certificate fit. Empty when no
+    one text alone is (the texts are too long together). Renders once per field."""
+    spec = _theme(theme)
+    found = []
+    for field in FITTED_FIELDS:
+        if not certificate.get(field):
+            continue
+        try:
+            shorter = {**certificate, field: _shortened(field, certificate[field])}
+            render_certificates(spec, [shorter])
+        except PageOverflowError:
+            continue
+        found.append(field)
+    return found

@@ -1,4 +1,4 @@
-"""The one error the print engine raises for a PDF that would not be fit to hand out."""
+"""The errors the print engine raises for a PDF that would not be fit to hand out."""
 
 
 class PrintingError(Exception):
@@ -7,3 +7,13 @@ class PrintingError(Exception):
 
     Bad input is a ValueError or TypeError instead; the domains translate either for people.
     """
+
+
+class PageOverflowError(PrintingError):
+    """Certificates whose texts do not fit one page even in the theme's smallest type:
+    ``indexes`` in the chunk rendered, ``serials`` for people."""
+
+    def __init__(self, indexes: list[int], serials: list[str]):
+        super().__init__(f"too long for one page: {', '.join(serials) or 'unknown'}")
+        self.indexes = indexes
+        self.serials = serials

@@ -8,7 +8,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from awards.printing.chunk import Chunk
 from awards.printing.environment import fill_template
-from awards.printing.errors import PrintingError
+from awards.printing.errors import PageOverflowError
 from awards.printing.fetcher import ThemeURLFetcher, strict_weasyprint
 from awards.printing.fonts import check_families
 from awards.printing.marks import finish_pdf
@@ -75,12 +75,9 @@ def _check_one_page_each(document, contexts: list[dict]) -> None:
         for anchor in page.anchors:
             first_page.setdefault(anchor, number)
     starts = [first_page.get(c["anchor"], -1) for c in contexts] + [len(document.pages)]
-    spans = zip(contexts, starts, starts[1:], strict=False)
-    too_long = [c["serial"] for c, start, end in spans if end - start > 1]
-    raise PrintingError(
-        f"{len(contexts)} certificates made {len(document.pages)} pages; too long for one "
-        f"page: {', '.join(too_long) or 'unknown'}"
-    )
+    too_long = [index for index, (start, end) in enumerate(zip(starts, starts[1:], strict=False))
+                if end - start > 1]  # fmt: skip
+    raise PageOverflowError(too_long, [contexts[index]["serial"] for index in too_long])
 
 
 def render_document(

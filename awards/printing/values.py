@@ -11,6 +11,7 @@ from awards.printing.qr import qr_matrix, qr_svg_data_uri
 from awards.printing.themes import KINDS, LANGUAGES, Theme
 
 DEFAULT_LANGUAGES = ["kk", "ru"]
+FIT_STEPS = 4  # steps of type and spacing a theme has: fit-0 (its own) to fit-3 (the smallest)
 REQUIRED_TEXTS = ("recipient", "citation", "program_title", "organizing_body", "city")
 PLAIN_TYPES = (str, int, float, bool, type(None), date, time)
 # The verification address prints on one line, never broken (a reader would take a break for a
@@ -73,6 +74,8 @@ def _day(value) -> date:
 def _name_length(names) -> str:
     # Themes step the recipient's type size down for long names instead of overflowing.
     longest = max(len(name) for name in names)
+    if longest > 120:
+        return "extra-long"
     return "normal" if longest <= 34 else "long" if longest <= 56 else "very-long"
 
 
@@ -86,6 +89,20 @@ def verify_url_size(url: str, theme: Theme, where: str = "certificate") -> int:
         if text_width_mm(theme.verify_url_font, url, size / 10) <= room:
             return size
     raise PrintingError(f"{where}: the verification address {url} is too long for one line")
+
+
+def _first_fit(languages: list[str], signatories: list[dict]) -> int:
+    """The step of type and spacing a certificate is first set in: 0 (the theme's own) to
+    FIT_STEPS - 1 (its smallest). The renderer goes a step smaller while the page overflows;
+    English or a second signatory need at least the first step in every theme, so most
+    certificates are laid out once."""
+    return int(len(languages) > 2 or len(signatories) > 1)
+
+
+def _last_words_together(text: str) -> str:
+    """A non-breaking space before the last word: a line never holds one word alone."""
+    head, space, last = text.rstrip().rpartition(" ")
+    return f"{head}\u00a0{last}" if space and head else text
 
 
 def _certificate_text(
@@ -106,6 +123,7 @@ def _certificate_text(
         "date": format_long_date(day, language),
         "seal_mark": theme.wording["seal_mark"][language],
         **texts,
+        "citation": _last_words_together(texts["citation"]),
         "place_and_date": f"{texts['city']}, {format_long_date(day, language)}",
     }
 
@@ -139,9 +157,15 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
     languages = _languages(data, theme, where)
     day = _day(data.get("date"))
     texts = [_certificate_text(data, theme, kind, code, day, where) for code in languages]
+    if data.get("salutation"):
+        # A letter that addresses its recipient opens with the salutation in place of the name.
+        salutation = _texts(data, "salutation", languages, where)
+        texts = [{**text, "recipient": salutation[text["language"]]} for text in texts]
+    signatories = [_signatory(s, languages, where) for s in data.get("signatories", [])]
     return {
         "anchor": f"certificate-{index}",
         "kind": kind,
+        "salutation": bool(data.get("salutation")),
         "languages": languages,
         "serial": data["serial"],
         "verify_url": data["verify_url"],
@@ -152,8 +176,9 @@ def certificate_context_without_qr(data: dict, theme: Theme, index: int = 0) -> 
         "seal_mark": " / ".join(_unique(theme.wording["seal_mark"][code] for code in languages)),
         "titles": [text["title"] for text in texts],
         "texts": texts,
-        "signatories": [_signatory(s, languages, where) for s in data.get("signatories", [])],
+        "signatories": signatories,
         "name_length": _name_length(text["recipient"] for text in texts),
+        "fit": _first_fit(languages, signatories),
         **_document_info(texts, data["serial"]),
     }
 

@@ -1,6 +1,7 @@
 """What a print shop runs on a PDF before printing it: poppler's pdffonts, pdftotext, pdftoppm
 and zbar's zbarimg, called on real files."""
 
+import html
 import re
 import shutil
 import subprocess
@@ -46,10 +47,12 @@ def _font_row(row: str) -> tuple[str, bool, bool, bool]:
     return (parts[0], *flags)
 
 
-def text(pdf: bytes, page: int | None = None) -> str:
-    """pdftotext in content-stream order (a language column stays in one piece)."""
-    pages = ["-f", str(page), "-l", str(page)] if page else []
-    return _with_file(pdf, lambda path: _run(_tool("pdftotext"), "-raw", *pages, str(path), "-"))
+def text(pdf: bytes, page: int | None = None, *, raw: bool = True) -> str:
+    """pdftotext in content-stream order (a language column stays in one piece), or with
+    ``raw=False`` as laid out on the page (pdftotext's default)."""
+    options = ["-f", str(page), "-l", str(page)] if page else []
+    options += ["-raw"] if raw else []
+    return _with_file(pdf, lambda path: _run(_tool("pdftotext"), *options, str(path), "-"))
 
 
 def text_in(pdf: bytes, page: int, box: tuple[float, float, float, float]) -> str:
@@ -89,3 +92,22 @@ def picture(pdf: bytes, page: int, dpi: int = 60) -> Image.Image:
             return image.convert("RGB")
 
     return _with_file(pdf, render)
+
+
+def words(pdf: bytes, page: int = 1) -> tuple[tuple[float, float], list[tuple]]:
+    """The page's size and each word pdftotext -bbox-layout finds on it, as (text, x_min,
+    y_min, x_max, y_max) in points from the top left."""
+    output = _with_file(
+        pdf,
+        lambda path: _run(_tool("pdftotext"), "-bbox-layout", "-f", str(page), "-l", str(page),
+                          str(path), "-"),
+    )  # fmt: skip
+    size = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', output)
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        output,
+    )
+    return (
+        (float(size[1]), float(size[2])),
+        [(html.unescape(text), *map(float, box)) for *box, text in found],
+    )

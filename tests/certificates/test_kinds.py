@@ -4,6 +4,7 @@ Kazzinc is the laureate, Ulba and Polyana took part, three judges submitted scor
 import io
 
 import pytest
+from pypdf import PdfReader
 
 from awards.certificates import issuing
 from awards.certificates.models import IssuedCertificate
@@ -12,6 +13,7 @@ from awards.certificates.settings import DEFAULT_CITATIONS, SignatoryInput
 from awards.certificates.settings import save_certificate_settings as save_settings
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.operations.demo_texts import DEMO_SIGNATORY
 from awards.programs.services import grant_role
 from awards.uploads import upload_folder
 from tests import factories
@@ -176,3 +178,90 @@ def test_recipients_carry_the_frozen_names_and_their_certificates(configured):
     assert laureate.default_names["ru"] == "Kazzinc Nominee"
     assert laureate.holder.id == certificate.id and not laureate.overridden
     assert {r.holder for r in recipients_of(configured["program"], "participant")} == {None}
+
+
+def test_english_with_the_demo_signatory_prints_one_page_of_each_kind(configured):
+    """The issue as filed: English on and the demo's head of department (a two-line title)."""
+    save_settings(
+        program=configured["program"], actor=None, theme="modern", print_english=True,
+        citations=DEFAULT_CITATIONS, signatories=[SignatoryInput(**DEMO_SIGNATORY)],
+    )  # fmt: skip
+    for kind in ("laureate", "participant", "judge_thanks"):
+        for certificate in issue(configured, kind):
+            assert len(PdfReader(io.BytesIO(pdf_of(certificate))).pages) == 1
+
+
+def test_a_certificate_too_long_for_its_page_is_refused_naming_recipient_and_field(configured):
+    citations = {
+        **DEFAULT_CITATIONS,
+        "laureate": {code: (f"{code} өңірдің кәсіптік білімін дамытуға қосқан үлесі " * 12)[:500]
+                     for code in ("kk", "ru", "en")},
+    }  # fmt: skip
+    titles = [{code: (f"{code}{n} басқарма басшысының орынбасары " * 10)[:300]
+               for code in ("kk", "ru", "en")} for n in (1, 2)]  # fmt: skip
+    save_settings(
+        program=configured["program"], actor=None, theme="classic", print_english=True,
+        citations=citations,
+        signatories=[SignatoryInput({**NAME, "en": "B. Ospanov"}, title) for title in titles],
+    )  # fmt: skip
+    kazzinc = configured["entries"]["Kazzinc Nominee"]
+    save_printed_name(
+        program=configured["program"], actor=None, nomination_id=kazzinc.id,
+        names={code: (f"{code} Қазақстан Республикасы " * 20)[:300] for code in ("kk", "ru", "en")},
+    )  # fmt: skip
+    db.session.commit()
+    with pytest.raises(DomainError) as raised:
+        issuing.issue_certificates(
+            program=configured["program"], actor=None, kind="laureate", theme="classic"
+        )
+    assert raised.value.message == (
+        "The certificate for “en Қазақстан Республикасы en Қазақстан Республикасы en "
+        "Қаза…” does not fit on one page even in the smallest type: its name, category, "
+        "citation and signatories are too long together; shorten one of them."
+    )
+    db.session.rollback()
+    assert db.session.query(IssuedCertificate).count() == 0
+
+
+def test_a_letter_of_thanks_opens_with_the_salutation_made_from_the_printed_name(configured):
+    (recipient, *_) = [r for r in recipients_of(configured["program"], "judge_thanks")
+                       if r.names["ru"] == "Гүлнар Төлеуова"]  # fmt: skip
+    assert recipient.salutation == {
+        "kk": "Құрметті Гүлнар Төлеуова!", "ru": "Уважаемый(-ая) Гүлнар Төлеуова!",
+        "en": "Dear Гүлнар Төлеуова,",
+    }  # fmt: skip
+    save_printed_name(
+        program=configured["program"], actor=None, user_id=recipient.user_id,
+        names={"kk": "Гүлнар Төлеуова", "ru": "Гүлнар Төлеуова", "en": "Gulnar Toleuova"},
+        salutation={"kk": "Құрметті Гүлнар Төлеуқызы!", "ru": "Уважаемая Гүлнар Төлеуовна!"},
+    )  # fmt: skip
+    db.session.commit()
+    issued = issue(configured, "judge_thanks", recipients=[recipient.key])
+    text = printed(issued[0])
+    assert "Құрметті Гүлнар Төлеуқызы!" in text and "Уважаемая Гүлнар Төлеуовна!" in text
+    assert issued[0].values["salutation"]["ru"] == "Уважаемая Гүлнар Төлеуовна!"
+
+
+def test_a_salutation_left_as_prefilled_follows_the_name(configured):
+    (recipient, *_) = recipients_of(configured["program"], "judge_thanks")
+    names = {"kk": "Сергей Ким", "ru": "Сергей Ким"}
+    save_printed_name(
+        program=configured["program"], actor=None, user_id=recipient.user_id, names=names,
+        salutation={"kk": "Құрметті Сергей Ким!", "ru": "Уважаемый(-ая) Сергей Ким!"},
+    )  # fmt: skip
+    save_printed_name(
+        program=configured["program"], actor=None, user_id=recipient.user_id,
+        names={"kk": "Сергей Кимге", "ru": "Сергею Киму"},
+    )  # fmt: skip
+    (recipient, *_) = recipients_of(configured["program"], "judge_thanks")
+    assert recipient.salutation["ru"] == "Уважаемый(-ая) Сергею Киму!"
+
+
+def test_a_salutation_needs_kazakh_and_russian(configured):
+    (recipient, *_) = recipients_of(configured["program"], "judge_thanks")
+    with pytest.raises(DomainError) as raised:
+        save_printed_name(
+            program=configured["program"], actor=None, user_id=recipient.user_id,
+            names={"kk": "Сергей Ким", "ru": "Сергей Ким"}, salutation={"ru": "Уважаемый!"},
+        )  # fmt: skip
+    assert raised.value.field == "salutation"

@@ -117,6 +117,22 @@ def test_organizer_edits_and_resets_a_printed_name(client, auth, ceremony):
     assert db.session.query(PrintedName).count() == 0
 
 
+def test_a_judges_salutation_is_prefilled_and_saved_from_the_names_page(client, auth, ceremony):
+    auth.login("organizer@x.kz")
+    html = client.get(page(ceremony["program"], "/names?kind=judge_thanks")).get_data(as_text=True)
+    assert html.count('value="Құрметті Test User!"') == 3
+    assert html.count('value="Уважаемый(-ая) Test User!"') == 3
+    judge = next(iter(ceremony["judges"].values()))
+    key = f"judge-{judge.id}"
+    url = page(ceremony["program"], f"/names/judges/{judge.id}?kind=judge_thanks")
+    salutation = {f"{key}-salutation_kk": "Құрметті Тест ханым!",
+                  f"{key}-salutation_ru": "Уважаемая госпожа Тест!"}  # fmt: skip
+    response = client.post(url, data=name_form(key, kk="Test User", ru="Test User") | salutation)
+    assert response.status_code == 302
+    row = db.session.query(PrintedName).one()
+    assert row.salutation == {"kk": "Құрметті Тест ханым!", "ru": "Уважаемая госпожа Тест!"}
+
+
 def test_an_override_with_a_language_missing_is_shown_again_with_the_error(client, auth, ceremony):
     auth.login("organizer@x.kz")
     kazzinc = ceremony["entries"]["Kazzinc Nominee"]

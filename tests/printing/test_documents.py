@@ -13,7 +13,7 @@ from awards.printing.documents import (
     render_certificates,
     render_program,
 )
-from awards.printing.errors import PrintingError
+from awards.printing.errors import PageOverflowError, PrintingError
 from awards.printing.prepared import clear_caches
 from tests.certificates import print_shop, samples
 
@@ -143,15 +143,16 @@ def test_render_certificates_longest_name_in_three_languages_fits_one_page(theme
     assert all(samples.KATON_KARAGAY[code] in text for code in ("kk", "ru", "en"))
 
 
-def test_render_certificates_text_too_long_for_a_page_raises():
-    endless = " ".join(["Катон-Карагайский государственный национальный природный парк"] * 12)
+def test_render_certificates_text_too_long_even_in_the_smallest_type_raises():
+    endless = " ".join(["Катон-Карагайский государственный национальный природный парк"] * 40)
     certificates = [
         samples.certificate(serial=1),
         samples.certificate({"kk": endless, "ru": endless}, serial=2),
     ]
 
-    with pytest.raises(PrintingError, match="WP-2025-0002"):
+    with pytest.raises(PageOverflowError, match="WP-2025-0002") as raised:
         render_certificates("classic", certificates)
+    assert raised.value.indexes == [1] and raised.value.serials == ["WP-2025-0002"]
 
 
 def test_render_certificates_markup_in_name_prints_as_text(caplog):

@@ -14,7 +14,7 @@ import weasyprint
 from weasyprint import CSS
 
 from awards.printing.chunk import Chunk
-from awards.printing.errors import PrintingError
+from awards.printing.errors import PageOverflowError
 from awards.printing.prepared import PreparedTheme
 
 # The versions whose internals it was written against and is tested with: from the first up
@@ -56,7 +56,7 @@ def render_chunk(
     """The chunk's pages stamped (stamping.render_chunk), or None when the fast path is not
     used or failed, whatever the exception (a warning logged): the caller renders it plain.
 
-    PrintingError names the certificates too long for one page, as the plain path would.
+    PageOverflowError names the certificates too long for one page, as the plain path would.
     """
     if PROBLEM is not None:
         return None
@@ -65,8 +65,8 @@ def render_chunk(
             prepared, contexts, matrices, page, files=files, combined=combined
         )
     except stamping.TooLongError as error:
-        serials = ", ".join(contexts[index]["serial"] for index in error.args[0])
-        raise PrintingError(f"too long for one page: {serials}") from None
+        indexes = error.args[0]
+        raise PageOverflowError(indexes, [contexts[index]["serial"] for index in indexes]) from None
     except Exception as error:  # a changed internal is as likely an IndexError or a KeyError
         logger.warning(
             "theme %s: rendering the plain way, the fast path failed: %r",

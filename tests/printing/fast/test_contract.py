@@ -23,7 +23,8 @@ PAPER = {
 
 
 def every_kind(languages: list[str]) -> list[dict]:
-    """A laureate with the pictures, a participant with every Kazakh letter, a judge."""
+    """A laureate with the pictures, a participant with every Kazakh letter, a judge's letter
+    opening with a salutation."""
     signatory = {**samples.GOVERNOR, "signature_image": samples.SIGNATURE}
     # Neither theme fits a logo over three languages of the demo organizer on one page (so
     # the organizer cannot be given both yet): the logo only where it fits.
@@ -39,7 +40,9 @@ def every_kind(languages: list[str]) -> list[dict]:
         samples.certificate(
             {"kk": "Гүлнар Төлеуова", "ru": "Гүлнар Төлеуова", "en": "Gulnar Toleuova"},
             kind="judge_thanks", category=None, citation=samples.JUDGE_CITATION, serial=3,
-            languages=languages,
+            languages=languages, salutation={"kk": "Құрметті Гүлнар Төлеуқызы!",
+                                             "ru": "Уважаемая Гүлнар Төлеуовна!",
+                                             "en": "Dear Ms Toleuova,"},
         ),
     ]  # fmt: skip
 
@@ -77,4 +80,4 @@ def test_the_fast_path_prints_what_the_plain_path_prints(theme, paper, english):
     for page, kind in enumerate(kinds, start=1):
         assert_same_page(fast_combined, plain_combined, page, f"{kind} in the combined PDF")
     if english:
-        assert "Gulnar Toleuova" in print_shop.text(plain_combined, 3)
+        assert "Dear Ms Toleuova," in print_shop.text(plain_combined, 3)
