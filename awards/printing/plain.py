@@ -8,7 +8,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from awards.printing.chunk import Chunk
 from awards.printing.environment import fill_template
-from awards.printing.errors import PageOverflowError
+from awards.printing.errors import PageOverflowError, PrintingError
 from awards.printing.fetcher import ThemeURLFetcher, strict_weasyprint
 from awards.printing.fonts import check_families
 from awards.printing.marks import finish_pdf
