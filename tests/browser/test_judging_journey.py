@@ -13,6 +13,7 @@ from awards.judging import assignments
 from awards.nominations import services as nominations
 from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs import services as programs
+from tests.browser.demo_states import open_judging_now
 
 PROGRAM = f"/programs/{DEMO_SLUG}"
 NEW_ENTRIES = ("Alpha Workshop LLP", "Beta Training Centre", "Gamma Mentors")
@@ -26,14 +27,8 @@ def judging_open(live_server, database_url):
         program = programs.get_program_by_slug(DEMO_SLUG)
         organizer = find_user_by_email("organizer@demo.kz")
         committee = find_user_by_email("committee@demo.kz")
+        open_judging_now(program, organizer)
         now = utcnow()
-        programs.update_program(
-            program=program, actor=organizer,
-            nominations_open_at=now - timedelta(days=3),
-            nominations_close_at=now - timedelta(days=2),
-            judging_open_at=now - timedelta(days=1),
-            judging_close_at=now + timedelta(days=7),
-        )  # fmt: skip
         category = programs.add_category(
             program=program, actor=organizer, slug="best-mentor",
             title={"kk": "Үздік тәлімгер", "ru": "Лучший наставник", "en": "Best Mentor"},
