@@ -12,7 +12,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from awards import cli, formats
+from awards import cli, formats, paging
 from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
 from awards.ceremony import phases as ceremony_phases
@@ -109,6 +109,8 @@ def _template_helpers(app: Flask) -> None:
     @app.context_processor
     def globals_():
         return {"languages": LANGUAGE_NAMES, "current_language": current_language()}
+
+    app.jinja_env.globals["url_with"] = paging.url_with
 
 
 CONTENT_SECURITY_POLICY = (
