@@ -1,0 +1,118 @@
+"""The organizer's pages run as many SQL statements for a program of 600 entries and 30 judges
+as for one of 60 entries and 8 judges (the judge's pages: tests/judging/test_query_counts.py).
+
+Each program is built once for the module, in a database of its own; every page is then asked
+for in a fresh app context, as in production."""
+
+from dataclasses import dataclass
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import event, select
+
+from awards import create_app
+from awards.accounts.models import User
+from awards.extensions import db
+from awards.nominations.models import Nomination, NominationState
+from awards.operations.large_demo import ORGANIZER_EMAIL, Scale, judge_email, load_large_demo
+from awards.programs.models import Program
+from tests import databases
+
+PASSWORD = "counting statements"
+SMALL = Scale(
+    nominations=60, judges=8, scorecards=100, categories=2, committees=5, judges_per_nomination=4
+)
+LARGER = Scale(
+    nominations=600, judges=30, scorecards=3000, categories=4, committees=20,
+    judges_per_nomination=8,
+)  # fmt: skip
+# The user, the program, its roles and categories, a page of rows, counts, the forms' choices.
+MOST_STATEMENTS = 40
+
+
+@dataclass
+class Built:
+    """A program of one size, its first category, a judge, an entry, and a logged-in client."""
+
+    app: object
+    client: FlaskClient
+    slug: str
+    category_id: int
+    judge_id: int
+    bin: str
+
+
+def _build(tmp_path_factory, name: str, scale: Scale) -> Built:
+    tmp_path = tmp_path_factory.mktemp(name)
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": databases.url(name, tmp_path),
+            "MAIL_OUTBOX": tmp_path / "outbox",
+            "UPLOAD_FOLDER": tmp_path / "uploads",
+            "INSTANCE_DIR": tmp_path,
+        }
+    )
+    with app.app_context():
+        program = load_large_demo(password=PASSWORD, scale=scale)
+        db.session.commit()
+        category_id = program.categories[0].id
+        judge_id = db.session.scalar(select(User.id).where(User.email == judge_email(1)))
+        bin_ = db.session.scalar(
+            select(Nomination.bin)
+            .where(Nomination.program_id == program.id, Nomination.bin.is_not(None),
+                   Nomination.state == NominationState.ACCEPTED)
+            .order_by(Nomination.id.desc())
+        )  # fmt: skip
+        slug = program.slug
+        assert db.session.get(Program, program.id) is not None
+    client = FlaskClient(app, app.response_class, use_cookies=True)
+    with app.app_context():
+        client.post("/login", data={"email": ORGANIZER_EMAIL, "password": PASSWORD})
+    return Built(app, client, slug, category_id, judge_id, bin_)
+
+
+@pytest.fixture(scope="module")
+def programs(tmp_path_factory):
+    built = {name: _build(tmp_path_factory, name, scale)
+             for name, scale in (("scale-small", SMALL), ("scale-larger", LARGER))}  # fmt: skip
+    yield built
+    for each in built.values():
+        with each.app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+def _statements(built: Built, path: str) -> tuple[int, int, bytes]:
+    statements = []
+
+    def count(*_args):
+        statements.append(1)
+
+    with built.app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        with built.app.app_context():
+            response = built.client.get(path)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    return response.status_code, len(statements), response.data
+
+
+# Each page as a path template: {slug}, {category}, {judge} and {bin} are filled per program.
+PAGES = {
+    "results": "/programs/{slug}/results",
+    "category results": "/programs/{slug}/results/{category}",
+}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_an_organizer_page_costs_the_same_statements_whatever_the_program_size(programs, page):
+    counts = {}
+    for name, built in programs.items():
+        path = PAGES[page].format(slug=built.slug, category=built.category_id,
+                                  judge=built.judge_id, bin=built.bin)  # fmt: skip
+        status, counts[name], _body = _statements(built, path)
+        assert status == 200, (name, path, status)
+    assert counts["scale-larger"] == counts["scale-small"], counts
+    assert counts["scale-small"] <= MOST_STATEMENTS, counts
