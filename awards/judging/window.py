@@ -35,7 +35,10 @@ def _window(program: Program) -> dict:
 
 def reopened_scorecards(program: Program) -> list[Scorecard]:
     """Scorecards an organizer reopened that their judge has not submitted again."""
+    # The program's id first: the audit log's index starts with it (without it, SQLite read
+    # the whole log once per draft scorecard: 33 s for the large demo's program page).
     reopened = exists().where(
+        AuditEntry.program_id == program.id,
         AuditEntry.subject_kind == SubjectKind.SCORECARD,
         AuditEntry.subject_id == Scorecard.id,
         AuditEntry.action == "reopened",
