@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 
 from awards.extensions import db
 from awards.formats import local_moment, quoted
-from awards.programs.models import Program, ProgramRole, Role
+from awards.programs.models import Category, Criterion, Program, ProgramRole, Role
 
 EXTENSION_KEY = "awards.programs.phases"
 
@@ -100,7 +100,8 @@ SETUP_TITLE = _l("Setup")
 
 def _setup(program: Program, now: datetime) -> Phase:
     categories = program.categories
-    without_criteria = [category.display_title for category in categories if not category.criteria]
+    criteria = _criteria_per_category(program)
+    without_criteria = [c.display_title for c in categories if not criteria.get(c.id)]
     people = dict(
         db.session.execute(
             select(ProgramRole.role, func.count())
@@ -113,7 +114,7 @@ def _setup(program: Program, now: datetime) -> Phase:
         phase.done.append(
             ngettext("%(num)d category", "%(num)d categories", len(categories))
             + " · "
-            + ngettext("%(num)d criterion", "%(num)d criteria", _criteria(program))
+            + ngettext("%(num)d criterion", "%(num)d criteria", sum(criteria.values()))
         )
     else:
         phase.missing.append(_("No categories yet."))
@@ -138,8 +139,15 @@ def _setup(program: Program, now: datetime) -> Phase:
     return phase
 
 
-def _criteria(program: Program) -> int:
-    return sum(len(category.criteria) for category in program.categories)
+def _criteria_per_category(program: Program) -> dict[int, int]:
+    """How many criteria each category has (those with none absent), in one statement."""
+    query = (
+        select(Criterion.category_id, func.count())
+        .join(Category, Category.id == Criterion.category_id)
+        .where(Category.program_id == program.id)
+        .group_by(Criterion.category_id)
+    )
+    return dict(db.session.execute(query).tuples().all())
 
 
 def _people(role: Role, count: int) -> str:
