@@ -37,7 +37,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select
 
 from awards.accounts.models import User
-from awards.judging.models import Scorecard, ScorecardEvent
+from awards.audit.models import AuditEntry, SubjectKind
+from awards.judging.models import Scorecard
 from awards.operations.large_demo import LARGE_DEMO_SLUG, Scale, judge_email
 from config import database_url
 
@@ -245,10 +246,11 @@ def database_state(url: str) -> dict:
             ).all()
             events = connection.execute(
                 select(User.email, Scorecard.nomination_id, func.count())
-                .select_from(ScorecardEvent)
-                .join(Scorecard, Scorecard.id == ScorecardEvent.scorecard_id)
+                .select_from(AuditEntry)
+                .join(Scorecard, Scorecard.id == AuditEntry.subject_id)
                 .join(User, User.id == Scorecard.judge_id)
-                .where(ScorecardEvent.action == "submitted")
+                .where(AuditEntry.subject_kind == SubjectKind.SCORECARD,
+                       AuditEntry.action == "submitted")
                 .group_by(User.email, Scorecard.nomination_id)
             ).all()
     finally:
