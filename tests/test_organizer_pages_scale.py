@@ -103,6 +103,7 @@ def _statements(built: Built, path: str) -> tuple[int, int, bytes]:
 PAGES = {
     "results": "/programs/{slug}/results",
     "category results": "/programs/{slug}/results/{category}",
+    "assignment proposal": "/programs/{slug}/jury/categories/{category}/proposal",
 }
 
 

@@ -25,18 +25,23 @@ def propose_assignments(
     judges = list(dict.fromkeys(judges))
     nominations = list(dict.fromkeys(nominations))
     load = Counter(judge for _, judge in existing)
-    have: Mapping[Hashable, set] = {n: {j for m, j in existing if m == n} for n in nominations}
+    have: Mapping[Hashable, set] = {n: set() for n in nominations}
+    for nomination, judge in existing:
+        if nomination in have:
+            have[nomination].add(judge)
+    nomination_position = {n: position for position, n in enumerate(nominations)}
+    judge_position = {j: position for position, j in enumerate(judges)}
 
     def eligible(nomination):
         return [j for j in judges if (nomination, j) not in conflicts and j not in have[nomination]]
 
     order = sorted(
-        nominations, key=lambda n: (len(eligible(n)) + len(have[n]), nominations.index(n))
+        nominations, key=lambda n: (len(eligible(n)) + len(have[n]), nomination_position[n])
     )
     proposal = []
     for nomination in order:
         needed = k - len(have[nomination])
-        candidates = sorted(eligible(nomination), key=lambda j: (load[j], judges.index(j)))
+        candidates = sorted(eligible(nomination), key=lambda j: (load[j], judge_position[j]))
         for judge in candidates[: max(needed, 0)]:
             proposal.append((nomination, judge))
             have[nomination].add(judge)

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from awards.accounts.identity import name_skeleton, near_misses
-from awards.accounts.models import User
+from awards.accounts.models import Organization, User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.formats import quoted
@@ -203,3 +204,44 @@ def possible_conflicts(judges: list[User], nominations: list[Nomination]) -> lis
                     continue
                 found[pair] = PossibleConflict(judge, nomination, organization_name, entry_name)
     return [found[pair] for pair in sorted(found, key=lambda p: (p[1], p[0]))]
+
+
+def conflicted_pairs(judges: list[User], nominations: list[Nomination]) -> set[tuple[int, int]]:
+    """Every (nomination id, judge id) pair among these that is a conflict of any kind, as
+    has_conflict says pair by pair, in four statements however many there are: the stored
+    conflicts, the entries merged into these, the judges' organizations with their aliases."""
+    ids = [nomination.id for nomination in nominations]
+    pairs = set(
+        db.session.execute(
+            select(Conflict.nomination_id, Conflict.judge_id).where(Conflict.nomination_id.in_(ids))
+        ).tuples()
+    )
+    judges = [judge for judge in judges if judge.organization_id is not None]
+    if not judges:
+        return pairs
+    supporters = {nomination.id: {nomination.submitting_organization_id} for nomination in nominations}
+    merged = select(Nomination.merged_into_id, Nomination.submitting_organization_id).where(
+        Nomination.merged_into_id.in_(ids)
+    )
+    for into, organization_id in db.session.execute(merged).tuples():
+        supporters[into].add(organization_id)
+    # Loaded once here (and held: the session keeps only what is referenced), the judges'
+    # organizations are found in the session below, not one by one.
+    organization_ids = {judge.organization_id for judge in judges}
+    _held = db.session.scalars(
+        select(Organization)
+        .where(Organization.id.in_(organization_ids))
+        .options(selectinload(Organization.aliases))
+    ).all()
+    by_organization: dict[int, list[int]] = defaultdict(list)
+    by_key: dict[str, set[int]] = defaultdict(set)
+    for judge in judges:
+        by_organization[judge.organization_id].append(judge.id)
+        for key in _organization_keys(judge):
+            by_key[key].add(judge.id)
+    for nomination in nominations:
+        found = set().union(*(by_key.get(key, ()) for key in entry_organization_keys(nomination)))
+        for organization_id in supporters[nomination.id]:
+            found.update(by_organization.get(organization_id, ()))
+        pairs.update((nomination.id, judge_id) for judge_id in found)
+    return pairs
