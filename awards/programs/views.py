@@ -12,7 +12,9 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
+from awards.accounts.models import User
 from awards import uploads
 from awards.downloads import send_content
 from awards.extensions import db
@@ -310,8 +312,13 @@ def people(slug: str):
         )
         if done:
             return done
+    # Each person and their organization loaded with the list, not one by one (a national
+    # program has a hundred judges and more committees).
     roles = db.session.scalars(
-        select(ProgramRole).where(ProgramRole.program_id == program.id).order_by(ProgramRole.role)
+        select(ProgramRole)
+        .where(ProgramRole.program_id == program.id)
+        .order_by(ProgramRole.role, ProgramRole.id)
+        .options(selectinload(ProgramRole.user).selectinload(User.organization))
     ).all()
     return render_template("programs/people.html", form=form, program=program, roles=roles)
 
