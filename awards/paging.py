@@ -76,7 +76,9 @@ def search_text(args: Mapping[str, str], name: str = "q") -> str:
     return " ".join(args.get(name, "").split())[:MAX_SEARCH]
 
 
-def sort_key(args: Mapping[str, str], allowed: Sequence[str], name: str = "sort") -> tuple[str, bool]:
+def sort_key(
+    args: Mapping[str, str], allowed: Sequence[str], name: str = "sort"
+) -> tuple[str, bool]:
     """The column to sort by and whether descending: ``?sort=name`` or ``?sort=-name``, one of
     ``allowed``, else the first of ``allowed`` ascending."""
     text = args.get(name, "")

@@ -249,8 +249,10 @@ def database_state(url: str) -> dict:
                 .select_from(AuditEntry)
                 .join(Scorecard, Scorecard.id == AuditEntry.subject_id)
                 .join(User, User.id == Scorecard.judge_id)
-                .where(AuditEntry.subject_kind == SubjectKind.SCORECARD,
-                       AuditEntry.action == "submitted")
+                .where(
+                    AuditEntry.subject_kind == SubjectKind.SCORECARD,
+                    AuditEntry.action == "submitted",
+                )
                 .group_by(User.email, Scorecard.nomination_id)
             ).all()
     finally:

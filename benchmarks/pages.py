@@ -33,13 +33,6 @@ import time
 import urllib.parse
 from pathlib import Path
 
-from sqlalchemy import create_engine, select
-
-from awards.nominations.models import Nomination, NominationState
-from awards.operations.large_demo import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, judge_email
-from awards.programs.models import Program
-from config import database_url
-
 # The load benchmark's client, server and figures; this script runs beside it in benchmarks/.
 from load import (  # noqa: E402  (a sibling script)
     HOST,
@@ -54,6 +47,12 @@ from load import (  # noqa: E402  (a sibling script)
     percentile,
     start_server,
 )
+from sqlalchemy import create_engine, select
+
+from awards.nominations.models import Nomination, NominationState
+from awards.operations.large_demo import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, judge_email
+from awards.programs.models import Program
+from config import database_url
 
 GOAL_MS = 300
 GOAL_KB = 300
@@ -163,7 +162,13 @@ def report(rows: list[dict], facts: dict) -> int:
     for row in rows:
         ratio = row["p50"] / row["healthz"] if row["healthz"] else float("inf")
         within = row["status"] == 200 and row["p50"] < GOAL_MS and row["kb"] < GOAL_KB
-        note = "ok" if within else f"MISSED (HTTP {row['status']})" if row["status"] != 200 else "MISSED"
+        note = (
+            "ok"
+            if within
+            else f"MISSED (HTTP {row['status']})"
+            if row["status"] != 200
+            else "MISSED"
+        )
         print(f"{row['role']:<10}{row['path']:<{width}}{row['p50']:>8.0f}{row['p95']:>8.0f}"
               f"{row['kb']:>8.0f}{ratio:>10.1f}x  {note}")  # fmt: skip
         if worst is None or ratio > worst[0]:

@@ -13,7 +13,16 @@ from tests import factories
 
 @pytest.mark.parametrize(
     ("text", "number"),
-    [("", 1), ("1", 1), ("7", 7), ("0", 1), ("-3", 1), ("abc", 1), ("٣", 1), ("99999999999", paging.MAX_PAGE)],
+    [
+        ("", 1),
+        ("1", 1),
+        ("7", 7),
+        ("0", 1),
+        ("-3", 1),
+        ("abc", 1),
+        ("٣", 1),
+        ("99999999999", paging.MAX_PAGE),
+    ],
 )
 def test_a_page_number_is_a_positive_whole_number_else_the_first_page(text, number):
     assert paging.page_number({"page": text}) == number

@@ -219,7 +219,9 @@ def conflicted_pairs(judges: list[User], nominations: list[Nomination]) -> set[t
     judges = [judge for judge in judges if judge.organization_id is not None]
     if not judges:
         return pairs
-    supporters = {nomination.id: {nomination.submitting_organization_id} for nomination in nominations}
+    supporters = {
+        nomination.id: {nomination.submitting_organization_id} for nomination in nominations
+    }
     merged = select(Nomination.merged_into_id, Nomination.submitting_organization_id).where(
         Nomination.merged_into_id.in_(ids)
     )

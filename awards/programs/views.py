@@ -14,8 +14,8 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from awards.accounts.models import User
 from awards import uploads
+from awards.accounts.models import User
 from awards.downloads import send_content
 from awards.extensions import db
 from awards.forms import validate_with_rules

@@ -215,13 +215,19 @@ def test_conflicts_found_all_at_once_are_those_found_pair_by_pair(jury):
     by_bin = accepted_nomination(program, committee, "Совсем другое имя", bin=bin)
     bin_judge = add_judge(program, "bin.judge@x.kz", "Unrelated name")
     bin_judge.organization.bin = bin
-    conflicts.record_conflict(nomination=entries["Polyana Nominee"], judge=jury["judges"]["judge2@x.kz"],
-                              actor=organizer, reason="Сестра директора")  # fmt: skip
+    recorded = (entries["Polyana Nominee"], jury["judges"]["judge2@x.kz"])
+    conflicts.record_conflict(
+        nomination=recorded[0], judge=recorded[1], actor=organizer, reason="Сестра директора"
+    )
     # A second committee's entry merged into one: its organization supports that one too.
-    second = factories.user("second.committee@x.kz", organization=factories.organization("Второй колледж"))
+    second = factories.user(
+        "second.committee@x.kz", organization=factories.organization("Второй колледж")
+    )
     programs.grant_role(program=program, user=second, role="committee", actor=organizer)
     duplicate = accepted_nomination(program, second, "Ulba Nominee")
-    nominations_services.merge_nominations(keep=entries["Ulba Nominee"], merge=duplicate, actor=organizer)
+    nominations_services.merge_nominations(
+        keep=entries["Ulba Nominee"], merge=duplicate, actor=organizer
+    )
     second_judge = add_judge(program, "second.judge@x.kz", "Other 2")
     second_judge.organization = second.organization
     nobody = add_judge(program, "nobody@x.kz", "Nobody Institute")
@@ -229,9 +235,7 @@ def test_conflicts_found_all_at_once_are_those_found_pair_by_pair(jury):
     judges = [*jury["judges"].values(), colleague, insider, bin_judge, second_judge, nobody]
     nominations = [*entries.values(), by_bin]
     db.session.commit()
-    expected = {
-        (n.id, j.id) for n in nominations for j in judges if conflicts.has_conflict(j, n)
-    }
+    expected = {(n.id, j.id) for n in nominations for j in judges if conflicts.has_conflict(j, n)}
     assert conflicts.conflicted_pairs(judges, nominations) == expected
     # Every kind is in the example: recorded, the nominating organization, the nominee, a BIN.
     assert (entries["Polyana Nominee"].id, jury["judges"]["judge2@x.kz"].id) in expected
