@@ -105,6 +105,15 @@ PAGES = {
     "results": "/programs/{slug}/results",
     "category results": "/programs/{slug}/results/{category}",
     "assignment proposal": "/programs/{slug}/jury/categories/{category}/proposal",
+    "judging progress": "/programs/{slug}/jury/progress",
+    "judging progress, behind, page 2": "/programs/{slug}/jury/progress?behind=1&page=2",
+    "judging progress, a category, a search": (
+        "/programs/{slug}/jury/progress?category={category}&q=judge001&sort=-missing"
+    ),
+    "a judge's progress": "/programs/{slug}/jury/progress/judges/{judge}",
+    "a judge's progress, a category, page 2": (
+        "/programs/{slug}/jury/progress/judges/{judge}?category={category}&page=2"
+    ),
 }
 
 

@@ -52,13 +52,14 @@ def is_nomination_page(endpoint):
 def build_urls(app, program, entry=None):
     """One concrete URL per rule and method, filled with ids that exist."""
     category = program.categories[0]
+    judge = next(role.user for role in program.roles if role.role == "judge")
     values = {
         "slug": program.slug, "category_id": category.id,
         "criterion_id": category.criteria[0].id, "role_id": program.roles[0].id,
         "token": "token", "filename": "css/app.css", "theme": "classic",
         "nomination_id": entry.id if entry else 1,
         "document_id": entry.documents[0].id if entry else 1,
-        "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": 1,
+        "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": judge.id,
         "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
         "organization_id": program.roles[0].user.organization_id, "alias_id": 1,
     }  # fmt: skip

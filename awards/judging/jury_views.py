@@ -14,7 +14,7 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
-from awards.judging import assignments, conflicts, jobs, permissions, progress, scoring, window
+from awards.judging import assignments, conflicts, jobs, permissions, scoring, window
 from awards.judging import ballots as ballots_service
 from awards.judging.forms import (
     AssignCategoryForm,
@@ -219,48 +219,6 @@ def proposal(slug: str, category_id: int):
     return render_template(
         "jury/proposal.html", program=program, category=category, pairs=pairs, form=form
     )
-
-
-@bp.get("/progress")
-def progress_page(slug: str):
-    program = load_for_organizer(slug)
-    per_category = progress.program_progress(program)
-    return render_template(
-        "jury/progress.html", program=program, per_category=per_category, confirm=ConfirmForm(),
-        anyone_behind=progress.anyone_behind(per_category),
-    )  # fmt: skip
-
-
-@bp.post("/progress/remind/<int:judge_id>")
-def remind(slug: str, judge_id: int):
-    program = load_for_organizer(slug)
-    judge = _judge(program, judge_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    missing = committed(
-        lambda: progress.send_reminder(program=program, judge=judge, actor=current_user)
-    )
-    if missing:
-        flash(_("A reminder has been sent to %(judge)s.", judge=judge.display_name), "success")
-    else:
-        flash(_("%(judge)s has nothing left to score.", judge=judge.display_name), "info")
-    return redirect(url_for("jury.progress_page", slug=slug))
-
-
-@bp.post("/progress/remind-all")
-def remind_all(slug: str):
-    program = load_for_organizer(slug)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    if not progress.anyone_behind(progress.program_progress(program)):
-        flash(_("No judge has a scorecard missing: there is nobody to remind."), "info")
-        return redirect(url_for("jury.progress_page", slug=slug))
-    try:
-        job = committed(lambda: jobs.start_reminders(program=program, actor=current_user))
-    except DomainError as error:
-        flash(error.message, "error")
-        return redirect(url_for("jury.progress_page", slug=slug))
-    return redirect(url_for("jobs.show", job_id=job.id))
 
 
 @bp.get("/nominations/<int:nomination_id>/history")

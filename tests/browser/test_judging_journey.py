@@ -97,7 +97,9 @@ def test_judge_declares_conflict_scores_rest_and_organizer_reopens(page, login, 
 
     as_user(page, login, "organizer@demo.kz")
     page.goto(f"{server}{PROGRAM}/jury/progress")
-    row = page.locator("tr[data-judge='judge3@demo.kz']").last
+    page.select_option("#filters select[name=category]", label="Best Mentor")
+    page.click("#filters button[type=submit]")
+    row = page.locator("tr[data-judge='judge3@demo.kz']")
     expect(row.locator(".submitted-count")).to_have_text("2")
     page.goto(f"{server}{PROGRAM}/jury/")
     page.locator(f"tr:has-text('{NEW_ENTRIES[2]}') a").last.click()

@@ -271,10 +271,10 @@ def test_remind_all_is_disabled_with_a_reason_when_nobody_is_behind(client, auth
     auth.login("organizer@x.kz")
     page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
     assert 'id="remind-all-reason"' not in page
-    assert re.search(r'id="remind-all">[^\n]*<button type="submit">', page)
+    assert re.search(r'id="remind-all">[^\n]*<button type="submit" class="primary">', page)
     _submit_everything(jury)
     page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
-    assert '<button type="submit" disabled aria-describedby="remind-all-reason">' in page
+    assert 'class="primary" disabled aria-describedby="remind-all-reason">' in page
     assert 'id="remind-all-reason">No judge has a scorecard missing' in page
 
 
