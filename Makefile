@@ -79,8 +79,15 @@ lock: install-dev
 	$(VENV)/bin/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
 	  $(if $(UPGRADE),--upgrade) --extra dev --output-file requirements/dev.lock pyproject.toml
 
-translations: $(VENV)/.installed
-	$(VENV)/bin/pybabel compile --use-fuzzy -d awards/translations
+# Each catalog compiled when its .po changed, written whole then moved into place: a test
+# suite running beside `make run` (CI runs two at once) never reads a half-written file.
+CATALOGS := $(patsubst %.po,%.mo,$(wildcard awards/translations/*/LC_MESSAGES/messages.po))
+
+translations: $(CATALOGS)
+
+awards/translations/%/LC_MESSAGES/messages.mo: awards/translations/%/LC_MESSAGES/messages.po $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --use-fuzzy -l $* -i $< -o $@.tmp
+	mv $@.tmp $@
 
 # Refresh the catalogs after changing user-facing strings.
 extract: $(VENV)/.installed
