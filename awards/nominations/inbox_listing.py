@@ -134,22 +134,29 @@ def _page_entries(ids: list[int]) -> list[Nomination]:
     return [by_id[entry_id] for entry_id in ids]
 
 
-def inbox_listing(program: Program, wanted: InboxFilter, *, number: int) -> InboxListing:
-    """The ``number``-th page of the program's submitted entries that match ``wanted``."""
-    rows = submitted_rows(program)
-    organizations = {org.id: org for org in program_organizations(program)}
-    duplicates = duplicate_ids(rows)
-    suggestions = {}
-    if wanted.flag == "unconfirmed":
-        suggestions = organization_suggestions(program, rows, organizations=organizations.values())
+def _matching(rows: list, wanted: InboxFilter, organizations: dict, *, flagged) -> list:
+    """The rows that match every filter but the state (the counts are of these)."""
     if wanted.category_id:
         rows = [row for row in rows if row.category_id == wanted.category_id]
     if wanted.search:
         rows = list(filter(_matcher(wanted.search, organizations), rows))
-    if wanted.flag == "duplicate":
-        rows = [row for row in rows if row.id in duplicates]
-    elif wanted.flag == "unconfirmed":
-        rows = [row for row in rows if row.id in suggestions]
+    if wanted.flag:
+        rows = [row for row in rows if row.id in flagged]
+    return rows
+
+
+def inbox_listing(program: Program, wanted: InboxFilter, *, number: int) -> InboxListing:
+    """The ``number``-th page of the program's submitted entries that match ``wanted``."""
+    rows = submitted_rows(program)
+    organizations = {org.id: org for org in program_organizations(program)}
+    known = organizations.values()
+    duplicates = duplicate_ids(rows)
+    # Every entry's suggestions only to filter by them; else only the page's are shown.
+    suggestions = {}
+    if wanted.flag == "unconfirmed":
+        suggestions = organization_suggestions(program, rows, organizations=known)
+    flagged = duplicates if wanted.flag == "duplicate" else suggestions
+    rows = _matching(rows, wanted, organizations, flagged=flagged.keys())
     counts = dict.fromkeys(INBOX_STATES, 0)
     for row in rows:
         counts[row.state] += 1
@@ -161,11 +168,9 @@ def inbox_listing(program: Program, wanted: InboxFilter, *, number: int) -> Inbo
     ids = paginate_list([row.id for row in rows], number=number)
     entries = _page_entries(ids.items)
     if wanted.flag != "unconfirmed":
-        suggestions = organization_suggestions(program, entries,
-                                               organizations=organizations.values())  # fmt: skip
+        suggestions = organization_suggestions(program, entries, organizations=known)
     return InboxListing(
-        page=Page(entries, ids.number, ids.per_page, ids.total),
-        counts=counts,
+        page=Page(entries, ids.number, ids.per_page, ids.total), counts=counts,
         duplicates={entry.id: duplicates[entry.id] for entry in entries if entry.id in duplicates},
         suggestions={entry.id: suggestions[entry.id] for entry in entries
                      if entry.id in suggestions},
