@@ -1,5 +1,7 @@
 """Organizer pages: the inbox of a program and the review actions on one entry."""
 
+from contextlib import suppress
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -24,7 +26,7 @@ from awards.pages import commit_or_flash
 from awards.paging import page_number, search_text, sort_key
 from awards.programs.loaders import load_program
 from awards.redirects import safe_next
-from awards.routing import MAX_ID, id_arg
+from awards.routing import id_arg
 
 bp = Blueprint("review", __name__)
 
@@ -68,10 +70,18 @@ def inbox_page(slug: str):
     )  # fmt: skip
 
 
+# More than a page of the inbox can show; beyond it nothing is looked up and the form refuses.
+MOST_TICKED = 500
+
+
 def _ticked_ids() -> list[int]:
     """The ids ticked in the bulk form that can be ids (the form rejects the others)."""
     values = request.form.getlist("entries")
-    return sorted({int(v) for v in values if v.isascii() and v.isdigit() and int(v) <= MAX_ID})
+    ids = set()
+    for value in values if len(values) <= MOST_TICKED else ():
+        with suppress(ValueError):
+            ids.add(id_arg(value))
+    return sorted(ids)
 
 
 @bp.post("/programs/<slug>/inbox/review")

@@ -180,3 +180,16 @@ def test_sorting_by_each_column_head(client, auth, program, people):
     assert 'href="/programs/test-awards/inbox?sort=-nominee&amp;q=%D0%A2%D0%9E%D0%9E"' in page
     # Anything unknown is ignored, not an error.
     assert _rows(client, f"{inbox}?sort=bogus&flag=x&state=y&page=z") == [b.id, c.id, a.id]
+
+
+def test_bulk_review_refuses_odd_ticks_without_an_error(client, auth, program, people):
+    entry = make_nomination(program, people["committee@x.kz"], submit=True)
+    auth.login("organizer@x.kz")
+    for ticked in (["abc"], ["9" * 5000], [str(2**40)], [str(entry.id)] * 501):
+        response = client.post(
+            f"{PROGRAM}/inbox/review", data={"entries": ticked, "action": "accept"}
+        )
+        assert response.status_code == 302, ticked[0][:10]
+    assert db.session.get(Nomination, entry.id).state == S.SUBMITTED
+    page = client.get(f"{PROGRAM}/inbox").get_data(as_text=True)
+    assert "Tick entries that are waiting for review" in page
