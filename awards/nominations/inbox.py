@@ -104,9 +104,10 @@ def nominee_keys(nomination: Nomination) -> set[str]:
 
 
 # What the inbox's filters, sort, duplicates and suggestions read of every entry: no documents,
-# no justification, no history; one statement for the whole program.
+# no justification, no history; one statement for the whole program. Not even the time it was
+# submitted: the rows come in that order.
 _ROW_COLUMNS = (
-    Nomination.id, Nomination.category_id, Nomination.state, Nomination.submitted_at,
+    Nomination.id, Nomination.category_id, Nomination.state,
     Nomination.nominee_kind, Nomination.bin, Nomination.org_name, Nomination.person_names,
     Nomination.person_name, Nomination.person_workplace, Nomination.team_name,
     Nomination.nominee_organization_id, Nomination.submitting_organization_id,

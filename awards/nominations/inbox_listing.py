@@ -103,15 +103,17 @@ def _matcher(search: str, organizations: dict[int, Organization]):
 
 
 def _sort_key(sort: str, organizations: dict[int, Organization], category_order: dict[int, int]):
+    """How to sort rows for a column; None for the order they come in (submitted, oldest first),
+    which a stable sort keeps among equals."""
     if sort == "number":
         return lambda row: row.id
     if sort == "nominee":
-        return lambda row: (_nominee_name(row, organizations).casefold(), row.id)
+        return lambda row: _nominee_name(row, organizations).casefold()
     if sort == "category":
-        return lambda row: (category_order.get(row.category_id, 0), row.submitted_at, row.id)
+        return lambda row: category_order.get(row.category_id, 0)
     if sort == "state":
-        return lambda row: (INBOX_STATES.index(row.state), row.submitted_at, row.id)
-    return lambda row: (row.submitted_at, row.id)
+        return lambda row: INBOX_STATES.index(row.state)
+    return None
 
 
 def _page_entries(ids: list[int]) -> list[Nomination]:
@@ -163,8 +165,11 @@ def inbox_listing(program: Program, wanted: InboxFilter, *, number: int) -> Inbo
     if wanted.state:
         rows = [row for row in rows if row.state == wanted.state]
     category_order = {category.id: index for index, category in enumerate(program.categories)}
-    rows.sort(key=_sort_key(wanted.sort, organizations, category_order),
-              reverse=wanted.descending)  # fmt: skip
+    key = _sort_key(wanted.sort, organizations, category_order)
+    if key is not None:
+        rows.sort(key=key, reverse=wanted.descending)
+    elif wanted.descending:
+        rows.reverse()
     ids = paginate_list([row.id for row in rows], number=number)
     entries = _page_entries(ids.items)
     if wanted.flag != "unconfirmed":
