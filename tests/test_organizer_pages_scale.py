@@ -114,6 +114,11 @@ PAGES = {
     "a judge's progress, a category, page 2": (
         "/programs/{slug}/jury/progress/judges/{judge}?category={category}&page=2"
     ),
+    "inbox": "/programs/{slug}/inbox",
+    "inbox search by BIN": "/programs/{slug}/inbox?q={bin}",
+    "inbox page 2": "/programs/{slug}/inbox?page=2&sort=-nominee&category={category}",
+    "inbox of possible duplicates": "/programs/{slug}/inbox?flag=duplicate",
+    "inbox of unconfirmed organizations": "/programs/{slug}/inbox?flag=unconfirmed&sort=state",
 }
 
 
@@ -127,3 +132,18 @@ def test_an_organizer_page_costs_the_same_statements_whatever_the_program_size(p
         assert status == 200, (name, path, status)
     assert counts["scale-larger"] == counts["scale-small"], counts
     assert counts["scale-small"] <= MOST_STATEMENTS, counts
+
+
+def test_the_inbox_finds_an_entry_by_its_bin(programs):
+    built = programs["scale-larger"]
+    status, _count, body = _statements(built, f"/programs/{built.slug}/inbox?q={built.bin}")
+    assert status == 200
+    with built.app.app_context():
+        query = select(Nomination.id).where(
+            Nomination.bin == built.bin, Nomination.submitted_at.is_not(None)
+        )
+        found = sorted(db.session.scalars(query))
+    page = body.decode()
+    assert found and page.count('class="num row-number"') == len(found)
+    for entry_id in found:
+        assert f'<td class="num row-number">{entry_id}</td>' in page

@@ -214,6 +214,7 @@ def name_skeleton(name: str | None) -> str:
     return "".join(kept)
 
 
+@lru_cache(maxsize=8192)
 def person_skeleton(name: str | None) -> str:
     """The skeleton of a person's name: as for organizations, but no word is a legal form."""
     return "".join(fold(word) for word in _words(_clean(name or "")))

@@ -2,8 +2,10 @@
 organizations entries look like. Read only."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.identity import identity_keys, organization_key, person_skeleton
@@ -32,6 +34,14 @@ def inbox_entries(program: Program, *, category_id: int | None = None,
     if state:
         query = query.where(Nomination.state == state)
     return list(db.session.scalars(query))
+
+
+def waiting_entries(program: Program, *, ids: list[int]) -> list[Nomination]:
+    """Those of the entries ``ids`` that are the program's and waiting for review."""
+    if not ids:
+        return []
+    query = _submitted_in(program).where(Nomination.state == S.SUBMITTED, Nomination.id.in_(ids))
+    return list(db.session.scalars(query.order_by(Nomination.id)))
 
 
 def state_counts(program: Program, *, category_id: int | None = None) -> dict[str, int]:
@@ -65,14 +75,22 @@ def entry_organization_keys(nomination: Nomination) -> set[str]:
     """The identity keys of the organization an entry is about: the nominee, a nominated
     person's workplace, or a team's name; and the organization an organizer confirmed."""
     if nomination.nominee_kind == NomineeKind.PERSON:
-        keys = identity_keys(bin=None, names=[nomination.person_workplace])
+        bin_, names = None, (nomination.person_workplace,)
     elif nomination.nominee_kind == NomineeKind.TEAM:
-        keys = identity_keys(bin=None, names=[nomination.team_name])
+        bin_, names = None, (nomination.team_name,)
     else:
-        keys = identity_keys(bin=nomination.bin, names=nomination.org_name.values())
-    if nomination.nominee_organization_id is not None:
-        keys.add(organization_key(nomination.nominee_organization_id))
-    return keys
+        bin_, names = nomination.bin, tuple((nomination.org_name or {}).values())
+    return set(_organization_keys(bin_, names, nomination.nominee_organization_id))
+
+
+# Memoized, as the skeletons are: the inbox asks for the keys of every entry of a program on
+# each of its pages, and most entries have not changed since the last time.
+@lru_cache(maxsize=16384)
+def _organization_keys(bin_: str | None, names: tuple, organization_id: int | None) -> frozenset:
+    keys = identity_keys(bin=bin_, names=names)
+    if organization_id is not None:
+        keys.add(organization_key(organization_id))
+    return frozenset(keys)
 
 
 def nominee_keys(nomination: Nomination) -> set[str]:
@@ -85,20 +103,44 @@ def nominee_keys(nomination: Nomination) -> set[str]:
     return keys | identity_keys(bin=nomination.bin, names=[])
 
 
-def duplicates_in(program: Program) -> dict[int, list[Nomination]]:
-    """For each live submitted entry, the other live entries about the same nominee in its
-    category: the same BIN, the same confirmed organization, or names with one skeleton
+# What the inbox's filters, sort, duplicates and suggestions read of every entry: no documents,
+# no justification, no history; one statement for the whole program. Not even the time it was
+# submitted: the rows come in that order.
+_ROW_COLUMNS = (
+    Nomination.id, Nomination.category_id, Nomination.state,
+    Nomination.nominee_kind, Nomination.bin, Nomination.org_name, Nomination.person_names,
+    Nomination.person_name, Nomination.person_workplace, Nomination.team_name,
+    Nomination.nominee_organization_id, Nomination.submitting_organization_id,
+)  # fmt: skip
+
+
+def submitted_rows(program: Program) -> list[Row]:
+    """Every submitted entry of the program as a row of _ROW_COLUMNS, oldest first. A row has
+    the attributes entry_organization_keys and nominee_keys read."""
+    query = select(*_ROW_COLUMNS).where(
+        Nomination.program_id == program.id, Nomination.submitted_at.is_not(None)
+    )
+    return list(db.session.execute(query.order_by(Nomination.submitted_at, Nomination.id)))
+
+
+def duplicate_ids(rows) -> dict[int, list[int]]:
+    """For each live entry of ``rows``, the ids of the other live ones about the same nominee
+    in its category: the same BIN, the same confirmed organization, or names with one skeleton
     (awards.accounts.identity)."""
-    live = [
-        entry
-        for entry in db.session.scalars(_submitted_in(program))
-        if entry.state not in (S.WITHDRAWN, S.MERGED)
-    ]
-    by_id = {entry.id: entry for entry in live}
-    found = find_duplicates((entry.id, entry.category_id, nominee_keys(entry)) for entry in live)
-    return {
-        entry_id: [by_id[other] for other in sorted(others)] for entry_id, others in found.items()
-    }
+    live = [row for row in rows if row.state not in (S.WITHDRAWN, S.MERGED)]
+    found = find_duplicates((row.id, row.category_id, nominee_keys(row)) for row in live)
+    return {entry_id: sorted(others) for entry_id, others in found.items()}
+
+
+def duplicates_in(program: Program) -> dict[int, list[Nomination]]:
+    """duplicate_ids over the program's submitted entries, as entries: two statements."""
+    found = duplicate_ids(submitted_rows(program))
+    wanted = {other for others in found.values() for other in others}
+    if not wanted:
+        return {}
+    by_id = {entry.id: entry for entry in
+             db.session.scalars(select(Nomination).where(Nomination.id.in_(wanted)))}  # fmt: skip
+    return {entry_id: [by_id[other] for other in others] for entry_id, others in found.items()}
 
 
 def _taking_part(program: Program):
@@ -132,12 +174,15 @@ def takes_part(program: Program, organization: Organization) -> bool:
 
 
 def organization_suggestions(
-    program: Program, entries: list[Nomination]
+    program: Program, entries, *, organizations: Iterable[Organization] | None = None
 ) -> dict[int, list[Organization]]:
     """For each entry about an organization (or a person's workplace) not yet confirmed, the
-    program's organizations it looks like: a shared BIN or name skeleton."""
+    program's organizations it looks like: a shared BIN or name skeleton. ``entries`` are
+    entries or submitted_rows; ``organizations`` the program's, when already loaded."""
+    if organizations is None:
+        organizations = program_organizations(program)
     by_key: dict[str, list[Organization]] = defaultdict(list)
-    for organization in program_organizations(program):
+    for organization in organizations:
         for key in organization.identity_keys:
             by_key[key].append(organization)
     found = {}

@@ -1,5 +1,7 @@
 """Organizer pages: the inbox of a program and the review actions on one entry."""
 
+from contextlib import suppress
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
@@ -9,7 +11,7 @@ from wtforms.fields.choices import SelectChoice
 from awards.accounts.models import Organization
 from awards.extensions import db
 from awards.forms import AppForm
-from awards.nominations import inbox, linking, permissions, services, window
+from awards.nominations import inbox, inbox_listing, linking, permissions, services, window
 from awards.nominations.forms import (
     BulkReviewForm,
     ConfirmForm,
@@ -19,8 +21,9 @@ from awards.nominations.forms import (
     ReturnForm,
 )
 from awards.nominations.loaders import load_nomination
-from awards.nominations.models import Nomination, NominationState
+from awards.nominations.models import Nomination
 from awards.pages import commit_or_flash
+from awards.paging import page_number, search_text, sort_key
 from awards.programs.loaders import load_program
 from awards.redirects import safe_next
 from awards.routing import id_arg
@@ -39,23 +42,46 @@ def _back(default: str) -> str:
     return safe_next(request.form.get("next"), default)
 
 
+def _inbox_filter() -> inbox_listing.InboxFilter:
+    """The inbox's filters, search and sort from the address; anything unknown is ignored."""
+    args = request.args
+    state = args.get("state") or None
+    flag = args.get("flag") or None
+    sort, descending = sort_key(args, inbox_listing.SORTS)
+    return inbox_listing.InboxFilter(
+        category_id=args.get("category", type=id_arg),
+        state=state if state in inbox.INBOX_STATES else None,
+        search=search_text(args),
+        flag=flag if flag in inbox_listing.FLAGS else None,
+        sort=sort, descending=descending,
+    )  # fmt: skip
+
+
 @bp.get("/programs/<slug>/inbox")
 def inbox_page(slug: str):
     program = load_program(slug)
     if not permissions.can_view_inbox(current_user, program):
         abort(403)
-    category_id = request.args.get("category", type=id_arg)
-    state = request.args.get("state") or None
-    if state not in (None, *inbox.INBOX_STATES):
-        state = None
-    entries = inbox.inbox_entries(program, category_id=category_id, state=state)
+    wanted = _inbox_filter()
+    listing = inbox_listing.inbox_listing(program, wanted, number=page_number(request.args))
     return render_template(
-        "nominations/inbox.html", program=program, category_id=category_id, state=state,
-        entries=entries, counts=inbox.state_counts(program, category_id=category_id),
-        duplicates=inbox.duplicates_in(program),
-        suggestions=inbox.organization_suggestions(program, entries),
+        "nominations/inbox.html", program=program, wanted=wanted, listing=listing,
         link_form=LinkOrganizationForm(), bulk_form=BulkReviewForm(),
     )  # fmt: skip
+
+
+# More than a page of the inbox can show; beyond it nothing is looked up and the form refuses.
+MOST_TICKED = 500
+
+
+def _ticked_ids() -> list[int]:
+    """The ids ticked in the bulk form that can be ids (the form rejects the others)."""
+    values = request.form.getlist("entries")
+    ids = set()
+    for value in values if len(values) <= MOST_TICKED else ():
+        with suppress(ValueError):
+            ids.add(id_arg(value))
+    return sorted(ids)
 
 
 @bp.post("/programs/<slug>/inbox/review")
@@ -66,7 +92,8 @@ def review_many(slug: str):
         abort(403)
     target = _back(url_for("review.inbox_page", slug=slug))
     form = BulkReviewForm()
-    waiting = inbox.inbox_entries(program, state=NominationState.SUBMITTED)
+    # Only the ticked entries are looked up: one not waiting is no choice, and the form refuses.
+    waiting = inbox.waiting_entries(program, ids=_ticked_ids())
     form.entries.choices = [SelectChoice(entry.id, str(entry.id)) for entry in waiting]
     if not form.validate_on_submit():
         flash(_("Tick entries that are waiting for review, then choose an action."), "error")
