@@ -72,6 +72,9 @@ def test_job_page_follows_the_job_until_its_result_shows(page, live_server, work
     page.click(".lang-switch button[value=en]")
     page.goto(f"{live_server}/programs/{DEMO_SLUG}/jury/progress")
     page.click("#remind-all button")
+    dialog = page.locator("#confirm-dialog")  # emailing judges asks first, saying how many
+    expect(dialog).to_contain_text("Email a reminder to the 1 judge with scorecards missing?")
+    dialog.locator("button[value=confirm]").click()
     expect(page.locator("[data-job-state]")).to_have_text("Waiting")
     expect(page.locator("[data-job-refresh]")).to_be_hidden()  # the script follows the job
     worker()  # only now: the page must notice by itself that the job ran
