@@ -1,5 +1,5 @@
-"""The jury page's possible conflicts: names a letter or two apart, shown and recorded in one
-click, never enforced by themselves."""
+"""The jury's possible conflicts: names a letter or two apart, shown on the category's jury
+page and recorded in one click, never enforced by themselves."""
 
 import pytest
 
@@ -23,11 +23,12 @@ def near(jury):
 
 def test_possible_conflict_is_shown_beside_judge_and_entry(client, auth, near):
     auth.login("organizer@x.kz")
-    page = client.get(f"{BASE}/").get_data(as_text=True)
+    category = near["program"].categories[0]
+    page = client.get(f"{BASE}/categories/{category.id}").get_data(as_text=True)
     assert f'data-judge="{near["judge"].id}" data-nomination="{near["entry"].id}"' in page
     assert "possible conflict" in page
     assert "(ТОО «Промтехмонтаж»)" in page and "(Промтехмантаж ЖШС)" in page
-    assert page.count("data-judge=") == 1  # nothing else in this jury looks alike
+    assert page.count("data-nomination=") == 1  # nothing else in this jury looks alike
 
 
 def test_a_possible_conflict_is_not_enforced(near):
@@ -52,8 +53,8 @@ def test_one_click_records_it_with_the_reason(client, auth, near):
         "Possible conflict: “Промтехмантаж ЖШС” looks like ТОО «Промтехмонтаж»."
     )
     assert conflicts.has_conflict(judge, entry)
-    page = client.get(f"{BASE}/").get_data(as_text=True)
-    assert 'data-judge="' not in page  # recorded: no longer only possible
+    page = client.get(f"{BASE}/categories/{category.id}").get_data(as_text=True)
+    assert "data-nomination=" not in page  # recorded: no longer only possible
 
 
 def test_a_pair_that_is_no_near_miss_is_not_recorded(client, auth, near):
