@@ -103,6 +103,14 @@ def _statements(built: Built, path: str) -> tuple[int, int, bytes]:
 PAGES = {
     "results": "/programs/{slug}/results",
     "category results": "/programs/{slug}/results/{category}",
+    "jury": "/programs/{slug}/jury/",
+    "jury of a category": "/programs/{slug}/jury/categories/{category}",
+    "jury of a category, one judge searched": "/programs/{slug}/jury/categories/{category}?q=judge001",
+    "jury of a category, entries short of judges": (
+        "/programs/{slug}/jury/categories/{category}?flag=gap&page=2"
+    ),
+    "jury of a category, an entry by BIN": "/programs/{slug}/jury/categories/{category}?q={bin}",
+    "a judge's assignments": "/programs/{slug}/jury/judges/{judge}",
 }
 
 

@@ -58,7 +58,8 @@ def build_urls(app, program, entry=None):
         "token": "token", "filename": "css/app.css", "theme": "classic",
         "nomination_id": entry.id if entry else 1,
         "document_id": entry.documents[0].id if entry else 1,
-        "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": 1,
+        "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1,
+        "judge_id": next(role.user_id for role in program.roles if role.role == "judge"),
         "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
         "organization_id": program.roles[0].user.organization_id, "alias_id": 1,
     }  # fmt: skip
