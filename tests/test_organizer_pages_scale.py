@@ -105,7 +105,9 @@ PAGES = {
     "category results": "/programs/{slug}/results/{category}",
     "jury": "/programs/{slug}/jury/",
     "jury of a category": "/programs/{slug}/jury/categories/{category}",
-    "jury of a category, one judge searched": "/programs/{slug}/jury/categories/{category}?q=judge001",
+    "jury of a category, one judge searched": (
+        "/programs/{slug}/jury/categories/{category}?q=judge001"
+    ),
     "jury of a category, entries short of judges": (
         "/programs/{slug}/jury/categories/{category}?flag=gap&page=2"
     ),

@@ -47,7 +47,8 @@ def matrix_example(jury):
     near_judge = add_judge(program, "near@x.kz", "ТОО «Промтехмонтаж»")
     near_entry = accepted_nomination(program, committee, "Промтехмантаж ЖШС")
     empty = programs.add_category(
-        program=program, actor=organizer, slug="empty", title={"kk": "Бос", "ru": "Пусто", "en": "Empty"},
+        program=program, actor=organizer, slug="empty",
+        title={"kk": "Бос", "ru": "Пусто", "en": "Empty"},
     )  # fmt: skip
     db.session.commit()
     return {**jury, "delta": delta, "near_judge": near_judge, "near_entry": near_entry,
@@ -179,9 +180,7 @@ def test_entries_come_a_page_at_a_time(client, auth, jury):
     assert "51–55 of 55" in second
 
 
-def test_assigning_from_page_two_assigns_the_whole_category_and_returns_there(
-    client, auth, jury
-):
+def test_assigning_from_page_two_assigns_the_whole_category_and_returns_there(client, auth, jury):
     program = jury["program"]
     _many_entries(program, jury["committee"], 52)
     judge = add_judge(program, "new@x.kz", "New Institute")
@@ -230,7 +229,8 @@ def test_judge_page_lists_assignments_and_conflicts_and_unassigns(client, auth, 
     entries = matrix_example["entries"]
     page = client.get(f"{BASE}/judges/{judge.id}").get_data(as_text=True)
     assert _listed(page, "assignments") == [
-        str(entries["Kazzinc Nominee"].id), str(entries["Ulba Nominee"].id)
+        str(entries["Kazzinc Nominee"].id),
+        str(entries["Ulba Nominee"].id),
     ]
     assert _listed(page, "conflicts") == [str(entries["Polyana Nominee"].id)]
     assert "Former employer" in page and "recorded by an organizer" in page

@@ -6,6 +6,10 @@ import pytest
 from awards.extensions import db
 from awards.judging import assignments, conflicts
 from awards.judging.models import Conflict
+from awards.nominations.queries import accepted_nominations
+from awards.programs import services as programs
+from awards.programs.models import Role
+from tests import factories
 from tests.judging.fixtures import accepted_nomination, add_judge
 
 BASE = "/programs/test-awards/jury"
@@ -83,3 +87,26 @@ def test_which_names_are_near_misses(near, organization, entry, shown):
     nomination = accepted_nomination(near["program"], near["committee"], entry)
     found = conflicts.possible_conflicts([judge], [nomination])
     assert bool(found) is shown
+
+
+def test_the_programs_possible_conflicts_are_those_of_each_pair(near):
+    """possible_conflicts_in (columns, for the pages) finds what possible_conflicts (objects)
+    finds, and neither shows a pair that is already an automatic conflict: a judge of the
+    committee's own organization beside an entry it nominated whose name is one letter off."""
+    program, committee = near["program"], near["committee"]
+    colleague = factories.user("colleague@x.kz", organization=committee.organization)
+    programs.grant_role(program=program, user=colleague, role=Role.JUDGE, actor=near["organizer"])
+    accepted_nomination(program, committee, "Chambers")  # nominated by «Chamber» itself
+    db.session.commit()
+    judges = assignments.program_judges(program)
+    entries = accepted_nominations(program.categories[0])
+    by_objects = [
+        (found.judge.id, found.nomination.id, found.organization_name, found.entry_name)
+        for found in conflicts.possible_conflicts(judges, entries)
+    ]
+    by_columns = [
+        (pair.judge_id, pair.nomination_id, pair.organization_name, pair.entry_name)
+        for pair in conflicts.possible_conflicts_in(program)
+    ]
+    expected = (near["judge"].id, near["entry"].id, "ТОО «Промтехмонтаж»", "Промтехмантаж ЖШС")
+    assert by_columns == by_objects == [expected]
