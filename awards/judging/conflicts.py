@@ -300,7 +300,7 @@ def _judge_sides_in(program: Program) -> list[_Judge]:
 def _named(kind: str, org_name: str, workplace: str, team_name: str) -> tuple[str, ...]:
     """_entry_names from the columns as stored (org_name as its JSON text), remembered: the
     jury pages read the same few thousand entries on every visit."""
-    names = json.loads(org_name) if kind == NomineeKind.ORGANIZATION else {}
+    names = json.loads(org_name) if kind == NomineeKind.ORGANIZATION and org_name else {}
     row = SimpleNamespace(nominee_kind=kind, org_name=names or {}, person_workplace=workplace,
                           team_name=team_name)  # fmt: skip
     return tuple(_entry_names(row))

@@ -60,7 +60,10 @@ def _entry_numbers(program: Program) -> dict[int, tuple]:
             func.min(per_entry.c.judges), func.max(per_entry.c.judges), func.sum(short),
         ).group_by(per_entry.c.category_id)
     )  # fmt: skip
-    return {row[0]: tuple(row[1:]) for row in rows}
+    # PostgreSQL sums into decimals.
+    return {
+        row[0]: tuple(None if value is None else int(value) for value in row[1:]) for row in rows
+    }
 
 
 def _judge_loads(program: Program) -> dict[int, list[int]]:
