@@ -115,13 +115,15 @@ def _page_of(rows: list, ids_to_objects, argument: str = "page"):
 @bp.get("/")
 def index(slug: str):
     program = load_for_organizer(slug)
-    q = search_text(request.args)
-    judges = matrix.program_judge_rows(program)
-    shown = matrix.chosen(judges, needle=matrix.search_needle(q))
-    page, users = _page_of(shown, matrix.users_by_id)
+    q, counts = search_text(request.args), matrix.assignment_counts(program)
+    judges = matrix.program_judge_rows(program, counts)
+    page, users = _page_of(
+        matrix.chosen(judges, needle=matrix.search_needle(q)), matrix.users_by_id
+    )
+    possible = conflicts.possible_conflicts_in(program)
     return render_template(
         "jury/index.html", program=program, judge_count=len(judges), judges=page, users=users,
-        q=q, summaries=matrix.category_summaries(program, conflicts.possible_conflicts_in(program)),
+        q=q, summaries=matrix.category_summaries(program, possible, counts),
     )  # fmt: skip
 
 

@@ -66,18 +66,16 @@ def _entry_numbers(program: Program) -> dict[int, tuple]:
     }
 
 
-def _judge_loads(program: Program) -> dict[int, list[int]]:
-    """Per category, how many of its entries each judge of its panel has."""
+def assignment_counts(program: Program) -> list[tuple[int, int, int]]:
+    """(category id, judge id, entries) for each judge of each category's panel: the loads of
+    the summary and, summed, each judge's assignments in the program (one statement)."""
     rows = db.session.execute(
-        select(Nomination.category_id, func.count())
+        select(Nomination.category_id, Assignment.judge_id, func.count())
         .join(Assignment, Assignment.nomination_id == Nomination.id)
         .where(*_accepted_in(program))
         .group_by(Nomination.category_id, Assignment.judge_id)
     )
-    loads: dict[int, list[int]] = {}
-    for category_id, count in rows:
-        loads.setdefault(category_id, []).append(count)
-    return loads
+    return list(rows.tuples())
 
 
 def _conflict_counts(program: Program) -> dict[int, int]:
@@ -90,10 +88,15 @@ def _conflict_counts(program: Program) -> dict[int, int]:
     return dict(rows.tuples().all())
 
 
-def category_summaries(program: Program, possible: list[PossiblePair]) -> list[CategorySummary]:
-    """Every category of the program in numbers, in the program's order (four statements)."""
-    numbers, loads = _entry_numbers(program), _judge_loads(program)
-    conflicts = _conflict_counts(program)
+def category_summaries(
+    program: Program, possible: list[PossiblePair], counts: list[tuple[int, int, int]]
+) -> list[CategorySummary]:
+    """Every category of the program in numbers, in the program's order (two statements more
+    than ``counts``, assignment_counts)."""
+    numbers, conflicts = _entry_numbers(program), _conflict_counts(program)
+    loads: dict[int, list[int]] = {}
+    for category_id, _judge_id, count in counts:
+        loads.setdefault(category_id, []).append(count)
     possible_counts = Counter(pair.category_id for pair in possible)
     summaries = []
     for category in program.categories:
@@ -145,18 +148,24 @@ def _judge_rows(query, assigned, conflicts, possible: Counter) -> list[JudgeRow]
     return [JudgeRow(*row, possible=possible[row[0]]) for row in rows]
 
 
-def program_judge_rows(program: Program) -> list[JudgeRow]:
-    """Every judge of the program with their assignments and conflicts in all its categories."""
-    conditions = _accepted_in(program)
-    query = (
-        select(User.id, User.name, User.email)
+def program_judge_rows(program: Program, counts: list[tuple[int, int, int]]) -> list[JudgeRow]:
+    """Every judge of the program with their assignments (summed from ``counts``,
+    assignment_counts) and conflicts in all its categories."""
+    assigned: Counter = Counter()
+    for _category_id, judge_id, count in counts:
+        assigned[judge_id] += count
+    conflicts = _counts_by_judge(Conflict, *_accepted_in(program))
+    rows = db.session.execute(
+        select(User.id, User.name, User.email, func.coalesce(conflicts.c.n, 0))
         .join(ProgramRole, ProgramRole.user_id == User.id)
+        .outerjoin(conflicts, conflicts.c.judge_id == User.id)
         .where(ProgramRole.program_id == program.id, ProgramRole.role == Role.JUDGE)
+        .order_by(User.name, User.id)
     )
-    return _judge_rows(
-        query, _counts_by_judge(Assignment, *conditions), _counts_by_judge(Conflict, *conditions),
-        Counter(),
-    )  # fmt: skip
+    return [
+        JudgeRow(id_, name, email, assigned[id_], conflicted)
+        for id_, name, email, conflicted in rows
+    ]
 
 
 def category_judge_rows(category: Category, possible: list[PossiblePair]) -> list[JudgeRow]:

@@ -71,7 +71,7 @@ def _listed(page: str, table: str) -> list[str]:
 def test_summary_counts_the_worked_example(matrix_example):
     program = matrix_example["program"]
     found = conflicts.possible_conflicts_in(program)
-    first, empty = matrix.category_summaries(program, found)
+    first, empty = matrix.category_summaries(program, found, matrix.assignment_counts(program))
     assert first.category == matrix_example["category"]
     assert (first.entries, first.judges, first.assignments) == (5, 3, 7)
     assert first.per_judge == (2, 2, 3)  # judge 3 entries, judge2 and judge3 2 each
