@@ -10,7 +10,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.judging.balancing import propose_assignments
-from awards.judging.conflicts import has_conflict
+from awards.judging.conflicts import conflicted_pairs, has_conflict
 from awards.judging.models import Assignment
 from awards.judging.scoring import judging_is_open
 from awards.mail import external_url, queue_email
@@ -100,8 +100,10 @@ def assign_to_category(
     the new ones in one message unless ``notify`` is false (the demo notifies nobody); flushes.
     """
     assigned, skipped = [], 0
-    for nomination in accepted_nominations(category):
-        if has_conflict(judge, nomination):
+    nominations = accepted_nominations(category)
+    conflicted = {nomination_id for nomination_id, _ in conflicted_pairs([judge], nominations)}
+    for nomination in nominations:
+        if nomination.id in conflicted:
             skipped += 1
             continue
         if _add(nomination, judge, actor)[1]:
@@ -122,7 +124,7 @@ def propose_for_category(category: Category) -> list[tuple[Nomination, User]]:
     number of judges where enough unconflicted judges exist, with the load balanced."""
     nominations = accepted_nominations(category)
     judges = program_judges(category.program)
-    conflicts = {(n.id, j.id) for n in nominations for j in judges if has_conflict(j, n)}
+    conflicts = conflicted_pairs(judges, nominations)
     existing = {(a.nomination_id, a.judge_id) for a in assignments_in(category)}
     pairs = propose_assignments(
         nominations=[n.id for n in nominations], judges=[j.id for j in judges],

@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 from flask_babel import gettext as _
 from sqlalchemy import String, cast, select
+from sqlalchemy.orm import selectinload
 
 from awards.accounts.identity import identity_keys, name_skeleton, near_misses, organization_key
 from awards.accounts.models import Organization, OrganizationAlias, User
@@ -91,6 +92,47 @@ def conflicted_ids(judge: User, nominations: list[Nomination]) -> set[int]:
         if n.submitting_organization_id == organization_id or _is_nominee(keys, n)
     }
     return stored | set(merged_in) | automatic
+
+
+def conflicted_pairs(judges: list[User], nominations: list[Nomination]) -> set[tuple[int, int]]:
+    """(nomination id, judge id) for every pair has_conflict holds for, in four statements
+    whatever their number: the judges are indexed by their organization's id and identity
+    keys, and each entry's supporters and keys are looked up there."""
+    ids, judge_ids = [n.id for n in nominations], [judge.id for judge in judges]
+    pairs = set(
+        db.session.execute(
+            select(Conflict.nomination_id, Conflict.judge_id).where(
+                Conflict.nomination_id.in_(ids), Conflict.judge_id.in_(judge_ids)
+            )
+        ).tuples()
+    )
+    organizations = db.session.scalars(
+        select(Organization)
+        .where(Organization.id.in_({judge.organization_id for judge in judges}))
+        .options(selectinload(Organization.aliases))
+    )
+    keys = {organization.id: organization.identity_keys for organization in organizations}
+    by_organization, by_key = defaultdict(set), defaultdict(set)
+    for judge in judges:
+        if judge.organization_id is not None:
+            by_organization[judge.organization_id].add(judge.id)
+            for key in keys[judge.organization_id]:
+                by_key[key].add(judge.id)
+    supporters = defaultdict(set)
+    for into, organization_id in db.session.execute(
+        select(Nomination.merged_into_id, Nomination.submitting_organization_id).where(
+            Nomination.merged_into_id.in_(ids)
+        )
+    ):
+        supporters[into].add(organization_id)
+    for nomination in nominations:
+        found = set()
+        for organization_id in {nomination.submitting_organization_id, *supporters[nomination.id]}:
+            found |= by_organization.get(organization_id, set())
+        for key in entry_organization_keys(nomination):
+            found |= by_key.get(key, set())
+        pairs.update((nomination.id, judge_id) for judge_id in found)
+    return pairs
 
 
 def _check_reason(reason: str) -> str:
