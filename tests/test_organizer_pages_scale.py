@@ -113,6 +113,7 @@ PAGES = {
     ),
     "jury of a category, an entry by BIN": "/programs/{slug}/jury/categories/{category}?q={bin}",
     "a judge's assignments": "/programs/{slug}/jury/judges/{judge}",
+    "automatic proposal of a category": "/programs/{slug}/jury/categories/{category}/proposal",
 }
 
 
