@@ -119,6 +119,16 @@ PAGES = {
     "inbox page 2": "/programs/{slug}/inbox?page=2&sort=-nominee&category={category}",
     "inbox of possible duplicates": "/programs/{slug}/inbox?flag=duplicate",
     "inbox of unconfirmed organizations": "/programs/{slug}/inbox?flag=unconfirmed&sort=state",
+    "jury": "/programs/{slug}/jury/",
+    "jury of a category": "/programs/{slug}/jury/categories/{category}",
+    "jury of a category, one judge searched": (
+        "/programs/{slug}/jury/categories/{category}?q=judge001"
+    ),
+    "jury of a category, entries short of judges": (
+        "/programs/{slug}/jury/categories/{category}?flag=gap&page=2"
+    ),
+    "jury of a category, an entry by BIN": "/programs/{slug}/jury/categories/{category}?q={bin}",
+    "a judge's assignments": "/programs/{slug}/jury/judges/{judge}",
 }
 
 

@@ -261,32 +261,86 @@ def edit_distance(left: str, right: str) -> int:
     return previous[-1]
 
 
-def _deletions(skeleton: str) -> set[str]:
-    """The skeleton with up to its near-miss distance of letters left out."""
-    variants = frontier = {skeleton}
-    for _ in range(near_miss_distance(len(skeleton))):
-        frontier = {word[:i] + word[i + 1 :] for word in frontier for i in range(len(word))}
-        variants = variants | frontier
-    return variants
+def _within(left: str, right: str, limit: int) -> int:
+    """edit_distance when at most ``limit``, else ``limit + 1``: only the cells at most
+    ``limit`` from the diagonal can hold such a distance, so only they are computed."""
+    beyond = limit + 1
+    if abs(len(left) - len(right)) > limit:
+        return beyond
+    previous2: list[int] = []
+    previous = [j if j <= limit else beyond for j in range(len(right) + 1)]
+    for i, a in enumerate(left, start=1):
+        current = [i if i <= limit else beyond] + [beyond] * len(right)
+        for j in range(max(1, i - limit), min(len(right), i + limit) + 1):
+            b = right[j - 1]
+            cell = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == right[j - 2] and left[i - 2] == b:
+                cell = min(cell, previous2[j - 2] + 1)
+            current[j] = min(cell, beyond)
+        if min(current) == beyond and (not previous2 or min(previous) == beyond):
+            return beyond  # two rows past the limit: no later cell, a swap included, is back
+        previous2, previous = previous, current
+    return previous[-1]
 
 
-def near_misses(left: Iterable[str], right: Iterable[str]) -> set[tuple[str, str]]:
+def _segments(skeleton: str, parts: int) -> list[tuple[int, str]]:
+    """``skeleton`` cut into ``parts`` pieces of nearly equal length, each with its position."""
+    size, longer = divmod(len(skeleton), parts)
+    pieces, start = [], 0
+    for index in range(parts):
+        end = start + size + (1 if index < longer else 0)
+        pieces.append((start, skeleton[start:end]))
+        start = end
+    return pieces
+
+
+class _Substrings:
+    """Where each substring of the ``left`` skeletons begins, by length, built on demand."""
+
+    def __init__(self, skeletons: set[str]):
+        self.skeletons = skeletons
+        self.by_length: dict[int, dict[str, list[tuple[str, int]]]] = {}
+
+    def starting_near(self, piece: str, position: int, slack: int) -> set[str]:
+        index = self.by_length.get(len(piece))
+        if index is None:
+            index = self.by_length[len(piece)] = defaultdict(list)
+            for skeleton in self.skeletons:
+                for start in range(len(skeleton) - len(piece) + 1):
+                    index[skeleton[start : start + len(piece)]].append((skeleton, start))
+        return {
+            skeleton for skeleton, start in index.get(piece, ()) if abs(start - position) <= slack
+        }
+
+
+def near_misses(left: Iterable[str], right: Iterable[str]) -> frozenset[tuple[str, str]]:
     """Pairs (one of ``left``, one of ``right``) of different skeletons within the near-miss
-    distance. Candidates meet on a shared variant with letters left out (two strings within
-    k edits, a swap included, share one with at most k letters left out of each), so only
-    they are measured."""
-    index: dict[str, set[str]] = defaultdict(set)
-    for skeleton in set(left):
-        if near_miss_distance(len(skeleton)):
-            for variant in _deletions(skeleton):
-                index[variant].add(skeleton)
+    distance.
+
+    Candidates are found without comparing every pair: cut a skeleton into 2k + 1 pieces, k its
+    near-miss distance; each edit (a swap of two neighbouring letters included) spoils at most
+    two pieces, so a skeleton k edits away contains one of the pieces unchanged, at most k
+    letters from where it was. Only skeletons sharing a piece so are measured."""
+    # The jury pages ask again with the same names on every visit: remembered, per process.
+    return _near_misses(frozenset(left), frozenset(right))
+
+
+@lru_cache(maxsize=16)
+def _near_misses(left: frozenset[str], right: frozenset[str]) -> frozenset[tuple[str, str]]:
+    substrings = _Substrings({s for s in set(left) if near_miss_distance(len(s))})
     found = set()
     for skeleton in set(right):
-        if not near_miss_distance(len(skeleton)):
+        edits = near_miss_distance(len(skeleton))
+        if not edits:
             continue
-        candidates = set().union(*(index.get(v, ()) for v in _deletions(skeleton)))
+        candidates = set().union(
+            *(
+                substrings.starting_near(piece, position, edits)
+                for position, piece in _segments(skeleton, 2 * edits + 1)
+            )
+        )
         for other in candidates - {skeleton}:
             limit = near_miss_distance(min(len(other), len(skeleton)))
-            if 0 < edit_distance(other, skeleton) <= limit:
+            if 0 < _within(other, skeleton, limit) <= limit:
                 found.add((other, skeleton))
-    return found
+    return frozenset(found)

@@ -8,24 +8,27 @@ confirmed, the same BIN, or a name with the same skeleton as one of the organiza
 or aliases (awards.accounts.identity). Names a letter or two apart are only possible conflicts.
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
+from types import SimpleNamespace
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import selectinload
 
-from awards.accounts.identity import name_skeleton, near_misses
-from awards.accounts.models import Organization, User
+from awards.accounts.identity import identity_keys, name_skeleton, near_misses, organization_key
+from awards.accounts.models import Organization, OrganizationAlias, User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.formats import quoted
 from awards.i18n import utcnow
 from awards.judging.models import Assignment, Conflict, ConflictSource
 from awards.nominations.inbox import entry_organization_keys
-from awards.nominations.models import Nomination
-from awards.programs.models import NomineeKind
+from awards.nominations.models import Nomination, NominationState
+from awards.programs.models import NomineeKind, Program, ProgramRole, Role
 
 
 def _organization_keys(judge: User) -> set[str]:
@@ -89,6 +92,47 @@ def conflicted_ids(judge: User, nominations: list[Nomination]) -> set[int]:
         if n.submitting_organization_id == organization_id or _is_nominee(keys, n)
     }
     return stored | set(merged_in) | automatic
+
+
+def conflicted_pairs(judges: list[User], nominations: list[Nomination]) -> set[tuple[int, int]]:
+    """(nomination id, judge id) for every pair has_conflict holds for, in four statements
+    whatever their number: the judges are indexed by their organization's id and identity
+    keys, and each entry's supporters and keys are looked up there."""
+    ids, judge_ids = [n.id for n in nominations], [judge.id for judge in judges]
+    pairs = set(
+        db.session.execute(
+            select(Conflict.nomination_id, Conflict.judge_id).where(
+                Conflict.nomination_id.in_(ids), Conflict.judge_id.in_(judge_ids)
+            )
+        ).tuples()
+    )
+    organizations = db.session.scalars(
+        select(Organization)
+        .where(Organization.id.in_({judge.organization_id for judge in judges}))
+        .options(selectinload(Organization.aliases))
+    )
+    keys = {organization.id: organization.identity_keys for organization in organizations}
+    by_organization, by_key = defaultdict(set), defaultdict(set)
+    for judge in judges:
+        if judge.organization_id is not None:
+            by_organization[judge.organization_id].add(judge.id)
+            for key in keys[judge.organization_id]:
+                by_key[key].add(judge.id)
+    supporters = defaultdict(set)
+    for into, organization_id in db.session.execute(
+        select(Nomination.merged_into_id, Nomination.submitting_organization_id).where(
+            Nomination.merged_into_id.in_(ids)
+        )
+    ):
+        supporters[into].add(organization_id)
+    for nomination in nominations:
+        found = set()
+        for organization_id in {nomination.submitting_organization_id, *supporters[nomination.id]}:
+            found |= by_organization.get(organization_id, set())
+        for key in entry_organization_keys(nomination):
+            found |= by_key.get(key, set())
+        pairs.update((nomination.id, judge_id) for judge_id in found)
+    return pairs
 
 
 def _check_reason(reason: str) -> str:
@@ -178,72 +222,191 @@ def _by_skeleton(pairs) -> dict[str, list[tuple]]:
     return grouped
 
 
-def possible_conflicts(judges: list[User], nominations: list[Nomination]) -> list[PossibleConflict]:
-    """Judge and entry pairs whose names are near misses (awards.accounts.identity) and that
-    are not yet a conflict of any kind. Shown to the organizer; never enforced by themselves."""
-    organizations = _by_skeleton(
-        (judge, name)
-        for judge in judges
-        if judge.organization is not None
-        for name in judge.organization.known_names
-    )
-    entries = _by_skeleton((n, name) for n in nominations for name in _entry_names(n))
-    stored = set(
-        db.session.execute(
-            select(Conflict.judge_id, Conflict.nomination_id).where(
-                Conflict.nomination_id.in_([n.id for n in nominations])
-            )
-        ).tuples()
-    )
-    found: dict[tuple[int, int], PossibleConflict] = {}
-    for organization_skeleton, entry_skeleton in near_misses(organizations, entries):
+@dataclass(frozen=True)
+class _Judge:
+    """What the near-miss search needs of a judge: their organization, its keys and names."""
+
+    id: int
+    organization_id: int
+    keys: frozenset[str]
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """What it needs of an entry: a Nomination or a row of its nominee columns, and the ids of
+    the organizations that nominated it (merged entries included; None: read from the
+    Nomination when a near miss needs them)."""
+
+    source: object
+    supporters: frozenset[int] | None = None
+
+    @property
+    def id(self) -> int:
+        return self.source.id
+
+
+def _supporters(entry: _Entry) -> set[int]:
+    if entry.supporters is not None:
+        return set(entry.supporters)
+    nomination = entry.source
+    return {nomination.submitting_organization_id,
+            *(merged.submitting_organization_id for merged in nomination.merged_from)}  # fmt: skip
+
+
+def _is_automatic(judge: _Judge, entry: _Entry) -> bool:
+    if judge.organization_id in _supporters(entry):
+        return True
+    return bool(judge.keys & entry_organization_keys(entry.source))
+
+
+def _near_pairs(judges: list[_Judge], entries: list[_Entry], stored: set) -> list[tuple]:
+    """(judge, entry, organization name, entry name) for each pair whose names are near misses,
+    neither stored as a conflict nor an automatic one, in entry then judge order. Only the
+    pairs found are checked for an automatic conflict."""
+    organizations = _by_skeleton((judge, name) for judge in judges for name in judge.names)
+    names = _by_skeleton((entry, name) for entry in entries for name in _entry_names(entry.source))
+    found: dict[tuple[int, int], tuple] = {}
+    for organization_skeleton, entry_skeleton in near_misses(organizations, names):
         for judge, organization_name in organizations[organization_skeleton]:
-            for nomination, entry_name in entries[entry_skeleton]:
-                pair = (judge.id, nomination.id)
-                if pair in found or pair in stored or is_automatic_conflict(judge, nomination):
+            for entry, entry_name in names[entry_skeleton]:
+                pair = (judge.id, entry.id)
+                if pair in found or pair in stored or _is_automatic(judge, entry):
                     continue
-                found[pair] = PossibleConflict(judge, nomination, organization_name, entry_name)
+                found[pair] = (judge, entry, organization_name, entry_name)
     return [found[pair] for pair in sorted(found, key=lambda p: (p[1], p[0]))]
 
 
-def conflicted_pairs(judges: list[User], nominations: list[Nomination]) -> set[tuple[int, int]]:
-    """Every (nomination id, judge id) pair among these that is a conflict of any kind, as
-    has_conflict says pair by pair, in four statements however many there are: the stored
-    conflicts, the entries merged into these, the judges' organizations with their aliases."""
-    ids = [nomination.id for nomination in nominations]
-    pairs = set(
+def possible_conflicts(judges: list[User], nominations: list[Nomination]) -> list[PossibleConflict]:
+    """Judge and entry pairs whose names are near misses (awards.accounts.identity) and that
+    are not yet a conflict of any kind. Shown to the organizer; never enforced by themselves."""
+    by_judge = {judge.id: judge for judge in judges}
+    by_entry = {nomination.id: nomination for nomination in nominations}
+    judge_sides = [
+        _Judge(judge.id, judge.organization_id, frozenset(_organization_keys(judge)),
+               tuple(judge.organization.known_names))
+        for judge in judges
+        if judge.organization is not None
+    ]  # fmt: skip
+    entry_sides = [_Entry(nomination) for nomination in nominations]
+    stored = set(
         db.session.execute(
-            select(Conflict.nomination_id, Conflict.judge_id).where(Conflict.nomination_id.in_(ids))
+            select(Conflict.judge_id, Conflict.nomination_id).where(
+                Conflict.nomination_id.in_(list(by_entry))
+            )
         ).tuples()
     )
-    judges = [judge for judge in judges if judge.organization_id is not None]
-    if not judges:
-        return pairs
-    supporters = {
-        nomination.id: {nomination.submitting_organization_id} for nomination in nominations
-    }
-    merged = select(Nomination.merged_into_id, Nomination.submitting_organization_id).where(
-        Nomination.merged_into_id.in_(ids)
-    )
-    for into, organization_id in db.session.execute(merged).tuples():
-        supporters[into].add(organization_id)
-    # Loaded once here (and held: the session keeps only what is referenced), the judges'
-    # organizations are found in the session below, not one by one.
-    organization_ids = {judge.organization_id for judge in judges}
-    _held = db.session.scalars(
-        select(Organization)
-        .where(Organization.id.in_(organization_ids))
-        .options(selectinload(Organization.aliases))
+    return [
+        PossibleConflict(by_judge[judge.id], by_entry[entry.id], organization_name, entry_name)
+        for judge, entry, organization_name, entry_name in _near_pairs(
+            judge_sides, entry_sides, stored
+        )
+    ]
+
+
+@dataclass(frozen=True)
+class PossiblePair:
+    """A possible conflict by ids, as the jury pages count and page them."""
+
+    judge_id: int
+    nomination_id: int
+    category_id: int
+    organization_name: str
+    entry_name: str
+
+
+def _judge_sides_in(program: Program) -> list[_Judge]:
+    """The program's judges who belong to an organization, from its columns and aliases only."""
+    rows = db.session.execute(
+        select(User.id, Organization.id, Organization.name, Organization.bin)
+        .join(ProgramRole, ProgramRole.user_id == User.id)
+        .join(Organization, Organization.id == User.organization_id)
+        .where(ProgramRole.program_id == program.id, ProgramRole.role == Role.JUDGE)
     ).all()
-    by_organization: dict[int, list[int]] = defaultdict(list)
-    by_key: dict[str, set[int]] = defaultdict(set)
-    for judge in judges:
-        by_organization[judge.organization_id].append(judge.id)
-        for key in _organization_keys(judge):
-            by_key[key].add(judge.id)
-    for nomination in nominations:
-        found = set().union(*(by_key.get(key, ()) for key in entry_organization_keys(nomination)))
-        for organization_id in supporters[nomination.id]:
-            found.update(by_organization.get(organization_id, ()))
-        pairs.update((nomination.id, judge_id) for judge_id in found)
-    return pairs
+    aliases = defaultdict(list)
+    for organization_id, name in db.session.execute(
+        select(OrganizationAlias.organization_id, OrganizationAlias.name).where(
+            OrganizationAlias.organization_id.in_({row[1] for row in rows})
+        )
+    ):
+        aliases[organization_id].append(name)
+    sides = []
+    for judge_id, organization_id, name, bin_ in rows:
+        names = [*name.values(), *aliases[organization_id]]
+        keys = identity_keys(bin=bin_, names=names) | {organization_key(organization_id)}
+        sides.append(_Judge(judge_id, organization_id, frozenset(keys), tuple(names)))
+    return sides
+
+
+@lru_cache(maxsize=16384)
+def _named(kind: str, org_name: str, workplace: str, team_name: str) -> tuple[str, ...]:
+    """_entry_names from the columns as stored (org_name as its JSON text), remembered: the
+    jury pages read the same few thousand entries on every visit."""
+    names = json.loads(org_name) if kind == NomineeKind.ORGANIZATION and org_name else {}
+    row = SimpleNamespace(nominee_kind=kind, org_name=names or {}, person_workplace=workplace,
+                          team_name=team_name)  # fmt: skip
+    return tuple(_entry_names(row))
+
+
+def _entry_rows_in(program: Program, category_id: int | None):
+    """The accepted entries' ids, categories and the names near misses are looked for in."""
+    query = select(
+        Nomination.id, Nomination.category_id, Nomination.nominee_kind,
+        cast(Nomination.org_name, String), Nomination.person_workplace,
+        Nomination.team_name,
+    ).where(
+        Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED
+    )  # fmt: skip
+    if category_id is not None:
+        query = query.where(Nomination.category_id == category_id)
+    return [(id_, category, _named(*names)) for id_, category, *names in db.session.execute(query)]
+
+
+def _nominee_rows(ids: set[int]) -> dict[int, object]:
+    """The columns an automatic conflict is decided on, for these entries only."""
+    rows = db.session.execute(
+        select(
+            Nomination.id, Nomination.nominee_kind, Nomination.org_name, Nomination.bin,
+            Nomination.person_workplace, Nomination.team_name,
+            Nomination.nominee_organization_id, Nomination.submitting_organization_id,
+        ).where(Nomination.id.in_(ids))
+    )  # fmt: skip
+    return {row.id: row for row in rows}
+
+
+def possible_conflicts_in(
+    program: Program, *, category_id: int | None = None
+) -> list[PossiblePair]:
+    """possible_conflicts for every judge of the program and its accepted entries (of one
+    category), in six statements whatever their number: the entries' names first, then the
+    columns deciding automatic conflicts only for the pairs whose names are near misses."""
+    entries = _entry_rows_in(program, category_id)
+    judges = _judge_sides_in(program)
+    stored = set(
+        db.session.execute(
+            select(Conflict.judge_id, Conflict.nomination_id)
+            .join(Nomination, Nomination.id == Conflict.nomination_id)
+            .where(Nomination.program_id == program.id)
+        ).tuples()
+    )
+    organizations = _by_skeleton((judge, name) for judge in judges for name in judge.names)
+    names = _by_skeleton((id_, name) for id_, _category, named in entries for name in named)
+    misses = near_misses(organizations, names)
+    ids = {id_ for _organization, skeleton in misses for id_, _name in names[skeleton]}
+    rows = _nominee_rows(ids)
+    merged = defaultdict(set)
+    for into, organization_id in db.session.execute(
+        select(Nomination.merged_into_id, Nomination.submitting_organization_id).where(
+            Nomination.merged_into_id.in_(ids)
+        )
+    ):
+        merged[into].add(organization_id)
+    sides = [
+        _Entry(row, frozenset({row.submitting_organization_id, *merged[row.id]}))
+        for row in rows.values()
+    ]
+    category_of = {id_: category for id_, category, _named in entries}
+    return [
+        PossiblePair(judge.id, entry.id, category_of[entry.id], organization_name, entry_name)
+        for judge, entry, organization_name, entry_name in _near_pairs(judges, sides, stored)
+    ]

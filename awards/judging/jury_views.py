@@ -3,7 +3,16 @@
 import base64
 import binascii
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user, login_required
@@ -14,7 +23,7 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.forms import show_domain_error
-from awards.judging import assignments, conflicts, jobs, permissions, scoring, window
+from awards.judging import assignments, conflicts, jobs, matrix, permissions, scoring, window
 from awards.judging import ballots as ballots_service
 from awards.judging.forms import (
     AssignCategoryForm,
@@ -27,13 +36,14 @@ from awards.judging.forms import (
     ReopenForm,
 )
 from awards.judging.history import scorecard_history
-from awards.judging.models import Assignment, Conflict, Scorecard
+from awards.judging.models import Assignment, Scorecard
 from awards.judging.signals import reopening_warnings
 from awards.nominations.models import Nomination
-from awards.nominations.queries import accepted_nominations
 from awards.pages import commit_or_flash, committed
+from awards.paging import page_number, paginate, paginate_list, search_text
 from awards.programs.loaders import load_category, load_program
 from awards.programs.models import Program
+from awards.redirects import safe_next
 from awards.uploads import configured_size
 
 bp = Blueprint("jury", __name__, url_prefix="/programs/<slug>/jury")
@@ -67,11 +77,12 @@ def _choices(items, label) -> list[SelectChoice]:
     return [SelectChoice(str(item.id), label(item)) for item in items]
 
 
-def _forms(program: Program, category) -> dict:
-    judges = assignments.program_judges(program)
-    nominations = accepted_nominations(category)
+def _forms(program: Program, category, judges: list[User] | None = None) -> dict:
+    """The category's bulk forms, their choices the program's judges and the category's
+    accepted entries (a few hundred: only the category page and the POSTs build them)."""
+    judges = assignments.program_judges(program) if judges is None else judges
     judge_choices = _choices(judges, lambda j: j.display_name)
-    nomination_choices = _choices(nominations, lambda n: n.nominee_name)
+    nomination_choices = _choices(matrix.accepted_entries(category), lambda n: n.nominee_name)
     by_category = AssignCategoryForm(prefix=f"c{category.id}")
     by_category.judge.choices = judge_choices
     single = AssignNominationForm(prefix=f"n{category.id}")
@@ -81,32 +92,102 @@ def _forms(program: Program, category) -> dict:
     return {"by_category": by_category, "single": single, "conflict": conflict}
 
 
+def _back(default: str) -> str:
+    """The page that sent the form, as it was filtered (a path on this site only)."""
+    return safe_next(request.form.get("next"), default)
+
+
+def _page_of(rows: list, ids_to_objects, argument: str = "page"):
+    """A page of ``rows`` and the objects its rows stand for, loaded in one statement."""
+    page = paginate_list(rows, number=page_number(request.args, argument))
+    return page, ids_to_objects([row.id for row in page])
+
+
 @bp.get("/")
 def index(slug: str):
     program = load_for_organizer(slug)
-    judges = assignments.program_judges(program)
-    sections = []
-    for category in program.categories:
-        nominations = accepted_nominations(category)
-        assigned = {}
-        for assignment in assignments.assignments_in(category):
-            assigned.setdefault(assignment.nomination_id, []).append(assignment)
-        stored = db.session.scalars(
-            select(Conflict).where(Conflict.nomination_id.in_([n.id for n in nominations]))
-        ).all()
-        sections.append(
-            {"category": category, "nominations": nominations, "assigned": assigned,
-             "conflicts": stored, "forms": _forms(program, category),
-             "possible": conflicts.possible_conflicts(judges, nominations)}
-        )  # fmt: skip
+    q, counts = search_text(request.args), matrix.assignment_counts(program)
+    judges = matrix.program_judge_rows(program, counts)
+    page, users = _page_of(
+        matrix.chosen(judges, needle=matrix.search_needle(q)), matrix.users_by_id
+    )
+    possible = conflicts.possible_conflicts_in(program)
     return render_template(
-        "jury/index.html", program=program, sections=sections, judges=judges,
-        confirm=ConfirmForm(), possible_form=PossibleConflictForm(),
+        "jury/index.html", program=program, judge_count=len(judges), judges=page, users=users,
+        q=q, summaries=matrix.category_summaries(program, possible, counts),
+    )  # fmt: skip
+
+
+@bp.get("/categories/<int:category_id>")
+def category_page(slug: str, category_id: int):
+    program = load_for_organizer(slug)
+    category = load_category(program, category_id)
+    q, flag = search_text(request.args), request.args.get("flag") or None
+    flag = flag if flag in matrix.FLAGS else None
+    possible = conflicts.possible_conflicts_in(program, category_id=category.id)
+    needle, wanted = matrix.search_needle(q), program.judges_per_nomination
+    judge_rows = matrix.category_judge_rows(category, possible)
+    entry_rows = matrix.category_entry_rows(category, possible)
+    judges, users = _page_of(matrix.chosen(judge_rows, needle=needle), matrix.users_by_id, "jpage")
+    entries, nominations = _page_of(
+        matrix.chosen(entry_rows, needle=needle, flag=flag, wanted=wanted), matrix.nominations_by_id
+    )
+    possible_page = paginate_list(possible, number=page_number(request.args, "ppage"))
+    possible_people = matrix.users_by_id([pair.judge_id for pair in possible_page])
+    possible_entries = matrix.nominations_by_id([pair.nomination_id for pair in possible_page])
+    program_judges = assignments.program_judges(program)
+    return render_template(
+        "jury/category.html", program=program, category=category, q=q, flag=flag,
+        judges=judges, users=users, entries=entries, nominations=nominations,
+        judge_total=len(judge_rows), entry_total=len(entry_rows),
+        possible=possible_page, possible_people=possible_people,
+        possible_entries=possible_entries, forms=_forms(program, category, program_judges),
+        possible_form=PossibleConflictForm(),
+    )  # fmt: skip
+
+
+@bp.get("/judges/<int:judge_id>")
+def judge_page(slug: str, judge_id: int):
+    program = load_for_organizer(slug)
+    judge = _judge(program, judge_id)
+    given = paginate(matrix.judge_assignments(program, judge), number=page_number(request.args))
+    stored = paginate(
+        matrix.judge_conflicts(program, judge), number=page_number(request.args, "cpage")
+    )
+    return render_template(
+        "jury/judge.html", program=program, judge=judge, assignments=given, conflicts=stored,
+        loads=matrix.judge_loads(program, judge), confirm=ConfirmForm(),
+        categories={category.id: category for category in program.categories},
+    )  # fmt: skip
+
+
+@bp.get("/nominations/<int:nomination_id>")
+def nomination_page(slug: str, nomination_id: int):
+    program = load_for_organizer(slug)
+    nomination = _nomination(program, nomination_id)
+    judges = assignments.program_judges(program)
+    single = AssignNominationForm(prefix=f"n{nomination.category_id}")
+    single.judge.choices = _choices(judges, lambda j: j.display_name)
+    single.nomination.choices = _choices([nomination], lambda n: n.nominee_name)
+    conflict = RecordConflictForm(prefix=f"x{nomination.category_id}")
+    conflict.judge.choices = single.judge.choices
+    conflict.nomination.choices = single.nomination.choices
+    return render_template(
+        "jury/nomination.html", program=program, nomination=nomination,
+        assignments=matrix.entry_assignments(nomination),
+        conflicts=matrix.entry_conflicts(nomination),
+        states=matrix.scorecard_states(nomination), confirm=ConfirmForm(),
+        single=single, conflict=conflict,
     )  # fmt: skip
 
 
 def _jury_page(slug: str) -> str:
     return url_for("jury.index", slug=slug)
+
+
+def _category_page(slug: str, category) -> str:
+    """Where a category's forms return: the page that sent them, else the category's page."""
+    return _back(url_for("jury.category_page", slug=slug, category_id=category.id))
 
 
 @bp.post("/categories/<int:category_id>/assign-all")
@@ -122,7 +203,7 @@ def assign_category(slug: str, category_id: int):
     )
     flash(_("%(judge)s now scores %(added)d nominations; %(skipped)d skipped for conflicts.",
             judge=judge.display_name, added=added, skipped=skipped), "success")  # fmt: skip
-    return redirect(_jury_page(slug))
+    return redirect(_category_page(slug, category))
 
 
 @bp.post("/categories/<int:category_id>/assign")
@@ -136,7 +217,7 @@ def assign_one(slug: str, category_id: int):
     return commit_or_flash(
         lambda: assignments.assign_judge(nomination=nomination, judge=judge, actor=current_user),
         success=_("The judge has been assigned."),
-        target=_jury_page(slug),
+        target=_category_page(slug, category),
     )
 
 
@@ -151,7 +232,7 @@ def unassign(slug: str, assignment_id: int):
     return commit_or_flash(
         lambda: assignments.unassign(assignment=assignment, actor=current_user),
         success=_("The assignment has been removed."),
-        target=_jury_page(slug),
+        target=_back(_jury_page(slug)),
     )
 
 
@@ -162,14 +243,14 @@ def record_conflict(slug: str, category_id: int):
     form = _forms(program, category)["conflict"]
     if not form.validate_on_submit():
         flash(_("Say briefly why there is a conflict of interest."), "error")
-        return redirect(url_for("jury.index", slug=slug))
+        return redirect(_category_page(slug, category))
     nomination, judge = _nomination(program, form.nomination.data), _judge(program, form.judge.data)
     return commit_or_flash(
         lambda: conflicts.record_conflict(
             nomination=nomination, judge=judge, actor=current_user, reason=form.reason.data
         ),
         success=_("The conflict of interest has been recorded."),
-        target=_jury_page(slug),
+        target=_category_page(slug, category),
     )
 
 
@@ -187,13 +268,13 @@ def record_possible_conflict(slug: str, category_id: int):
     found = conflicts.possible_conflicts([judge], [nomination])
     if not found:
         flash(_("This is no longer a possible conflict of interest."), "info")
-        return redirect(url_for("jury.index", slug=slug))
+        return redirect(_category_page(slug, category))
     return commit_or_flash(
         lambda: conflicts.record_conflict(
             nomination=nomination, judge=judge, actor=current_user, reason=found[0].reason
         ),
         success=_("The conflict of interest has been recorded."),
-        target=_jury_page(slug),
+        target=_category_page(slug, category),
     )
 
 
@@ -213,7 +294,7 @@ def proposal(slug: str, category_id: int):
             flash(error.message, "error")
         else:
             flash(_("%(n)d assignments have been saved.", n=added), "success")
-            return redirect(_jury_page(slug))
+            return redirect(url_for("jury.category_page", slug=slug, category_id=category.id))
     pairs = assignments.propose_for_category(category)
     form.fingerprint.data = assignments.proposal_fingerprint(pairs)
     return render_template(

@@ -1,6 +1,8 @@
 """BIN check digits, name skeletons and near misses, without an app."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from awards.accounts.identity import (
     bin_check_digit,
@@ -258,3 +260,29 @@ def test_near_misses_by_length():
 def test_near_misses_two_edits_from_twelve_letters():
     assert near_misses(["promtexmontaj"], ["promtehmontaz"]) == {("promtexmontaj", "promtehmontaz")}
     assert near_misses(["promtexmont"], ["promtehmonz"]) == set()
+
+
+def _near_misses_by_brute_force(left, right):
+    """Every pair measured: what near_misses must find without measuring every pair."""
+    return {
+        (a, b)
+        for a in set(left)
+        for b in set(right)
+        if 0 < edit_distance(a, b) <= near_miss_distance(min(len(a), len(b)))
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    left=st.lists(st.text(alphabet="abcк", min_size=4, max_size=15), max_size=6),
+    right=st.lists(st.text(alphabet="abcк", min_size=4, max_size=15), max_size=6),
+)
+def test_near_misses_finds_what_measuring_every_pair_finds(left, right):
+    assert near_misses(left, right) == _near_misses_by_brute_force(left, right)
+
+
+def test_near_misses_finds_swaps_and_edits_at_either_end():
+    base = "promtexmontaj"
+    variants = ["rpomtexmontaj", "promtexmontja", "xpromtexmontaj", "promtexmontajx",
+                "romtexmontaj", "promtexmonta", "prmotexmontja", "zromtexmontaz"]  # fmt: skip
+    assert near_misses([base], variants) == {(base, variant) for variant in variants}

@@ -126,7 +126,7 @@ def test_organizer_review_and_jury_forms_answer_in_kazakh(page, live_server, log
     button = "form[action$='/aliases'] button[type=submit]"
     assert_kazakh(errors_after_sending(page, f"{base}/organizations/1", button=button))
     button = "form[action$='/conflicts'] button[type=submit]"
-    assert_kazakh(errors_after_sending(page, f"{base}/jury/", button=button))
+    assert_kazakh(errors_after_sending(page, f"{base}/jury/categories/1", button=button))
 
 
 def test_committee_nomination_form_answers_in_kazakh(page, live_server, login, database_url):

@@ -102,7 +102,10 @@ def test_judge_declares_conflict_scores_rest_and_organizer_reopens(page, login, 
     row = page.locator("tr[data-judge='judge3@demo.kz']")
     expect(row.locator(".submitted-count")).to_have_text("2")
     page.goto(f"{server}{PROGRAM}/jury/")
-    page.locator(f"tr:has-text('{NEW_ENTRIES[2]}') a").last.click()
+    mentors = page.locator("#summary tr:has-text('Best Mentor')")
+    expect(mentors.locator(".conflicts")).to_have_text("1")  # judge3's declared conflict
+    mentors.locator("a:text-is('Best Mentor')").click()
+    page.locator(f"#entries tr:has-text('{NEW_ENTRIES[2]}') a").last.click()
     page.fill("#reason", "Please re-check the points")
     page.click("#scorecards form.form button[type=submit]")
     expect(page.locator(".flash-success")).to_be_visible()

@@ -271,7 +271,8 @@ def test_remind_all_is_disabled_with_a_reason_when_nobody_is_behind(client, auth
     auth.login("organizer@x.kz")
     page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
     assert 'id="remind-all-reason"' not in page
-    assert re.search(r'id="remind-all">[^\n]*<button type="submit" class="primary">', page)
+    button = r'id="remind-all">[^\n]*<button type="submit" class="primary" data-confirm='
+    assert re.search(button, page)  # asks first, saying how many judges are emailed
     _submit_everything(jury)
     page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
     assert 'class="primary" disabled aria-describedby="remind-all-reason">' in page
