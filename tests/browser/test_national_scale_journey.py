@@ -17,7 +17,12 @@ from awards.jobs.models import Job
 from awards.jobs.tasks import run_job
 from awards.judging.models import JudgeReminder
 from awards.nominations.models import Nomination, NominationState
-from awards.operations.large_demo import LARGE_DEMO_SLUG, ORGANIZER_EMAIL, load_large_demo
+from awards.operations.large_demo import (
+    LARGE_DEMO_SLUG,
+    ORGANIZER_EMAIL,
+    judge_email,
+    load_large_demo,
+)
 from awards.programs.models import Program
 from tests import databases
 
@@ -98,6 +103,19 @@ def test_the_organizer_works_a_national_program_at_a_laptops_and_a_phones_width(
     expect(page).to_have_url(re.compile(rf"[?&]q={bin_}"))
     expect(page.locator("#entries .row-number")).to_have_count(len(ids))
     assert sorted(int(n) for n in page.locator("#entries .row-number").all_inner_texts()) == ids
+    _fits(page, width)
+
+    # The jury page: a hundred judges, filtered to one, then that judge's assignments.
+    page.goto(f"{base}{PROGRAM}/jury/")
+    expect(page.locator("#summary tbody tr")).to_have_count(8)
+    _fits(page, width)
+    page.fill("#jury input[name=q]", judge_email(42))
+    page.click("#jury button[type=submit]")
+    expect(page.locator("#judges tbody tr")).to_have_count(1)
+    expect(page.locator("#judges tbody tr")).to_have_attribute("data-judge", judge_email(42))
+    _fits(page, width)
+    page.click("#judges tbody tr a")
+    expect(page).to_have_url(re.compile(r"/jury/judges/\d+"))
     _fits(page, width)
 
     # Judging progress: remind every judge behind, the ones past the first page too.
