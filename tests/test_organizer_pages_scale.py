@@ -103,6 +103,9 @@ def _statements(built: Built, path: str) -> tuple[int, int, bytes]:
 PAGES = {
     "results": "/programs/{slug}/results",
     "category results": "/programs/{slug}/results/{category}",
+    "category results page 2": "/programs/{slug}/results/{category}?page=2",
+    "category results search": "/programs/{slug}/results/{category}?q={bin}",
+    "category results judges page 2": "/programs/{slug}/results/{category}?judges_page=2",
 }
 
 
