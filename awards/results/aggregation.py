@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from statistics import fmean, pstdev
+from typing import NamedTuple
 
 
 class Method(StrEnum):
@@ -25,7 +26,7 @@ NORMALIZED_CENTRE, NORMALIZED_SCALE = 50.0, 10.0
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Criterion:
     id: Hashable
     weight: float
@@ -33,16 +34,16 @@ class Criterion:
     position: int = 0
 
 
-@dataclass(frozen=True)
-class Scorecard:
-    """A submitted scorecard: one judge's points per criterion for one nomination."""
+class Scorecard(NamedTuple):
+    """A submitted scorecard: one judge's points per criterion for one nomination (a named
+    tuple: a national category makes thousands, and a frozen dataclass is slow to build)."""
 
     judge: Hashable
     nomination: Hashable
     points: Mapping[Hashable, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedRow:
     nomination: Hashable
     score: float | None
@@ -221,7 +222,7 @@ def _replace(row: RankedRow, **changes) -> RankedRow:
     return dataclasses.replace(row, **changes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JudgeStatistics:
     judge: Hashable
     scorecards: int

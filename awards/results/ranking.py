@@ -4,6 +4,7 @@ handed to the pure arithmetic in aggregation.py."""
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload, selectinload
@@ -17,8 +18,7 @@ from awards.programs.models import Category
 from awards.results import aggregation as agg
 
 
-@dataclass(frozen=True)
-class CountedScorecard:
+class CountedScorecard(NamedTuple):
     """A countable scorecard as plain values: what ranking, fingerprints and exports read."""
 
     id: int
@@ -28,7 +28,7 @@ class CountedScorecard:
     points: dict[int, float]
 
 
-@dataclass
+@dataclass(slots=True)
 class ResultRow:
     nomination: Nomination
     score: float | None
