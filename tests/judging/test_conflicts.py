@@ -200,3 +200,21 @@ def test_no_variant_of_the_judges_organization_reaches_the_judge(app, kazzinc_ju
         assert client.post(base, data={"action": "submit"}).status_code == 404
         assert client.get(f"{base}/documents/{document.id}").status_code == 404
         assert client.get(f"/nominations/{entry.id}").status_code == 404
+
+
+def test_automatic_conflicts_of_many_pairs_agree_with_each_pair_alone(jury):
+    program, committee = jury["program"], jury["committee"]
+    colleague = add_judge(program, "colleague.judge@x.kz", "Other")
+    colleague.organization = committee.organization
+    insider = add_judge(program, "insider@x.kz", "ТОО «Kazzinc Nominee»")
+    judges = {judge.id: judge for judge in [*jury["judges"].values(), colleague, insider]}
+    entries = {entry.id: entry for entry in jury["entries"].values()}
+    pairs = [(judge, entry) for judge in judges for entry in entries]
+    expected = {
+        (judge, entry)
+        for judge, entry in pairs
+        if conflicts.is_automatic_conflict(judges[judge], entries[entry])
+    }
+    assert conflicts.automatic_conflicts(pairs, judges, entries) == expected
+    kazzinc = jury["entries"]["Kazzinc Nominee"].id
+    assert (insider.id, kazzinc) in expected and (colleague.id, kazzinc) in expected
