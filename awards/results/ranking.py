@@ -90,7 +90,11 @@ def _entries(category: Category) -> list[Nomination]:
     )
 
 
-def _submitted_and_assigned(ids: list[int]):
+def _submitted(ids: list[int]) -> tuple:
+    return Scorecard.nomination_id.in_(ids), Scorecard.state == ScorecardState.SUBMITTED
+
+
+def _submitted_and_assigned(ids: list[int]) -> tuple:
     """Submitted scorecards of these entries whose judge is still assigned and declared no
     conflict (automatic conflicts are checked in Python, see countable_scorecards)."""
     assigned = exists().where(
@@ -100,10 +104,7 @@ def _submitted_and_assigned(ids: list[int]):
     declared = exists().where(
         Conflict.nomination_id == Scorecard.nomination_id, Conflict.judge_id == Scorecard.judge_id
     )
-    return (
-        Scorecard.nomination_id.in_(ids), Scorecard.state == ScorecardState.SUBMITTED,
-        assigned, ~declared,
-    )  # fmt: skip
+    return *_submitted(ids), assigned, ~declared
 
 
 def _judges(ids) -> dict[int, User]:
@@ -125,22 +126,24 @@ def countable_scorecards(
     judges, their organizations' aliases): the cards and points are read as plain rows, since
     building an ORM object per scorecard and score took a second for a national category."""
     by_id = {entry.id: entry for entry in entries}
-    where = _submitted_and_assigned(list(by_id))
+    ids = list(by_id)
     # On the session's connection: the same transaction, without the ORM's work per row.
     connection = db.session.connection()
     cards = connection.execute(
         select(Scorecard.id, Scorecard.judge_id, Scorecard.nomination_id, Scorecard.submitted_at)
-        .where(*where)
+        .where(*_submitted_and_assigned(ids))
         .order_by(Scorecard.id)
     ).all()
     judges = _judges({judge_id for _id, judge_id, _entry, _at in cards}) if cards else {}
     pairs = [(judge_id, entry_id) for _id, judge_id, entry_id, _at in cards]
     conflicted = automatic_conflicts(pairs, judges, by_id)
     points: dict[int, dict[int, float]] = defaultdict(dict)
+    # The points of every submitted scorecard of these entries: those of cards that do not
+    # count are simply not used (cheaper than asking the database again which count).
     for scorecard_id, criterion_id, value in connection.execute(
         select(Score.scorecard_id, Score.criterion_id, Score.points)
         .join(Scorecard, Scorecard.id == Score.scorecard_id)
-        .where(*where)
+        .where(*_submitted(ids))
     ).all():
         points[scorecard_id][criterion_id] = value
     counted = [
