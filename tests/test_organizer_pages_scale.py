@@ -129,6 +129,9 @@ PAGES = {
     ),
     "jury of a category, an entry by BIN": "/programs/{slug}/jury/categories/{category}?q={bin}",
     "a judge's assignments": "/programs/{slug}/jury/judges/{judge}",
+    "category results page 2": "/programs/{slug}/results/{category}?page=2",
+    "category results search": "/programs/{slug}/results/{category}?q={bin}",
+    "category results judges page 2": "/programs/{slug}/results/{category}?judges_page=2",
 }
 
 

@@ -10,6 +10,7 @@ or aliases (awards.accounts.identity). Names a letter or two apart are only poss
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -44,6 +45,34 @@ def is_automatic_conflict(judge: User, nomination: Nomination) -> bool:
     supporters = {nomination.submitting_organization_id}
     supporters.update(entry.submitting_organization_id for entry in nomination.merged_from)
     return judge.organization_id in supporters or _is_nominee(_organization_keys(judge), nomination)
+
+
+def automatic_conflicts(
+    pairs: Iterable[tuple[int, int]], judges: Mapping[int, User], entries: Mapping[int, Nomination]
+) -> set[tuple[int, int]]:
+    """The (judge id, entry id) pairs for which is_automatic_conflict holds, each judge's and
+    each entry's organization keys worked out once (a national category's results check
+    thousands of pairs between a few dozen judges and a few hundred entries)."""
+    judge_keys = {
+        judge_id: (judge.organization_id, _organization_keys(judge))
+        for judge_id, judge in judges.items()
+        if judge.organization_id is not None
+    }
+    entry_keys: dict[int, tuple[set[int | None], set[str]]] = {}
+    found = set()
+    for judge_id, entry_id in pairs:
+        if judge_id not in judge_keys:
+            continue
+        if entry_id not in entry_keys:
+            entry = entries[entry_id]
+            supporters = {entry.submitting_organization_id}
+            supporters.update(merged.submitting_organization_id for merged in entry.merged_from)
+            entry_keys[entry_id] = (supporters, entry_organization_keys(entry))
+        organization_id, keys = judge_keys[judge_id]
+        supporters, about = entry_keys[entry_id]
+        if organization_id in supporters or keys & about:
+            found.add((judge_id, entry_id))
+    return found
 
 
 def _is_nominee(keys: set[str], nomination: Nomination) -> bool:

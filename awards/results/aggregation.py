@@ -5,12 +5,14 @@ Every function takes plain values (ids, numbers, small frozen dataclasses) so th
 code ranks a live category, a frozen snapshot, an imported archive or a test's hand-made case.
 """
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from statistics import fmean, pstdev
+from typing import NamedTuple
 
 
 class Method(StrEnum):
@@ -24,7 +26,7 @@ NORMALIZED_CENTRE, NORMALIZED_SCALE = 50.0, 10.0
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Criterion:
     id: Hashable
     weight: float
@@ -32,16 +34,16 @@ class Criterion:
     position: int = 0
 
 
-@dataclass(frozen=True)
-class Scorecard:
-    """A submitted scorecard: one judge's points per criterion for one nomination."""
+class Scorecard(NamedTuple):
+    """A submitted scorecard: one judge's points per criterion for one nomination (a named
+    tuple: a national category makes thousands, and a frozen dataclass is slow to build)."""
 
     judge: Hashable
     nomination: Hashable
     points: Mapping[Hashable, float]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedRow:
     nomination: Hashable
     score: float | None
@@ -57,6 +59,19 @@ def _exact(value: float) -> Decimal:
     return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
 
 
+def _weighted(criteria: Sequence[Criterion]) -> tuple[list[tuple[Hashable, Decimal]], Decimal]:
+    """Each criterion's weight as a decimal, and the points possible (Σ wᵢ·maxᵢ)."""
+    possible = sum(_exact(c.weight) * _exact(c.max_points) for c in criteria)
+    if possible <= 0:
+        raise ValueError("a rubric needs at least one criterion with positive weight and maximum")
+    return [(c.id, _exact(c.weight)) for c in criteria], possible
+
+
+def _total(points: Mapping[Hashable, float], weighted, possible: Decimal, exact) -> float:
+    earned = sum(weight * exact(points.get(criterion, 0.0)) for criterion, weight in weighted)
+    return float(HUNDRED * earned / possible)
+
+
 def scorecard_total(points: Mapping[Hashable, float], criteria: Sequence[Criterion]) -> float:
     """100 × Σ wᵢ·pᵢ / Σ wᵢ·maxᵢ over the rubric; a criterion left out counts as 0 points.
 
@@ -64,20 +79,33 @@ def scorecard_total(points: Mapping[Hashable, float], criteria: Sequence[Criteri
     binary floating point, weights such as 0.1 and 0.2 made them differ by 1e-15, and a judge
     who gave everyone the same total had a standard deviation of 1e-15 instead of 0, which
     normalization blew up to ±1 z."""
-    possible = sum(_exact(c.weight) * _exact(c.max_points) for c in criteria)
-    if possible <= 0:
-        raise ValueError("a rubric needs at least one criterion with positive weight and maximum")
-    earned = sum(_exact(c.weight) * _exact(points.get(c.id, 0.0)) for c in criteria)
-    return float(HUNDRED * earned / possible)
+    return _total(points, *_weighted(criteria), _exact)
 
 
 def totals_by_nomination(
     scorecards: Iterable[Scorecard], criteria: Sequence[Criterion]
 ) -> dict[Hashable, dict[Hashable, float]]:
-    """{nomination: {judge: total}}."""
+    """{nomination: {judge: total}}, each total as scorecard_total computes it (the same
+    decimals added in the same order). Each weight × points product is made once per distinct
+    number of points, and each total once per distinct sum: a national category's thousands
+    of scorecards share a few dozen of them, which keeps its ranking fast."""
+    weighted, possible = _weighted(criteria)
+    products: dict[tuple, Decimal] = {}
+    shares: dict[Decimal, float] = {}
     totals: dict[Hashable, dict[Hashable, float]] = defaultdict(dict)
     for card in scorecards:
-        totals[card.nomination][card.judge] = scorecard_total(card.points, criteria)
+        earned = 0
+        for criterion, weight in weighted:
+            value = card.points.get(criterion, 0.0)
+            key = (criterion, type(value), value)  # 1 and 1.0 are equal keys, unequal decimals
+            product = products.get(key)
+            if product is None:
+                product = products[key] = weight * _exact(value)
+            earned += product
+        total = shares.get(earned)
+        if total is None:
+            total = shares[earned] = float(HUNDRED * earned / possible)
+        totals[card.nomination][card.judge] = total
     return dict(totals)
 
 
@@ -125,14 +153,18 @@ def criterion_percentages(
     scorecards: Iterable[Scorecard], criteria: Sequence[Criterion]
 ) -> dict[Hashable, dict[Hashable, float]]:
     """{nomination: {criterion: mean of points as a percentage of that criterion's maximum}}."""
-    collected: dict[Hashable, dict[Hashable, list[float]]] = defaultdict(lambda: defaultdict(list))
+    rubric = [(criterion.id, criterion.max_points) for criterion in criteria]
+    collected: dict[Hashable, list[list[float]]] = {}
     for card in scorecards:
-        for criterion in criteria:
-            share = 100.0 * card.points.get(criterion.id, 0.0) / criterion.max_points
-            collected[card.nomination][criterion.id].append(share)
+        shares = collected.get(card.nomination)
+        if shares is None:
+            shares = collected[card.nomination] = [[] for _ in rubric]
+        points = card.points
+        for index, (criterion, maximum) in enumerate(rubric):
+            shares[index].append(100.0 * points.get(criterion, 0.0) / maximum)
     return {
-        nomination: {criterion: fmean(values) for criterion, values in per.items()}
-        for nomination, per in collected.items()
+        nomination: {criterion: fmean(shares[index]) for index, (criterion, _) in enumerate(rubric)}
+        for nomination, shares in collected.items()
     }
 
 
@@ -146,12 +178,15 @@ def rank(
     criteria: Sequence[Criterion],
     method: Method | str = Method.MEAN,
     nominations: Iterable[Hashable] = (),
+    *,
+    totals: Mapping[Hashable, Mapping[Hashable, float]] | None = None,
 ) -> list[RankedRow]:
     """Rows in rank order. Scores compare at 2 decimals, then per-criterion mean percentages
     (heaviest criterion first, also at 2 decimals); what is still equal shares a rank (1, 2, 2, 4)
     and is marked as a tie. Nominations named in ``nominations`` without scorecards come last,
-    unranked."""
-    totals = totals_by_nomination(scorecards, criteria)
+    unranked. ``totals`` are the scorecards' totals when the caller has them already."""
+    if totals is None:
+        totals = totals_by_nomination(scorecards, criteria)
     scores = aggregate(totals, method)
     percentages = criterion_percentages(scorecards, criteria)
     order = tie_break_order(criteria)
@@ -171,13 +206,12 @@ def rank(
     def key(r: RankedRow) -> tuple:
         return (round(r.score, 2), *(round(p, 2) for p in r.criterion_percentages))
 
-    scored = sorted((row(n) for n in scores), key=key, reverse=True)
+    keyed = sorted(((key(r), r) for r in map(row, scores)), key=lambda pair: pair[0], reverse=True)
+    keys = [pair[0] for pair in keyed]
     ranked: list[RankedRow] = []
-    for index, current in enumerate(scored):
-        previous = scored[index - 1] if index else None
-        following = scored[index + 1] if index + 1 < len(scored) else None
-        same_as_previous = previous is not None and key(previous) == key(current)
-        tie = same_as_previous or (following is not None and key(following) == key(current))
+    for index, (current_key, current) in enumerate(keyed):
+        same_as_previous = index > 0 and keys[index - 1] == current_key
+        tie = same_as_previous or (index + 1 < len(keys) and keys[index + 1] == current_key)
         position = ranked[-1].rank if same_as_previous else index + 1
         ranked.append(_replace(current, rank=position, tie=tie))
     unscored = [row(n) for n in dict.fromkeys(nominations) if n not in scores]
@@ -185,10 +219,10 @@ def rank(
 
 
 def _replace(row: RankedRow, **changes) -> RankedRow:
-    return RankedRow(**{**row.__dict__, **changes})
+    return dataclasses.replace(row, **changes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class JudgeStatistics:
     judge: Hashable
     scorecards: int

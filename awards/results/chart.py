@@ -54,3 +54,68 @@ def scorecard_chart(rows: list[tuple[str, tuple[float, ...], float | None]]) -> 
         width=LABEL_WIDTH + PLOT_WIDTH + 2 * PADDING, height=height, plot_left=LABEL_WIDTH,
         plot_width=PLOT_WIDTH, rows=tuple(chart_rows), ticks=ticks,
     )  # fmt: skip
+
+
+# Above this many entries one row of dots each makes a chart metres long: the distribution
+# of the entries' mean totals is shown instead.
+MOST_ROWS = 40
+BIN_WIDTH = 5  # points of the 0–100 scale per bar
+AXIS_WIDTH = 40
+BARS_HEIGHT = 160
+TOP = 18  # room for the count above the tallest bar
+
+
+@dataclass(frozen=True)
+class Bar:
+    low: int
+    high: int
+    count: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Distribution:
+    width: int
+    height: int
+    plot_left: int
+    baseline: float
+    bars: tuple[Bar, ...]
+    ticks: tuple[tuple[float, int], ...]
+    most: int
+    entries: int
+    unscored: int
+    threshold_x: float | None
+
+
+def _bar_x(value: float) -> float:
+    return AXIS_WIDTH + PLOT_WIDTH * value / 100.0
+
+
+def distribution_chart(means: list[float | None], threshold: float | None = None) -> Distribution:
+    """A histogram of the entries' mean totals (0–100) in bars of BIN_WIDTH points; entries
+    without a scorecard (None) are only counted. ``threshold``, the last laureate's mean
+    total, is marked with a line."""
+    counts = [0] * (100 // BIN_WIDTH)
+    for mean in means:
+        if mean is not None:
+            counts[min(int(max(mean, 0.0) // BIN_WIDTH), len(counts) - 1)] += 1
+    most = max(counts)
+    baseline = TOP + BARS_HEIGHT
+    bars = []
+    for index, count in enumerate(counts):
+        height = BARS_HEIGHT * count / most if most else 0.0
+        low = index * BIN_WIDTH
+        bars.append(Bar(
+            low=low, high=low + BIN_WIDTH, count=count, x=_bar_x(low) + 1,
+            y=baseline - height, width=PLOT_WIDTH * BIN_WIDTH / 100 - 2, height=height,
+        ))  # fmt: skip
+    ticks = tuple((_bar_x(value), value) for value in (0, 25, 50, 75, 100))
+    return Distribution(
+        width=AXIS_WIDTH + PLOT_WIDTH + 2 * PADDING, height=int(baseline) + 22,
+        plot_left=AXIS_WIDTH, baseline=baseline, bars=tuple(bars), ticks=ticks, most=most,
+        entries=sum(counts), unscored=sum(1 for mean in means if mean is None),
+        threshold_x=_bar_x(max(0.0, min(threshold, 100.0))) if threshold is not None else None,
+    )  # fmt: skip

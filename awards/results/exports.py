@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from awards.i18n import to_local
 from awards.programs.models import Program
-from awards.results.ranking import CategoryResults, category_results
+from awards.results.ranking import CategoryResults, category_results, score_comments
 from awards.results.services import current_snapshot
 from awards.spreadsheets import Column, Table
 
@@ -84,19 +84,25 @@ def scorecards_table(results: list[CategoryResults], program: Program) -> Table:
     rows = []
     for result in results:
         rank_order = {row.nomination.id: index for index, row in enumerate(result.rows)}
+        entries = {row.nomination.id: row.nomination for row in result.rows}
+        judges = result.judges_by_id
+        comments = score_comments(result)
         cards = sorted(
             result.scorecards,
-            key=lambda c: (rank_order[c.nomination_id], c.judge.display_name, c.judge_id),
+            key=lambda c: (
+                rank_order[c.nomination_id],
+                judges[c.judge_id].display_name,
+                c.judge_id,
+            ),
         )
         for card in cards:
-            scores = {score.criterion_id: score for score in card.scores}
+            judge = judges[card.judge_id]
             for criterion in result.category.criteria:
-                score = scores.get(criterion.id)
                 rows.append((
                     result.category.display_title, card.nomination_id,
-                    card.nomination.nominee_name, card.judge.display_name, card.judge.email,
-                    criterion.display_name, score.points if score else None,
-                    criterion.max_points, score.comment if score else "",
+                    entries[card.nomination_id].nominee_name, judge.display_name, judge.email,
+                    criterion.display_name, card.points.get(criterion.id),
+                    criterion.max_points, comments.get((card.id, criterion.id), ""),
                     to_local(card.submitted_at, program.timezone),
                 ))  # fmt: skip
     return Table("scorecards", _("Scorecards"), columns, rows)

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from awards.judging.signals import reopening_scorecard
 from awards.results.models import ResultsSnapshot
-from awards.results.ranking import category_results
+from awards.results.ranking import CategoryResults, category_results
 from awards.results.services import current_snapshot
 
 # Scores are means of points: closer than this they are the same score.
@@ -19,11 +19,15 @@ def _same_score(before: float | None, after: float | None) -> bool:
     return abs(before - after) < SAME_SCORE
 
 
-def ranking_changes(snapshot: ResultsSnapshot) -> dict | None:
+def ranking_changes(
+    snapshot: ResultsSnapshot, *, live: CategoryResults | None = None
+) -> dict | None:
     """None while the live ranking (by the snapshot's method) is the frozen one; otherwise
     whether the order of the scored nominations changed and, per laureate whose score or rank
-    changed, its nominee with the frozen and live score and rank."""
-    live = category_results(snapshot.category, snapshot.method)
+    changed, its nominee with the frozen and live score and rank. ``live``: the live results
+    by the snapshot's method if already computed."""
+    if live is None or live.method != snapshot.method:
+        live = category_results(snapshot.category, snapshot.method)
     frozen_rows = snapshot.content["ranking"]
     frozen = {row["nomination_id"]: row for row in frozen_rows}
     current = {row.nomination.id: row for row in live.rows}

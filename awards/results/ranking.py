@@ -1,22 +1,34 @@
 """Live results of a category: the countable scorecards, read in a fixed number of queries,
 handed to the pure arithmetic in aggregation.py."""
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from awards.accounts.models import Organization, User
 from awards.extensions import db
-from awards.judging.conflicts import is_automatic_conflict
-from awards.judging.models import Assignment, Conflict, Scorecard, ScorecardState
-from awards.nominations.models import Nomination
-from awards.nominations.queries import accepted_nominations
+from awards.judging.conflicts import automatic_conflicts
+from awards.judging.models import Assignment, Conflict, Score, Scorecard, ScorecardState
+from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category
 from awards.results import aggregation as agg
 
 
-@dataclass
+class CountedScorecard(NamedTuple):
+    """A countable scorecard as plain values: what ranking, fingerprints and exports read."""
+
+    id: int
+    judge_id: int
+    nomination_id: int
+    submitted_at: datetime | None
+    points: dict[int, float]
+
+
+@dataclass(slots=True)
 class ResultRow:
     nomination: Nomination
     score: float | None
@@ -45,8 +57,9 @@ class CategoryResults:
     category: Category
     method: str
     rows: list[ResultRow]
-    scorecards: list[Scorecard]
+    scorecards: list[CountedScorecard]
     judges: list[JudgeRow] = field(default_factory=list)
+    judges_by_id: dict[int, User] = field(default_factory=dict)
     kendall_w: float | None = None
     agreement: str | None = None
     concordance_judges: int = 0
@@ -56,39 +69,108 @@ class CategoryResults:
         return any(row.tie for row in self.rows)
 
 
-def countable_scorecards(category: Category, entries: list[Nomination]) -> list[Scorecard]:
-    """Submitted scorecards of accepted entries by judges still assigned and free of conflict."""
+def _entries(category: Category) -> list[Nomination]:
+    """The accepted entries, oldest first, with what the conflict checks and the nominee's
+    name read: the organization confirmed as the nominee, the entries merged into each."""
+    return list(
+        db.session.scalars(
+            select(Nomination)
+            .where(
+                Nomination.category_id == category.id,
+                Nomination.state == NominationState.ACCEPTED,
+            )
+            .order_by(Nomination.id)
+            .options(
+                joinedload(Nomination.nominee_organization),
+                selectinload(Nomination.merged_from).load_only(
+                    Nomination.id, Nomination.submitting_organization_id, Nomination.merged_into_id
+                ),
+            )
+        ).unique()
+    )
+
+
+def _submitted(ids: list[int]) -> tuple:
+    return Scorecard.nomination_id.in_(ids), Scorecard.state == ScorecardState.SUBMITTED
+
+
+def _submitted_and_assigned(ids: list[int]) -> tuple:
+    """Submitted scorecards of these entries whose judge is still assigned and declared no
+    conflict (automatic conflicts are checked in Python, see countable_scorecards)."""
+    assigned = exists().where(
+        Assignment.nomination_id == Scorecard.nomination_id,
+        Assignment.judge_id == Scorecard.judge_id,
+    )
+    declared = exists().where(
+        Conflict.nomination_id == Scorecard.nomination_id, Conflict.judge_id == Scorecard.judge_id
+    )
+    return *_submitted(ids), assigned, ~declared
+
+
+def _judges(ids) -> dict[int, User]:
+    return {
+        judge.id: judge
+        for judge in db.session.scalars(
+            select(User)
+            .where(User.id.in_(ids))
+            .options(joinedload(User.organization).selectinload(Organization.aliases))
+        ).unique()
+    }
+
+
+def countable_scorecards(
+    category: Category, entries: list[Nomination]
+) -> tuple[list[CountedScorecard], dict[int, User]]:
+    """Submitted scorecards of accepted entries by judges still assigned and free of conflict,
+    and their judges by id. Four statements whatever the size (the cards, their points, the
+    judges, their organizations' aliases): the cards and points are read as plain rows, since
+    building an ORM object per scorecard and score took a second for a national category."""
     by_id = {entry.id: entry for entry in entries}
     ids = list(by_id)
-    cards = db.session.scalars(
-        select(Scorecard)
-        .where(Scorecard.nomination_id.in_(ids), Scorecard.state == ScorecardState.SUBMITTED)
-        .options(
-            selectinload(Scorecard.scores),
-            joinedload(Scorecard.judge)
-            .joinedload(User.organization)
-            .selectinload(Organization.aliases),
-        )
-    ).unique()
-    assigned = set(
-        db.session.execute(
-            select(Assignment.nomination_id, Assignment.judge_id).where(
-                Assignment.nomination_id.in_(ids)
-            )
-        ).tuples()
-    )
-    declared = set(
-        db.session.execute(
-            select(Conflict.nomination_id, Conflict.judge_id).where(Conflict.nomination_id.in_(ids))
-        ).tuples()
-    )
-    return [
-        card
-        for card in cards
-        if (card.nomination_id, card.judge_id) in assigned
-        and (card.nomination_id, card.judge_id) not in declared
-        and not is_automatic_conflict(card.judge, by_id[card.nomination_id])
+    # On the session's connection: the same transaction, without the ORM's work per row.
+    connection = db.session.connection()
+    cards = connection.execute(
+        select(Scorecard.id, Scorecard.judge_id, Scorecard.nomination_id, Scorecard.submitted_at)
+        .where(*_submitted_and_assigned(ids))
+        .order_by(Scorecard.id)
+    ).all()
+    judges = _judges({judge_id for _id, judge_id, _entry, _at in cards}) if cards else {}
+    pairs = [(judge_id, entry_id) for _id, judge_id, entry_id, _at in cards]
+    conflicted = automatic_conflicts(pairs, judges, by_id)
+    points: dict[int, dict[int, float]] = defaultdict(dict)
+    # The points of every submitted scorecard of these entries: those of cards that do not
+    # count are simply not used (cheaper than asking the database again which count).
+    for scorecard_id, criterion_id, value in connection.execute(
+        select(Score.scorecard_id, Score.criterion_id, Score.points)
+        .join(Scorecard, Scorecard.id == Score.scorecard_id)
+        .where(*_submitted(ids))
+    ).all():
+        points[scorecard_id][criterion_id] = value
+    counted = [
+        CountedScorecard(id, judge_id, entry_id, submitted_at, points.get(id, {}))
+        for id, judge_id, entry_id, submitted_at in cards
+        if (judge_id, entry_id) not in conflicted
     ]
+    return counted, {card.judge_id: judges[card.judge_id] for card in counted}
+
+
+def score_comments(results: CategoryResults) -> dict[tuple[int, int], str]:
+    """{(scorecard id, criterion id): comment} for the countable scorecards' non-empty comments,
+    in one statement (only the exports print them)."""
+    counted = {card.id for card in results.scorecards}
+    if not counted:
+        return {}
+    ids = list({card.nomination_id for card in results.scorecards})
+    rows = db.session.execute(
+        select(Score.scorecard_id, Score.criterion_id, Score.comment)
+        .join(Scorecard, Scorecard.id == Score.scorecard_id)
+        .where(Scorecard.nomination_id.in_(ids), Score.comment != "")
+    )
+    return {
+        (card_id, criterion_id): comment
+        for card_id, criterion_id, comment in rows
+        if card_id in counted
+    }
 
 
 def _rubric(category: Category) -> list[agg.Criterion]:
@@ -108,11 +190,16 @@ def _concordance(totals: dict, entries: list[Nomination]) -> tuple[float | None,
 def category_results(category: Category, method: str | None = None) -> CategoryResults:
     """The ranking as it stands, with spread, warnings, judge statistics and agreement."""
     method = method or category.program.scoring_method
-    entries = accepted_nominations(category, with_supporters=True)
-    cards = countable_scorecards(category, entries)
+    entries = _entries(category)
+    cards, judges = countable_scorecards(category, entries)
     rubric = _rubric(category)
     plain = [agg.Scorecard(c.judge_id, c.nomination_id, c.points) for c in cards]
-    ranked = agg.rank(plain, rubric, method, nominations=[e.id for e in entries]) if rubric else []
+    totals = agg.totals_by_nomination(plain, rubric) if rubric else {}
+    ranked = (
+        agg.rank(plain, rubric, method, nominations=[e.id for e in entries], totals=totals)
+        if rubric
+        else []
+    )
     order = [c.id for c in agg.tie_break_order(rubric)]
     by_id = {entry.id: entry for entry in entries}
     needed = category.program.judges_per_nomination
@@ -125,9 +212,9 @@ def category_results(category: Category, method: str | None = None) -> CategoryR
         )
         for r in ranked
     ]  # fmt: skip
-    totals = agg.totals_by_nomination(plain, rubric) if rubric else {}
-    judges = {c.judge_id: c.judge for c in cards}
-    result = CategoryResults(category=category, method=method, rows=rows, scorecards=cards)
+    result = CategoryResults(
+        category=category, method=method, rows=rows, scorecards=cards, judges_by_id=judges
+    )
     result.judges = [
         JudgeRow(judges[s.judge], s.scorecards, s.mean, s.stdev)
         for s in agg.judge_statistics(totals)

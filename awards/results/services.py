@@ -32,6 +32,18 @@ def current_snapshot(category: Category) -> ResultsSnapshot | None:
     )
 
 
+def current_snapshots(categories: list[Category]) -> dict[int, ResultsSnapshot | None]:
+    """current_snapshot of each category, in one statement whatever their number."""
+    found: dict[int, ResultsSnapshot | None] = {category.id: None for category in categories}
+    for snapshot in db.session.scalars(
+        select(ResultsSnapshot)
+        .where(ResultsSnapshot.category_id.in_(list(found)), ResultsSnapshot.unfrozen_at.is_(None))
+        .order_by(ResultsSnapshot.version)
+    ):
+        found[snapshot.category_id] = snapshot  # the highest version comes last
+    return found
+
+
 # The decisions log of the results page: these actions, about a category or the whole program.
 DECISIONS = ("confirmed", "unfrozen", "published", "unpublished")
 DECISION_SUBJECTS = (SubjectKind.CATEGORY, SubjectKind.PROGRAM)
@@ -172,10 +184,12 @@ def confirm_laureates(
     return snapshot
 
 
-def snapshot_is_stale(snapshot: ResultsSnapshot) -> bool:
-    """A scorecard counted in the snapshot changed, or a new one counts now."""
-    live = scorecards_fingerprint(category_results(snapshot.category, snapshot.method))
-    return live != snapshot.content["scorecards"]
+def snapshot_is_stale(snapshot: ResultsSnapshot, *, live: CategoryResults | None = None) -> bool:
+    """A scorecard counted in the snapshot changed, or a new one counts now. ``live``: the
+    category's live results if already computed (by any method: the scorecards are the same)."""
+    if live is None:
+        live = category_results(snapshot.category, snapshot.method)
+    return scorecards_fingerprint(live) != snapshot.content["scorecards"]
 
 
 def unfreeze_results(
@@ -232,9 +246,9 @@ def published_laureates(program: Program) -> list[tuple[Category, list[dict]]]:
     """For the public page: each category's laureates as frozen, only once published."""
     if program.results_published_at is None:
         return []
-    result = []
-    for category in program.categories:
-        snapshot = current_snapshot(category)
-        if snapshot is not None:
-            result.append((category, snapshot.content["laureates"]))
-    return result
+    snapshots = current_snapshots(program.categories)
+    return [
+        (category, snapshots[category.id].content["laureates"])
+        for category in program.categories
+        if snapshots[category.id] is not None
+    ]

@@ -12,12 +12,14 @@ from awards.audit import queries as audit_queries
 from awards.extensions import db
 from awards.nominations.models import Nomination, NominationState
 from awards.pages import commit_or_flash, commit_or_show
+from awards.paging import page_number, paginate_list, search_text
 from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
 from awards.results import frozen, permissions, services
-from awards.results.chart import scorecard_chart
+from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results
+from awards.results.ranking_page import ranking_page
 from awards.routing import id_arg
 
 bp = Blueprint("results", __name__)
@@ -31,7 +33,7 @@ def load_for_organizer(slug: str):
 @login_required
 def overview(slug: str):
     program = load_for_organizer(slug)
-    snapshots = {c.id: services.current_snapshot(c) for c in program.categories}
+    snapshots = services.current_snapshots(program.categories)
     events = audit_queries.program_log(
         program=program, kinds=services.DECISION_SUBJECTS, actions=services.DECISIONS
     )
@@ -42,24 +44,69 @@ def overview(slug: str):
     )  # fmt: skip
 
 
-def _chart(results):
-    rows = [
-        (row.nomination.nominee_name, row.totals, fmean(row.totals) if row.totals else None)
-        for row in results.rows
-    ]
-    return scorecard_chart(rows)
+JUDGES_PER_PAGE = 20
 
 
-def _confirm_form(results, category) -> ConfirmForm:
+def _mean_total(row) -> float | None:
+    return fmean(row.totals) if row.totals else None
+
+
+def _charts(results, zone, names):
+    """(dot chart, distribution): one row of dots per entry for a small category, the
+    distribution of mean totals above chart.MOST_ROWS entries; the other is None."""
+    if len(results.rows) <= MOST_ROWS:
+        rows = [(names[row.nomination.id], row.totals, _mean_total(row)) for row in results.rows]
+        return scorecard_chart(rows), None
+    threshold = _mean_total(zone[-1]) if zone else None
+    return None, distribution_chart([_mean_total(row) for row in results.rows], threshold)
+
+
+def _confirm_form(results, category, names: dict[int, str]) -> ConfirmForm:
+    """Its choices are every scored entry (whichever rows the page shows); on a first visit the
+    top ``max_laureates`` of them (all of them without a limit) are chosen."""
     form = ConfirmForm()
     scored = [row for row in results.rows if row.score is not None]
     form.laureates.choices = [
-        SelectChoice(str(row.nomination.id), row.nomination.nominee_name) for row in scored
+        SelectChoice(str(row.nomination.id), names[row.nomination.id]) for row in scored
     ]
     if request.method == "GET":
         limit = category.max_laureates or len(scored)
         form.laureates.data = [row.nomination.id for row in scored[:limit]]
     return form
+
+
+def _live_results(snapshot, results):
+    """The live results by the snapshot's method, reusing the page's when it is the same."""
+    if snapshot is None or snapshot.method == results.method:
+        return results
+    return category_results(snapshot.category, snapshot.method)
+
+
+def _page_context(program, category, results, snapshot, form, names) -> dict:
+    ranking = ranking_page(
+        results.rows, zone_size=category.max_laureates or 0,
+        number=page_number(request.args), query=search_text(request.args),
+    )  # fmt: skip
+    chosen = [number for number in (form.laureates.data or []) if isinstance(number, int)]
+    shown = {row.nomination.id for row in ranking.rows}
+    chart, distribution = _charts(results, ranking.zone, names)
+    live = _live_results(snapshot, results)
+    return {
+        "ranking": ranking, "chosen": set(chosen),
+        "chosen_elsewhere": [(n, names[n]) for n in chosen if n not in shown and n in names],
+        "judges": paginate_list(
+            results.judges, number=page_number(request.args, "judges_page"),
+            per_page=JUDGES_PER_PAGE,
+        ),
+        "criteria": sorted(category.criteria, key=lambda c: c.weight, reverse=True),
+        "snapshot_laureates": (
+            {item["nomination_id"] for item in snapshot.content["laureates"]} if snapshot else set()
+        ),
+        "stale": snapshot is not None and services.snapshot_is_stale(snapshot, live=live),
+        "changes": frozen.ranking_changes(snapshot, live=live) if snapshot is not None else None,
+        "chart": chart, "distribution": distribution,
+        "official": results.method == program.scoring_method,
+    }  # fmt: skip
 
 
 @bp.route("/programs/<slug>/results/<int:category_id>", methods=["GET", "POST"])
@@ -70,7 +117,8 @@ def category(slug: str, category_id: int):
     method = request.args.get("method")
     results = category_results(category, method if method in services.METHODS else None)
     snapshot = services.current_snapshot(category)
-    form = _confirm_form(results, category)
+    names = {row.nomination.id: row.nomination.nominee_name for row in results.rows}
+    form = _confirm_form(results, category, names)
     if request.method == "POST":
         if not permissions.can_decide_results(current_user, program):
             abort(403)
@@ -82,16 +130,17 @@ def category(slug: str, category_id: int):
                     reason=form.reason.data,
                 ),
                 success=_("The laureates are confirmed and the results frozen."),
-                target=url_for("results.category", slug=slug, category_id=category.id),
+                target=url_for(
+                    "results.category", slug=slug, category_id=category.id,
+                    **request.args.to_dict(),
+                ),
             )
         ):  # fmt: skip
             return done
     return render_template(
         "results/category.html", program=program, category=category, results=results,
-        snapshot=snapshot, stale=snapshot is not None and services.snapshot_is_stale(snapshot),
-        changes=frozen.ranking_changes(snapshot) if snapshot is not None else None,
-        form=form, unfreeze_form=UnfreezeForm(), chart=_chart(results),
-        official=results.method == program.scoring_method,
+        snapshot=snapshot, form=form, unfreeze_form=UnfreezeForm(),
+        **_page_context(program, category, results, snapshot, form, names),
     )  # fmt: skip
 
 

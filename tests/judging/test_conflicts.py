@@ -240,3 +240,21 @@ def test_conflicted_pairs_are_the_pairs_has_conflict_holds_for(jury):
     expected = {(n.id, j.id) for n in live for j in judges if conflicts.has_conflict(j, n)}
     assert conflicts.conflicted_pairs(judges, live) == expected
     assert len(expected) == 8  # colleague ×4, insider, BIN, stored, merged supporter
+
+
+def test_automatic_conflicts_of_many_pairs_agree_with_each_pair_alone(jury):
+    program, committee = jury["program"], jury["committee"]
+    colleague = add_judge(program, "colleague.judge@x.kz", "Other")
+    colleague.organization = committee.organization
+    insider = add_judge(program, "insider@x.kz", "ТОО «Kazzinc Nominee»")
+    judges = {judge.id: judge for judge in [*jury["judges"].values(), colleague, insider]}
+    entries = {entry.id: entry for entry in jury["entries"].values()}
+    pairs = [(judge, entry) for judge in judges for entry in entries]
+    expected = {
+        (judge, entry)
+        for judge, entry in pairs
+        if conflicts.is_automatic_conflict(judges[judge], entries[entry])
+    }
+    assert conflicts.automatic_conflicts(pairs, judges, entries) == expected
+    kazzinc = jury["entries"]["Kazzinc Nominee"].id
+    assert (insider.id, kazzinc) in expected and (colleague.id, kazzinc) in expected
