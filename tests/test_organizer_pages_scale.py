@@ -101,6 +101,7 @@ def _statements(built: Built, path: str) -> tuple[int, int, bytes]:
 
 # Each page as a path template: {slug}, {category}, {judge} and {bin} are filled per program.
 PAGES = {
+    "program": "/programs/{slug}",
     "people": "/programs/{slug}/people",
     "results": "/programs/{slug}/results",
     "category results": "/programs/{slug}/results/{category}",

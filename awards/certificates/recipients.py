@@ -21,7 +21,7 @@ from awards.judging.models import Scorecard, ScorecardState
 from awards.nominations.models import Nomination
 from awards.programs.models import Category, Program
 from awards.results.models import ResultsSnapshot
-from awards.results.services import current_snapshot
+from awards.results.services import current_snapshots
 
 NAME_MAX_LENGTH = 300
 # How a letter of thanks addresses its recipient unless the organizer writes it otherwise:
@@ -87,8 +87,9 @@ def _entrants(program: Program, kind: str) -> list[Recipient]:
     """Laureates in their confirmed order, or every other accepted entry of the frozen ranking
     by name (a participant's diploma says nothing about their rank)."""
     found = []
+    snapshots = current_snapshots(program.categories)
     for category in program.categories:
-        snapshot = current_snapshot(category)
+        snapshot = snapshots[category.id]
         if snapshot is None:
             continue
         laureates = snapshot.content["laureates"]

@@ -17,7 +17,8 @@ from sqlalchemy import func, select
 
 from awards.extensions import db
 from awards.formats import local_moment, quoted
-from awards.programs.models import Category, Criterion, Program, ProgramRole, Role
+from awards.programs.models import Program, ProgramRole, Role
+from awards.programs.services import criteria_counts
 
 EXTENSION_KEY = "awards.programs.phases"
 
@@ -100,7 +101,7 @@ SETUP_TITLE = _l("Setup")
 
 def _setup(program: Program, now: datetime) -> Phase:
     categories = program.categories
-    criteria = _criteria_per_category(program)
+    criteria = criteria_counts(program)
     without_criteria = [c.display_title for c in categories if not criteria.get(c.id)]
     people = dict(
         db.session.execute(
@@ -137,17 +138,6 @@ def _setup(program: Program, now: datetime) -> Phase:
         Action(_("Copy to another year"), url_for("programs.copy", slug=slug)),
     ]
     return phase
-
-
-def _criteria_per_category(program: Program) -> dict[int, int]:
-    """How many criteria each category has (those with none absent), in one statement."""
-    query = (
-        select(Criterion.category_id, func.count())
-        .join(Category, Category.id == Criterion.category_id)
-        .where(Category.program_id == program.id)
-        .group_by(Criterion.category_id)
-    )
-    return dict(db.session.execute(query).tuples().all())
 
 
 def _people(role: Role, count: int) -> str:

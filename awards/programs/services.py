@@ -378,3 +378,14 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
             )  # fmt: skip
     program_copied.send(source, program=program, actor=actor)
     return program
+
+
+def criteria_counts(program: Program) -> dict[int, int]:
+    """How many criteria each category has (those with none absent), in one statement."""
+    query = (
+        select(Criterion.category_id, func.count())
+        .join(Category, Category.id == Criterion.category_id)
+        .where(Category.program_id == program.id)
+        .group_by(Criterion.category_id)
+    )
+    return dict(db.session.execute(query).tuples().all())

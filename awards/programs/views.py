@@ -111,6 +111,7 @@ def detail(slug: str):
     return render_template(
         "programs/detail.html", program=program, roles=roles_in(current_user, program),
         can_manage=can_manage, phases=phases_of(program, utcnow()) if can_manage else [],
+        criteria_counts=services.criteria_counts(program),
     )  # fmt: skip
 
 

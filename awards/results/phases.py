@@ -8,14 +8,15 @@ from flask_babel import lazy_gettext as _l
 
 from awards.programs.models import Program
 from awards.programs.phases import Action, Phase, local_time, register_phase
-from awards.results.services import current_snapshot
+from awards.results.services import current_snapshots
 
 RESULTS_TITLE = _l("Results")
 
 
 def _results(program: Program, now: datetime) -> Phase:
     categories = program.categories
-    open_ = [c.display_title for c in categories if current_snapshot(c) is None]
+    snapshots = current_snapshots(categories)
+    open_ = [c.display_title for c in categories if snapshots[c.id] is None]
     phase = Phase("results", str(RESULTS_TITLE), complete=False)
     phase.done.append(
         _(
