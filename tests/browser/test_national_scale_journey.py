@@ -59,8 +59,10 @@ def national(tmp_path_factory):
         db.engine.dispose()
 
 
-def _fits(page, width: int) -> None:
+def _fits(page, width: int, name: str | None = None) -> None:
     assert page.evaluate("document.documentElement.scrollWidth") <= width, page.url
+    if name:  # to look at (test-results/ is kept by CI when a test fails)
+        page.screenshot(path=f"test-results/national-{name}-{width}.png", full_page=True)
 
 
 def _an_accepted_bin(app) -> tuple[str, list[int]]:
@@ -103,12 +105,12 @@ def test_the_organizer_works_a_national_program_at_a_laptops_and_a_phones_width(
     expect(page).to_have_url(re.compile(rf"[?&]q={bin_}"))
     expect(page.locator("#entries .row-number")).to_have_count(len(ids))
     assert sorted(int(n) for n in page.locator("#entries .row-number").all_inner_texts()) == ids
-    _fits(page, width)
+    _fits(page, width, "inbox")
 
     # The jury page: a hundred judges, filtered to one, then that judge's assignments.
     page.goto(f"{base}{PROGRAM}/jury/")
     expect(page.locator("#summary tbody tr")).to_have_count(8)
-    _fits(page, width)
+    _fits(page, width, "jury")
     page.fill("#jury input[name=q]", judge_email(42))
     page.click("#jury button[type=submit]")
     expect(page.locator("#judges tbody tr")).to_have_count(1)
@@ -116,11 +118,24 @@ def test_the_organizer_works_a_national_program_at_a_laptops_and_a_phones_width(
     _fits(page, width)
     page.click("#judges tbody tr a")
     expect(page).to_have_url(re.compile(r"/jury/judges/\d+"))
-    _fits(page, width)
+    _fits(page, width, "judge")
+
+    # A category's ranking: its second page keeps the laureate zone in view.
+    page.goto(f"{base}{PROGRAM}/results")
+    page.click("#categories a >> nth=0")
+    zone = page.locator("#laureate-zone tr")
+    zone_size = zone.count()
+    assert zone_size > 0
+    page.click(".pager a[rel=next] >> nth=0")
+    expect(page).to_have_url(re.compile(r"[?&]page=2"))
+    expect(page.locator(".pager").first).to_have_attribute("data-page", "2")
+    expect(zone).to_have_count(zone_size)
+    expect(page.locator("#ranking-page tr:not(.gap)")).to_have_count(50)
+    _fits(page, width, "ranking")
 
     # Judging progress: remind every judge behind, the ones past the first page too.
     page.goto(f"{base}{PROGRAM}/jury/progress")
-    _fits(page, width)
+    _fits(page, width, "progress")
     behind = int(page.locator("#progress-total [data-count=judges-behind]").inner_text())
     assert behind > 0
     with app.app_context():
