@@ -1,12 +1,8 @@
 """The organizer's side of judging: the jury, assignments, conflicts, progress, reopening."""
 
-import base64
-import binascii
-
 from flask import (
     Blueprint,
     abort,
-    current_app,
     flash,
     redirect,
     render_template,
@@ -22,13 +18,10 @@ from wtforms.fields.choices import SelectChoice
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.forms import show_domain_error
-from awards.judging import assignments, conflicts, jobs, matrix, permissions, scoring, window
-from awards.judging import ballots as ballots_service
+from awards.judging import assignments, conflicts, matrix, permissions, scoring, window
 from awards.judging.forms import (
     AssignCategoryForm,
     AssignNominationForm,
-    BallotForm,
     ConfirmForm,
     PossibleConflictForm,
     ProposalForm,
@@ -44,7 +37,6 @@ from awards.paging import page_number, paginate, paginate_list, search_text
 from awards.programs.loaders import load_category, load_program
 from awards.programs.models import Program
 from awards.redirects import safe_next
-from awards.uploads import configured_size
 
 bp = Blueprint("jury", __name__, url_prefix="/programs/<slug>/jury")
 
@@ -347,54 +339,6 @@ def reopen(slug: str, scorecard_id: int):
         success=_("The scorecard has been reopened; the judge can change it again."),
         target=target,
     )
-
-
-def _ballot_content(form: BallotForm) -> bytes | None:
-    """The uploaded file, or the one carried back from the preview."""
-    limit = current_app.config["MAX_BALLOT_BYTES"]
-    if form.file.data:
-        content = form.file.data.read(limit + 1)
-    elif form.content.data:
-        try:
-            content = base64.b64decode(form.content.data, validate=True)
-        except binascii.Error:
-            return None
-    else:
-        return None
-    return content if len(content) <= limit else None
-
-
-@bp.route("/ballots", methods=["GET", "POST"])
-def ballots(slug: str):
-    program = load_for_organizer(slug)
-    form, check = BallotForm(), None
-    if form.validate_on_submit():
-        content = _ballot_content(form)
-        if content is None:
-            form.file.errors = [
-                _(
-                    "Choose a CSV or XLSX file of at most %(size)s.",
-                    size=configured_size("MAX_BALLOT_BYTES"),
-                )
-            ]
-        else:
-            reason = form.override_reason.data or ""
-            try:
-                if form.action.data == "save":
-                    # Always in the background: a big file takes minutes, and the job page
-                    # keeps the report of refused rows afterwards.
-                    job = committed(
-                        lambda: jobs.start_ballot_import(
-                            program=program, content=content, actor=current_user,
-                            override_reason=reason,
-                        )
-                    )  # fmt: skip
-                    return redirect(url_for("jobs.show", job_id=job.id))
-                check = ballots_service.check_ballots(program, content, override_reason=reason)
-                form.content.data = base64.b64encode(content).decode()
-            except DomainError as error:
-                show_domain_error(form, error)
-    return render_template("jury/ballots.html", program=program, form=form, check=check)
 
 
 def _for_window(slug: str) -> Program:
