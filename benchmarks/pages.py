@@ -7,7 +7,7 @@ Builds the large demo (`flask --app awards demo --scale large`: 2,000 entries, 1
 database --database-url names, migrated first) and starts gunicorn with the production config
 on a free port of 127.0.0.1. Then, as the organizer, it finds the pages by following the links
 of the program's pages (the program page, and from each page it reaches every link inside the
-program, two clicks deep: filters, page 2 of a list, a category's detail, a judge's), keeping
+program, three clicks deep: filters, page 2 of a list, a category's detail, a judge's), keeping
 one address per kind of page (the same path with other numbers and the same query arguments is
 the same kind), and adds the inbox searched by a BIN. As the first judge it takes the queue
 and a scorecard. Each page is asked for --repeat times by one client, each time beside a
@@ -95,7 +95,7 @@ def links(body: bytes) -> list[str]:
     return found
 
 
-def discover(browser: Browser, start: list[str], depth: int = 2) -> list[str]:
+def discover(browser: Browser, start: list[str], depth: int = 3) -> list[str]:
     """The organizer's pages reachable from ``start`` by following links inside the program,
     one address per kind of page, in the order they were found."""
     kinds: dict[str, str] = {}
