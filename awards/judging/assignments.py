@@ -3,7 +3,7 @@
 import hashlib
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from awards.accounts.models import User
 from awards.errors import DomainError
@@ -77,6 +77,49 @@ def _add(nomination: Nomination, judge: User, actor: User) -> tuple[Assignment, 
     return assignment, True
 
 
+def _add_many(pairs: list[tuple[Nomination, User]], actor: User) -> list[tuple[Nomination, User]]:
+    """_add for many (nomination, judge) pairs at once, with the same checks, in a few
+    statements whatever their number: the new pairs, in the order given."""
+    if not pairs:
+        return []
+    jury = {judge.id for judge in program_judges(pairs[0][0].program)}
+    nominations = list({nomination.id: nomination for nomination, _judge in pairs}.values())
+    judges = list({judge.id: judge for _nomination, judge in pairs}.values())
+    for judge in judges:
+        if judge.id not in jury:
+            raise DomainError(_("Only members of the jury can be assigned."), field="judge")
+    if any(nomination.state != NominationState.ACCEPTED for nomination in nominations):
+        raise DomainError(_("Only accepted nominations are judged."))
+    conflicted = conflicted_pairs(judges, nominations)
+    taken = set(
+        db.session.execute(
+            select(Assignment.nomination_id, Assignment.judge_id).where(
+                Assignment.nomination_id.in_([nomination.id for nomination in nominations])
+            )
+        ).tuples()
+    )
+    new = []
+    for nomination, judge in pairs:
+        if (nomination.id, judge.id) in conflicted:
+            raise DomainError(
+                _("%(judge)s has a conflict of interest with this nomination.",
+                  judge=judge.display_name),
+                field="judge",
+            )  # fmt: skip
+        if (nomination.id, judge.id) in taken:
+            continue
+        taken.add((nomination.id, judge.id))
+        new.append((nomination, judge))
+    if new:  # one executemany, not one INSERT per pair
+        db.session.execute(
+            insert(Assignment),
+            [{"nomination_id": nomination.id, "judge_id": judge.id, "assigned_by_id": actor.id}
+             for nomination, judge in new],
+        )  # fmt: skip
+    db.session.flush()
+    return new
+
+
 def tell_assigned(judge: User, nominations: list[Nomination]) -> None:
     """Email ``judge``, in their language, the nominations just added to their queue."""
     if not nominations:
@@ -109,15 +152,11 @@ def assign_to_category(
     Returns (assigned, skipped for conflicts). Side effects: adds assignments; emails the judge
     the new ones in one message unless ``notify`` is false (the demo notifies nobody); flushes.
     """
-    assigned, skipped = [], 0
     nominations = accepted_nominations(category)
-    conflicted = {n for n, _judge in conflicted_pairs([judge], nominations)}
-    for nomination in nominations:
-        if nomination.id in conflicted:
-            skipped += 1
-            continue
-        if _add(nomination, judge, actor)[1]:
-            assigned.append(nomination)
+    conflicted = {nomination_id for nomination_id, _ in conflicted_pairs([judge], nominations)}
+    free = [nomination for nomination in nominations if nomination.id not in conflicted]
+    assigned = [nomination for nomination, _judge in _add_many([(n, judge) for n in free], actor)]
+    skipped = len(nominations) - len(free)
     if notify:
         tell_assigned(judge, assigned)
     return len(assigned), skipped
@@ -162,9 +201,8 @@ def apply_proposal(*, category: Category, actor: User, fingerprint: str) -> int:
     if proposal_fingerprint(pairs) != fingerprint:
         raise DomainError(_("The proposal has changed since you saw it. Review it again."))
     added: dict[User, list[Nomination]] = {}
-    for nomination, judge in pairs:
-        if _add(nomination, judge, actor)[1]:
-            added.setdefault(judge, []).append(nomination)
+    for nomination, judge in _add_many(pairs, actor):
+        added.setdefault(judge, []).append(nomination)
     for judge, nominations in added.items():
         tell_assigned(judge, nominations)
     return len(pairs)
