@@ -4,6 +4,8 @@ tests/archive)."""
 import json
 from datetime import timedelta
 
+import pytest
+
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.jobs.models import Job
@@ -38,13 +40,15 @@ def test_results_json_lists_nominations_in_rank_order(app, jury):
     assert output.exit_code == 0, output.output
     assert json.loads(output.output) == {
         "program": "test-awards", "method": "mean",
-        "categories": [{"slug": "best-patron", "kendall_w": None, "nominations": [
+        "categories": [{"slug": "best-patron", "kendall_w": None, "too_close": False,
+                        "nominations": [
             {"id": kazzinc.id, "nominee": "Kazzinc Nominee", "score": 93.33, "rank": 1,
-             "tie": False, "scorecards": 3, "laureate": True},
+             "tie": False, "scorecards": 3, "laureate": True, "p_first": 1.0, "p_laureate": 1.0},
             {"id": ulba.id, "nominee": "Ulba Nominee", "score": 70.0, "rank": 2,
-             "tie": False, "scorecards": 3, "laureate": False},
+             "tie": False, "scorecards": 3, "laureate": False, "p_first": 0.0, "p_laureate": 0.0},
             {"id": polyana.id, "nominee": "Polyana Nominee", "score": None, "rank": None,
-             "tie": False, "scorecards": 0, "laureate": False},
+             "tie": False, "scorecards": 0, "laureate": False, "p_first": None,
+             "p_laureate": None},
         ]}],
     }  # fmt: skip
 
@@ -63,6 +67,19 @@ def test_results_json_with_another_method(app, jury):
         "Kazzinc Nominee", "Polyana Nominee", "Ulba Nominee",
     ]  # fmt: skip
     assert category["nominations"][0]["score"] > 50 > category["nominations"][2]["score"]
+
+
+def test_results_json_says_when_first_place_is_too_close_to_call(app, jury):
+    # Kazzinc's and Ulba's scorecards overlap: either can come first when they are resampled.
+    score(jury, {"Kazzinc Nominee": (9, 6, 9), "Ulba Nominee": (8, 7, 7)})
+    output = app.test_cli_runner().invoke(args=["results", "test-awards", "--json"])
+    (category,) = json.loads(output.output)["categories"]
+    assert category["too_close"] is True
+    first, second, unscored = category["nominations"]
+    assert 0.05 < second["p_first"] < first["p_first"] < 0.95
+    assert first["p_first"] + second["p_first"] == pytest.approx(1, abs=1e-3)  # 4 decimals each
+    assert first["p_laureate"] == first["p_first"]  # one laureate place
+    assert unscored["p_first"] is None
 
 
 def test_results_without_json_prints_a_table(app, jury):

@@ -10,7 +10,7 @@ from flask_babel import gettext as _
 
 from awards.i18n import to_local
 from awards.programs.models import Program
-from awards.results.ranking import CategoryResults, category_results, score_comments
+from awards.results.ranking import CategoryResults, category_results, how_sure, score_comments
 from awards.results.services import current_snapshot
 from awards.spreadsheets import Column, Table
 
@@ -134,15 +134,25 @@ def nominee_label(nomination) -> str:
     return nomination.org_name.get("ru") or nomination.nominee_name
 
 
+def _chance(chances: dict | None, nomination: int) -> float | None:
+    """A bootstrap probability at 4 decimals; None without scorecards or without a limit."""
+    value = (chances or {}).get(nomination)
+    return None if value is None else round(value, 4)
+
+
 def results_document(program: Program, method: str | None = None) -> dict:
-    """{"program", "method", "categories": [{"slug", "kendall_w", "nominations": [...]}]}
-    with nominations in rank order; scores at 2 decimals as they are compared."""
+    """{"program", "method", "categories": [{"slug", "kendall_w", "too_close",
+    "nominations": [...]}]} with nominations in rank order; scores at 2 decimals as they are
+    compared; "p_first" and "p_laureate" are the bootstrap's chances (robustness.py) of
+    ranking first and of being among the category's laureate places (None when the category
+    has no limit or the entry no scorecard), "too_close" whether the top places are unsettled."""
     method = method or program.scoring_method
     categories = []
     for category in program.categories:
         results = category_results(category, method)
         snapshot = current_snapshot(category)
         laureates = {lau.nomination_id for lau in snapshot.laureates} if snapshot else set()
+        sure = how_sure(results)
         nominations = [
             {
                 "id": row.nomination.id,
@@ -152,12 +162,14 @@ def results_document(program: Program, method: str | None = None) -> dict:
                 "tie": row.tie,
                 "scorecards": row.scorecards,
                 "laureate": row.nomination.id in laureates,
+                "p_first": _chance(sure.p_first, row.nomination.id),
+                "p_laureate": _chance(sure.p_laureate, row.nomination.id),
             }
             for row in results.rows
         ]
         w = results.kendall_w
         categories.append(
             {"slug": category.slug, "kendall_w": None if w is None else round(w, 4),
-             "nominations": nominations}
+             "too_close": sure.too_close, "nominations": nominations}
         )  # fmt: skip
     return {"program": program.slug, "method": method, "categories": categories}

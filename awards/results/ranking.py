@@ -16,6 +16,7 @@ from awards.judging.models import Assignment, Conflict, Score, Scorecard, Scorec
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category
 from awards.results import aggregation as agg
+from awards.results import robustness
 
 
 class CountedScorecard(NamedTuple):
@@ -63,6 +64,9 @@ class CategoryResults:
     kendall_w: float | None = None
     agreement: str | None = None
     concordance_judges: int = 0
+    totals: dict[int, dict[int, float]] = field(
+        default_factory=dict
+    )  # {nomination: {judge: total}}
 
     @property
     def ties(self) -> bool:
@@ -213,8 +217,9 @@ def category_results(category: Category, method: str | None = None) -> CategoryR
         for r in ranked
     ]  # fmt: skip
     result = CategoryResults(
-        category=category, method=method, rows=rows, scorecards=cards, judges_by_id=judges
-    )
+        category=category, method=method, rows=rows, scorecards=cards, judges_by_id=judges,
+        totals=totals,
+    )  # fmt: skip
     result.judges = [
         JudgeRow(judges[s.judge], s.scorecards, s.mean, s.stdev)
         for s in agg.judge_statistics(totals)
@@ -223,3 +228,12 @@ def category_results(category: Category, method: str | None = None) -> CategoryR
     if result.kendall_w is not None:
         result.agreement = agg.agreement_level(result.kendall_w)
     return result
+
+
+def how_sure(results: CategoryResults) -> robustness.Robustness:
+    """The bootstrap's chances of ranking first and of being a laureate (the category's
+    laureate places), by the method the results were ranked with. Cached by the scorecards'
+    totals: computed once per change of the scores, not once per page view."""
+    return robustness.bootstrap(
+        results.totals, results.method, laureates=results.category.max_laureates or None
+    )

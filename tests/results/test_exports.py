@@ -83,8 +83,9 @@ def test_results_document_marks_laureates_in_rank_order(scored):
     assert section["slug"] == "best-patron" and section["kendall_w"] == 1.0
     assert section["nominations"][0] == {
         "id": kazzinc.id, "nominee": "Kazzinc Nominee", "score": 93.33, "rank": 1,
-        "tie": False, "scorecards": 3, "laureate": True,
+        "tie": False, "scorecards": 3, "laureate": True, "p_first": 1.0, "p_laureate": 1.0,
     }  # fmt: skip
+    assert section["too_close"] is False  # Kazzinc's lowest total beats the others' highest
     assert [n["laureate"] for n in section["nominations"]] == [True, False, False]
     assert [n["rank"] for n in section["nominations"]] == [1, 2, 2]
 
