@@ -18,7 +18,7 @@ from awards.programs.loaders import load_category, load_program
 from awards.results import frozen, permissions, services
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
-from awards.results.ranking import category_results
+from awards.results.ranking import category_results, how_sure
 from awards.results.ranking_page import ranking_page
 from awards.routing import id_arg
 
@@ -106,6 +106,7 @@ def _page_context(program, category, results, snapshot, form, names) -> dict:
         "changes": frozen.ranking_changes(snapshot, live=live) if snapshot is not None else None,
         "chart": chart, "distribution": distribution,
         "official": results.method == program.scoring_method,
+        "sure": how_sure(results), "names": names,
     }  # fmt: skip
 
 

@@ -173,3 +173,54 @@ def test_the_judges_table_is_paged(client, jury, auth):
     second = client.get(f"{BASE}/{category.id}?judges_page=2").get_data(as_text=True)
     judges = second[second.index('id="judges"') : second.index('id="judges-pager"')]
     assert judges.count("<tr>") == 6
+
+
+def _row(page: str, name: str) -> str:
+    start = page.index(f'data-nominee="{name}"')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_how_sure_the_ranking_is_shows_beside_each_entry_and_warns_of_the_border(client, sixty):
+    # Every entry's two scorecards are equal, so every resample is the data itself: Entry 00
+    # is always first, Entry 01 and 02 share the second laureate place in every draw.
+    category, _made = sixty
+    page = client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    assert ">How sure</th>" in page
+    assert "first&nbsp;100" in _row(page, "Entry 00") and "laureate&nbsp;100" in _row(
+        page, "Entry 00"
+    )
+    assert "first&nbsp;0" in _row(page, "Entry 01") and "laureate&nbsp;50" in _row(page, "Entry 01")
+    assert "laureate&nbsp;0" in _row(page, "Entry 03")
+    last = client.get(f"{BASE}/{category.id}?page=2").get_data(as_text=True)
+    assert 'class="num sure">—' in _row(last, "Kazzinc Nominee")  # no scorecard
+    warning = page[
+        page.index('id="too-close"') : page.index("</div>", page.index('id="too-close"'))
+    ]
+    assert "Too close to call." in warning and "2,000 times" in warning
+    assert 'id="first-overlaps"' not in warning
+    border = re.sub(r"\s+", " ", warning[warning.index('id="border-overlaps"') :])
+    assert "The border of the 2 laureate places overlaps" in border
+    assert re.search(r"Entry 01 \(50\W*%\); Entry 02 \(50\W*%\)\.", border)
+
+
+def test_a_settled_ranking_has_no_warning(client, jury, auth):
+    category, _made = scored_category(jury, points=[10, 8, 6, 4], max_laureates=2)
+    auth.login("organizer@x.kz")
+    page = client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    assert 'id="too-close"' not in page and ">How sure</th>" in page
+
+
+def test_a_first_place_too_close_to_call_is_no_longer_flagged_once_confirmed(client, jury, auth):
+    category, made = scored_category(jury, points=[9, 9, 5], max_laureates=1)
+    auth.login("organizer@x.kz")
+    url = f"{BASE}/{category.id}"
+    page = client.get(url).get_data(as_text=True)
+    assert 'id="too-close"' in page and 'id="first-overlaps"' in page
+    assert 'id="border-overlaps"' not in page  # one place: its border is first place, said once
+    assert re.search(r"Most often first: Entry 00 \(50\W*%\); Entry 01 \(50\W*%\)\.", page)
+    services.confirm_laureates(
+        category=category, actor=jury["organizer"], chosen=[made["Entry 00"].id], reason="Vote"
+    )
+    db.session.commit()
+    confirmed = client.get(url).get_data(as_text=True)
+    assert 'id="too-close"' not in confirmed and ">How sure</th>" in confirmed
