@@ -22,10 +22,11 @@ places share the places left, so "first" sums to exactly 1 per resample and "lau
 the number of places (or of entries, if fewer).
 
 For speed (2,000 resamples of a 250-entry category are 7 million draws in plain Python) the
-draws are made in bulk from random bytes, and each resampled sum is added in integers of 10⁻⁹
-of a point instead of decimals: a score differs from the float mean of the same scorecards by
-less than 10⁻⁹, far below the 2 decimals scores are compared at. The ranking shown on the page
-is still computed by aggregation.rank in decimals; only these probabilities use the shortcut.
+draws are made in bulk from random bytes, and each resampled sum is added in integers of 10⁻⁶
+(of a point, or of a z-score) instead of decimals: a score differs from the float mean of the
+same scorecards by less than 10⁻⁵, far below the 2 decimals scores are compared at. The
+ranking shown on the page is still computed by aggregation.rank in decimals; only these
+probabilities use the shortcut.
 """
 
 import heapq
@@ -36,10 +37,9 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import add, floordiv, ge, getitem, mul, sub
+from operator import add, floordiv, ge, getitem, sub
 
 from awards.results.aggregation import (
-    NORMALIZED_CENTRE,
     NORMALIZED_SCALE,
     TRIM_MINIMUM,
     Method,
@@ -49,7 +49,7 @@ from awards.results.aggregation import (
 DEFAULT_RESAMPLES = 2000
 DEFAULT_SEED = 2025
 SURE = 0.95  # a place is settled when an entry holds it (or stays out of it) this often
-FIXED = 10**9  # resampled sums are added in integers of 10⁻⁹ of a point
+FIXED = 10**6  # resampled values are added in integers of 10⁻⁶ (small: one machine digit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,29 +118,24 @@ def _bootstrap(
     places = min(laureates, count) if laureates else 0
     rng = random.Random(seed)  # noqa: S311 (reproducible sampling, not secrecy)
     groups = _groups([pool for _, pool in entries], rng, resamples, method)
-    # scores in hundredths, rounded half up: centre + scale·total/divisor at 2 decimals
-    centre, scale = (
-        (round(NORMALIZED_CENTRE * 100), round(NORMALIZED_SCALE * 100))
-        if method is Method.NORMALIZED
-        else (0, 100)
-    )
+    # A score in hundredths is ⌊hundredths · mean + ½⌋; the ½ is already in the values (½ of a
+    # hundredth in each, see _groups), so it is the sum of the draws ⌊/⌋ FIXED / hundredths
+    # per draw. The normalized centre is the same for every entry and left out.
+    unit = FIXED // _hundredths(method)
     trim = method is Method.TRIMMED
     for resample in range(resamples if count else 0):
         scores: list[int] = []
         for size, pairs, plan in groups:
+            draws = size
             if pairs:
                 sums = _pair_sums(plan, resample)
-                divisor = size * FIXED
             else:
                 chunks = _single_draws(plan, resample, size)
                 sums = map(sum, chunks)
-                divisor = size * FIXED
                 if trim and size >= TRIM_MINIMUM:
                     sums = map(sub, map(sub, sums, map(max, chunks)), map(min, chunks))
-                    divisor = (size - 2) * FIXED
-            # ⌊(2·scale·total + divisor) / (2·divisor)⌋ = scale·total/divisor rounded half up
-            halves = map(add, map(mul, sums, repeat(2 * scale)), repeat(divisor))
-            scores.extend(map(add, map(floordiv, halves, repeat(2 * divisor)), repeat(centre)))
+                    draws = size - 2
+            scores.extend(map(floordiv, sums, repeat(draws * unit)))
         _credit(scores, first, 1)
         if places and places < count:
             _credit(scores, laureate, places)
@@ -197,9 +192,12 @@ def _groups(
     by_size: dict[int, list[int]] = defaultdict(list)
     for position, pool in enumerate(pools):
         by_size[len(pool)].append(position)
+    nudge = FIXED // (2 * _hundredths(method))  # rounds each mean half up, see _bootstrap
     groups = []
     for size, positions in by_size.items():
-        fixed = [[round(value * FIXED) for value in pools[position]] for position in positions]
+        fixed = [
+            [round(value * FIXED) + nudge for value in pools[position]] for position in positions
+        ]
         if method is not Method.TRIMMED and 2 <= size <= 16:
             half = size // 2
             tables = [[a + b for a in pool for b in pool] for pool in fixed]
@@ -214,6 +212,12 @@ def _groups(
             repeated = [pool for pool in fixed for _ in range(size)]
             groups.append((size, False, (repeated, _draws(rng, size, resamples * len(repeated)))))
     return groups
+
+
+def _hundredths(method: Method) -> int:
+    """Hundredths of a score per point of the mean of what is resampled (a z-score is worth
+    NORMALIZED_SCALE points)."""
+    return round(100 * (NORMALIZED_SCALE if method is Method.NORMALIZED else 1))
 
 
 def _pair_sums(plan, resample: int):
