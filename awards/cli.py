@@ -205,7 +205,8 @@ def results_command(program_slug, as_json, method) -> None:
         return
     for category in document["categories"]:
         w = category["kendall_w"]
-        click.echo(f"{category['slug']} ({document['method']}, Kendall's W: {w})")
+        close = ", too close to call" if category["too_close"] else ""
+        click.echo(f"{category['slug']} ({document['method']}, Kendall's W: {w}{close})")
         for row in category["nominations"]:
             rank = "-" if row["rank"] is None else f"{row['rank']}{'=' if row['tie'] else ''}"
             score = "-" if row["score"] is None else f"{row['score']:.2f}"

@@ -80,6 +80,8 @@ def test_results_json_says_when_first_place_is_too_close_to_call(app, jury):
     assert first["p_first"] + second["p_first"] == pytest.approx(1, abs=1e-3)  # 4 decimals each
     assert first["p_laureate"] == first["p_first"]  # one laureate place
     assert unscored["p_first"] is None
+    text = app.test_cli_runner().invoke(args=["results", "test-awards"]).output
+    assert "best-patron (mean, Kendall's W: None, too close to call)" in text
 
 
 def test_results_without_json_prints_a_table(app, jury):
