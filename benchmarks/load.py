@@ -349,10 +349,13 @@ def idle_reference(port: int, password: str, samples: int = 20) -> Measurements:
     return measurements
 
 
-def run(args, workdir: Path) -> int:
+def large_demo(database_url: str | None, workdir: Path) -> tuple[dict, str, str, float]:
+    """The production environment for a server on ``workdir`` (a SQLite file there unless
+    ``database_url``), migrated and filled with the large demo: (environment, database URL,
+    demo password, seconds the demo took to load). Also used by benchmarks/pages.py."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("AWARDS_")}
     env.pop("REDIS_URL", None)
-    url = args.database_url or f"sqlite:///{workdir / 'awards.sqlite3'}"
+    url = database_url or f"sqlite:///{workdir / 'awards.sqlite3'}"
     password = os.environ.get("AWARDS_DEMO_PASSWORD", "demo-awards-2025")
     env.update(
         FLASK_CONFIG="production", SECRET_KEY=secrets.token_urlsafe(32), DATABASE_URL=url,
@@ -361,8 +364,27 @@ def run(args, workdir: Path) -> int:
     )  # fmt: skip
     flask(env, "db", "upgrade")
     started = time.perf_counter()
-    print(flask(env, "demo", "--scale", "large").strip())
-    facts = {"load": time.perf_counter() - started,
+    print(flask(env, "demo", "--scale", "large").strip().splitlines()[0])
+    return env, url, password, time.perf_counter() - started
+
+
+def in_workdir(run, args, prefix: str) -> None:
+    """``run(args, workdir)`` in a temporary folder, removed afterwards unless --keep; exits
+    with its status."""
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        status = run(args, workdir)
+    finally:
+        if args.keep:
+            print(f"instance folder kept: {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    sys.exit(status)
+
+
+def run(args, workdir: Path) -> int:
+    env, url, password, seconds = large_demo(args.database_url, workdir)
+    facts = {"load": seconds,
              "database": "PostgreSQL" if url.startswith("postgres") else "SQLite file"}  # fmt: skip
     before = database_state(url)
     port = free_port()
@@ -410,15 +432,7 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.judges <= Scale().judges:
         parser.error(f"--judges must be from 1 to {Scale().judges}")
-    workdir = Path(tempfile.mkdtemp(prefix="awards-load-"))
-    try:
-        status = run(args, workdir)
-    finally:
-        if args.keep:
-            print(f"instance folder kept: {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
-    sys.exit(status)
+    in_workdir(run, args, "awards-load-")
 
 
 if __name__ == "__main__":

@@ -24,11 +24,8 @@ import http.client
 import os
 import platform
 import re
-import secrets
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 import urllib.parse
 from pathlib import Path
@@ -36,13 +33,13 @@ from pathlib import Path
 # The load benchmark's client, server and figures; this script runs beside it in benchmarks/.
 from load import (  # noqa: E402  (a sibling script)
     HOST,
-    LOGIN_RATE_LIMIT,
     TODO_LINK,
     Browser,
     Measurements,
     cpu_model,
-    flask,
     free_port,
+    in_workdir,
+    large_demo,
     log_in,
     percentile,
     start_server,
@@ -189,19 +186,8 @@ def report(rows: list[dict], facts: dict) -> int:
 
 
 def run(args, workdir: Path) -> int:
-    env = {key: value for key, value in os.environ.items() if not key.startswith("AWARDS_")}
-    env.pop("REDIS_URL", None)
-    url = args.database_url or f"sqlite:///{workdir / 'awards.sqlite3'}"
-    password = os.environ.get("AWARDS_DEMO_PASSWORD", "demo-awards-2025")
-    env.update(
-        FLASK_CONFIG="production", SECRET_KEY=secrets.token_urlsafe(32), DATABASE_URL=url,
-        AWARDS_INSTANCE_DIR=str(workdir), AWARDS_DEMO_PASSWORD=password,
-        AWARDS_LOGIN_RATE_LIMIT=LOGIN_RATE_LIMIT, AWARDS_LOG_LEVEL="WARNING",
-    )  # fmt: skip
-    flask(env, "db", "upgrade")
-    started = time.perf_counter()
-    print(flask(env, "demo", "--scale", "large").strip().splitlines()[0])
-    facts = {"load": time.perf_counter() - started, "workers": args.workers,
+    env, url, password, seconds = large_demo(args.database_url, workdir)
+    facts = {"load": seconds, "workers": args.workers,
              "repeat": args.repeat,
              "database": "PostgreSQL" if url.startswith("postgres") else "SQLite file"}  # fmt: skip
     port = free_port()
@@ -240,15 +226,7 @@ def main() -> None:
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary instance folder")
     args = parser.parse_args()
-    workdir = Path(tempfile.mkdtemp(prefix="awards-pages-"))
-    try:
-        status = run(args, workdir)
-    finally:
-        if args.keep:
-            print(f"instance folder kept: {workdir}")
-        else:
-            shutil.rmtree(workdir, ignore_errors=True)
-    sys.exit(status)
+    in_workdir(run, args, "awards-pages-")
 
 
 if __name__ == "__main__":
