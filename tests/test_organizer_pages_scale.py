@@ -17,15 +17,8 @@ from awards.nominations.models import Nomination, NominationState
 from awards.operations.large_demo import ORGANIZER_EMAIL, Scale, judge_email, load_large_demo
 from awards.programs.models import Program
 from tests import databases
+from tests.judging.test_query_counts import LARGER, PASSWORD, SMALL  # the judge's two sizes
 
-PASSWORD = "counting statements"
-SMALL = Scale(
-    nominations=60, judges=8, scorecards=100, categories=2, committees=5, judges_per_nomination=4
-)
-LARGER = Scale(
-    nominations=600, judges=30, scorecards=3000, categories=4, committees=20,
-    judges_per_nomination=8,
-)  # fmt: skip
 # The user, the program, its roles and categories, a page of rows, counts, the forms' choices.
 MOST_STATEMENTS = 40
 
