@@ -44,8 +44,11 @@ def unreachable_base_url(base_url: str) -> bool:
     return loopback or host.endswith(".localhost") or parts.scheme != "https"
 
 
-def queue_email(session: Session, *, to: str, locale: str, template: str, **context) -> None:
-    """Render ``templates/email/<template>.txt`` in ``locale`` and send it after commit.
+def queue_email(
+    session: Session, *, to: str, locale: str, template: str, attachments=(), **context
+) -> None:
+    """Render ``templates/email/<template>.txt`` in ``locale`` and send it after commit, with
+    ``attachments`` as (file name, MIME type, bytes).
 
     The template's first line is the subject.
     """
@@ -58,6 +61,9 @@ def queue_email(session: Session, *, to: str, locale: str, template: str, **cont
     message["Subject"] = single_line(subject)
     message["Message-ID"] = make_msgid(domain="awards")
     message.set_content(body.strip() + "\n")
+    for filename, mimetype, content in attachments:
+        maintype, _, subtype = mimetype.partition("/")
+        message.add_attachment(content, maintype=maintype, subtype=subtype, filename=filename)
     session.info.setdefault(_QUEUE_KEY, []).append(message)
 
 
@@ -76,7 +82,8 @@ def keep_copy(message: EmailMessage) -> None:
     name = f"{utcnow():%Y%m%dT%H%M%S}-{next(_SEQUENCE):08d}-{uuid.uuid4().hex[:8]}.eml"
     (outbox / name).write_bytes(message.as_bytes())
     if config["MAIL_TO_CONSOLE"]:
-        print(f"\n----- email to {message['To']} -----\n{message.get_content()}", flush=True)
+        text = message.get_body(preferencelist=("plain",)).get_content()  # not the attachments
+        print(f"\n----- email to {message['To']} -----\n{text}", flush=True)
 
 
 def send_by_smtp(message: EmailMessage) -> None:

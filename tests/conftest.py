@@ -99,4 +99,5 @@ def program(app):
 
 
 def link_in(message) -> str:
-    return re.search(r"https?://\S+", message.get_content()).group(0)
+    text = message.get_body(preferencelist=("plain",)).get_content()  # also beside attachments
+    return re.search(r"https?://\S+", text).group(0)

@@ -15,7 +15,7 @@ PUBLIC = {
     "static", "main.index", "main.healthz", "main.upload_too_large", "accounts.login",
     "accounts.forgot_password",
     "accounts.reset_password", "accounts.accept_invitation", "accounts.switch_language",
-    "results.public", "certificates.verify",
+    "results.public", "certificates.verify", "rsvp.answer", "rsvp.calendar",
 }  # fmt: skip
 # Program pages every role of the program may open; the rest are the organizers'.
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category", "programs.logo"}
@@ -62,6 +62,7 @@ def build_urls(app, program, entry=None):
         "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": judge.id,
         "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
         "organization_id": program.roles[0].user.organization_id, "alias_id": 1,
+        "guest_id": 1,
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():

@@ -1,4 +1,5 @@
-"""Writing one archived record: its time read back as stored, its refusal named by its path."""
+"""Writing one archived record: its time written and read back as stored, its refusal named by
+its path."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -10,6 +11,11 @@ from sqlalchemy.exc import DataError, IntegrityError
 from awards.archive.schema import ArchiveError, refuse
 from awards.errors import DomainError
 from awards.extensions import db
+
+
+def time_text(value: datetime | None) -> str | None:
+    """A stored time as the archive writes it (parse_time reads it back)."""
+    return value.isoformat() if value is not None else None
 
 
 def parse_time(value: str | None) -> datetime | None:

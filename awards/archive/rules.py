@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 
 from awards.accounts.organizations import clean_bin
 from awards.accounts.services import NAME_MAX, check_email
+from awards.archive.guests import check_guests
 from awards.archive.records import parse_time
 from awards.archive.schema import Problems
 from awards.archive.setup import check_setup
@@ -116,4 +117,5 @@ def check_rules(document: dict, *, slug: str) -> None:
     _scorecards(document, criteria, problems)
     _snapshots(document, problems)
     check_setup(document, problems)
+    check_guests(document, problems)
     problems.refuse_any()

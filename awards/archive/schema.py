@@ -23,8 +23,9 @@ FORMAT = "awards-program-archive"
 # settings with their pictures; archives of version 1 are still read, without them.
 # 3 added a nominated person's full name per language (person_names); in older archives a
 # person has only the one name.
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# 4 added who comes on stage for each laureate (guests: representative, answer, seat).
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 class ArchiveError(DomainError):
@@ -164,7 +165,15 @@ ARCHIVE_V2 = ARCHIVE
 ARCHIVE = {
     **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
 }  # fmt: skip
-SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
+ARCHIVE_V3 = ARCHIVE
+GUEST = {
+    "nomination": "int", "language": tuple(LANGUAGE_NAMES), "representative_name": TEXTS,
+    "representative_position": TEXTS, "attending": "bool?", "guests": "int",
+    "seat_row": "str?", "seat_number": "str?", "invited_at": OPTIONAL_TIME,
+    "reminded_at": OPTIONAL_TIME, "answered_at": OPTIONAL_TIME,
+}  # fmt: skip
+ARCHIVE = {**ARCHIVE_V3, "version": (4,), "guests": [GUEST]}
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE_V3, 4: ARCHIVE}
 
 
 def parse_archive(content: bytes) -> dict:
@@ -353,13 +362,16 @@ def _check_judging(document: dict, nominations: set, emails: set, problems: Prob
             _known(score["criterion"], rubric, path, problems)
 
 
-def _check_setup(document: dict, problems: Problems) -> None:
+def _check_setup(document: dict, nominations: set, problems: Problems) -> None:
     slugs = {category["slug"] for category in document["categories"]}
+    for i, guest in enumerate(document.get("guests", [])):
+        _known(guest["nomination"], nominations, f"$.guests[{i}].nomination", problems)
     for i, item in enumerate(document.get("running_order", [])):
         _known(item["category"], slugs, f"$.running_order[{i}].category", problems)
     if document.get("certificates"):
         signatories = document["certificates"]["signatories"]
         _unique(signatories, "position", "$.certificates.signatories", problems)
+    _unique(document.get("guests", []), "nomination", "$.guests", problems)
 
 
 def check_references(document: dict) -> None:
@@ -371,5 +383,5 @@ def check_references(document: dict) -> None:
     _check_people(document, organizations, emails, problems)
     nominations = _check_nominations(document, organizations, emails, problems)
     _check_judging(document, nominations, emails, problems)
-    _check_setup(document, problems)
+    _check_setup(document, nominations, problems)
     problems.refuse_any()

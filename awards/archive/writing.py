@@ -12,6 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
+from awards.archive.guests import guest_records
+from awards.archive.records import time_text
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
 from awards.audit.models import AuditEntry
@@ -47,10 +49,6 @@ NOMINATION_TIMES = (
     "created_at", "updated_at", "submitted_at", "returned_at", "accepted_at", "rejected_at",
     "withdrawn_at", "merged_at",
 )  # fmt: skip
-
-
-def time_text(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _pick(record, names: tuple[str, ...], times: tuple[str, ...] = ()) -> dict:
@@ -217,6 +215,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         **_judging(program, people),
         "snapshots": _snapshots(program, people),
         **setup_sections(program),
+        "guests": guest_records(program),
     }
     return {
         "format": FORMAT, "version": VERSION, "exported_at": time_text(now or utcnow()),

@@ -1,10 +1,13 @@
-"""Ceremony forms: a running-order point, a partner, moving and deleting, the booklet's design."""
+"""Ceremony forms: a running-order point, a partner, moving and deleting, the booklet's design,
+a laureate's answer to the invitation and a seat."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, TimeField
+from wtforms import IntegerField, RadioField, SelectField, StringField, TimeField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, Length, Optional
 
+from awards.ceremony.guests import MAX_GUESTS, SEAT_MAX
+from awards.ceremony.guests import TEXT_MAX as GUEST_TEXT_MAX
 from awards.ceremony.services import TEXT_MAX
 from awards.forms import AppForm, translated_text
 
@@ -60,3 +63,35 @@ class BookletForm(AppForm):
             "in half and staple it along the fold."
         ),
     )
+
+
+class AnswerForm(AppForm):
+    """A laureate's answer to the invitation, given through the emailed link."""
+
+    attending = RadioField(
+        _l("Will you come to the ceremony?"),
+        choices=[
+            SelectChoice("yes", _l("Yes, we will come")),
+            SelectChoice("no", _l("No, we cannot come")),
+        ],  # fmt: skip
+        validate_choice=False,  # the service says what is missing, in the reader's language
+    )
+    name = translated_text(
+        _l("Who receives the award on stage"), required=False, max_length=GUEST_TEXT_MAX,
+        description=_l("Full name, as the presenter will read it out."),
+    )  # fmt: skip
+    position = translated_text(
+        _l("Their position"), required=False, max_length=GUEST_TEXT_MAX,
+        description=_l("For example: director, «Kazzinc» LLP."),
+    )  # fmt: skip
+    guests = IntegerField(
+        _l("Guests coming with them"),
+        default=0,
+        validators=[Optional()],
+        description=_l("Besides the representative; at most %(n)d.", n=MAX_GUESTS),
+    )
+
+
+class SeatForm(AppForm):
+    seat_row = StringField(_l("Seat row"), validators=[Length(max=SEAT_MAX)])
+    seat_number = StringField(_l("Seat"), validators=[Length(max=SEAT_MAX)])

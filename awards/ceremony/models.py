@@ -1,12 +1,14 @@
-"""The ceremony of a program: its running order and the partners its booklet thanks."""
+"""The ceremony of a program: its running order, the partners its booklet thanks, and who
+comes on stage for each laureate."""
 
 from datetime import datetime, time
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.extensions import db
 from awards.i18n import localized, utcnow
+from awards.nominations.models import Nomination
 from awards.programs.models import Category, Program
 
 
@@ -58,3 +60,45 @@ class CeremonyPartner(db.Model):
     @property
     def display_name(self) -> str:
         return localized(self.name)
+
+
+class LaureateGuest(db.Model):
+    """Who comes on stage for a laureate: named, with their position, by the nominating
+    committee or the laureate through a link (``token``) emailed in their language; whether they
+    come (None: not answered yet), how many guests come with them, and the seat the organizer
+    gives them."""
+
+    __tablename__ = "laureate_guests"
+    __table_args__ = (
+        UniqueConstraint("nomination_id", name="uq_laureate_guests_nomination"),
+        UniqueConstraint("program_id", "seat_row", "seat_number", name="uq_laureate_guests_seat"),
+        CheckConstraint("guests BETWEEN 0 AND 10", name="guests_in_range"),
+        CheckConstraint(
+            "(seat_row IS NULL) = (seat_number IS NULL)", name="seat_row_and_number_together"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nominations.id", ondelete="CASCADE"))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    language: Mapped[str] = mapped_column(String(2), default="kk")  # the invitation's
+    representative_name: Mapped[dict] = mapped_column(JSON, default=dict)
+    representative_position: Mapped[dict] = mapped_column(JSON, default=dict)
+    attending: Mapped[bool | None]
+    guests: Mapped[int] = mapped_column(default=0)
+    seat_row: Mapped[str | None] = mapped_column(String(10))
+    seat_number: Mapped[str | None] = mapped_column(String(10))
+    invited_at: Mapped[datetime | None]
+    reminded_at: Mapped[datetime | None]
+    answered_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    program: Mapped[Program] = relationship()
+    nomination: Mapped[Nomination] = relationship()
+
+    @property
+    def seat(self) -> str:
+        return f"{self.seat_row}-{self.seat_number}" if self.seat_row else ""

@@ -7,3 +7,8 @@ from awards.programs.permissions import can_manage_program
 def can_prepare_ceremony(user, program: Program) -> bool:
     """Organizers edit the running order and the partners and download the program booklet."""
     return can_manage_program(user, program)
+
+
+def can_manage_guests(user, program: Program) -> bool:
+    """Organizers invite the laureates, see their answers and give seats."""
+    return can_manage_program(user, program)

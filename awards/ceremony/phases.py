@@ -33,7 +33,10 @@ def _ceremony(program: Program, now: datetime) -> Phase:
     if partners:
         phase.done.append(ngettext("%(num)d partner", "%(num)d partners", partners))
     phase.complete = not phase.missing
-    phase.actions = [Action(_("Ceremony program"), url_for("ceremony.index", slug=program.slug))]
+    phase.actions = [
+        Action(_("Ceremony program"), url_for("ceremony.index", slug=program.slug)),
+        Action(_("Guests"), url_for("ceremony.guests_page", slug=program.slug)),
+    ]
     if not program.ceremony_at:
         phase.actions.append(Action(_("Edit"), url_for("programs.edit", slug=program.slug)))
     return phase

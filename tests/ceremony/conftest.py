@@ -7,6 +7,7 @@ import pytest
 
 from awards.ceremony import services
 from awards.extensions import db
+from tests.results.conftest import scored  # noqa: F401  (a fixture for the guests tests)
 
 
 def organizer_of(program):
@@ -37,3 +38,25 @@ def running_order(program):
     ]
     db.session.commit()
     return points
+
+
+@pytest.fixture
+def laureates(scored):  # noqa: F811  (the results fixture, imported above)
+    """The results fixture's category frozen with Kazzinc and Ulba as laureates, and the
+    ceremony on 19 December 2025 at 15:00 in Almaty; committed."""
+    from datetime import datetime
+
+    from awards.results import services as results
+
+    program = scored["program"]
+    program.ceremony_at = datetime(2025, 12, 19, 10, 0)  # naive UTC
+    program.timezone = "Asia/Almaty"
+    program.venue = {"kk": "Өскемен, Дружба халықтар үйі", "ru": "Усть-Каменогорск, Дом дружбы"}
+    category = program.categories[0]
+    category.max_laureates = 2
+    chosen = [scored["entries"][name].id for name in ("Kazzinc Nominee", "Ulba Nominee")]
+    results.confirm_laureates(
+        category=category, actor=organizer_of(program), chosen=chosen, reason="Тең ұпай"
+    )
+    db.session.commit()
+    return scored
