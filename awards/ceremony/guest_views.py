@@ -27,6 +27,7 @@ def _guests_page(program, *, seat_form=None, seat_guest_id=None):
         "ceremony/guests.html", program=program, rows=rows, counts=guests.counts(rows),
         state_label=guests.state_label, button=ButtonForm(), seat_form=seat_form,
         seat_guest_id=seat_guest_id, ceremony_set=program.ceremony_at is not None,
+        open=guests.inviting_is_open(program, utcnow()),
     )  # fmt: skip
 
 

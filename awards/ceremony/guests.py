@@ -128,9 +128,16 @@ def calendar_file(program: Program, guest: LaureateGuest, *, now: datetime) -> b
     )
 
 
-def _check_can_invite(program: Program) -> None:
+def inviting_is_open(program: Program, now: datetime) -> bool:
+    """Invitations and reminders go out once the ceremony has a date, until it starts."""
+    return program.ceremony_at is not None and now < program.ceremony_at
+
+
+def _check_can_invite(program: Program, now: datetime) -> None:
     if program.ceremony_at is None:
         raise DomainError(_("Set the ceremony's date and time in the program first."))
+    if now >= program.ceremony_at:
+        raise DomainError(_("The ceremony has started: answers are closed."))
 
 
 def _send(program: Program, guest: LaureateGuest, people, *, template: str, now) -> None:
@@ -157,7 +164,7 @@ def invite_laureates(*, program: Program, actor: User, now: datetime | None = No
     invited; flushes.
     """
     now = now or utcnow()
-    _check_can_invite(program)
+    _check_can_invite(program, now)
     rows = [row for row in guest_rows(program) if row.state == "not_invited"]
     entries = _entries([row.nomination_id for row in rows])
     people = _recipients(program, list(entries.values()))
@@ -187,7 +194,7 @@ def remind_guests(*, program: Program, actor: User, now: datetime | None = None)
     Side effects: queues the emails; notes when each was reminded; logs it; flushes.
     """
     now = now or utcnow()
-    _check_can_invite(program)
+    _check_can_invite(program, now)
     rows = [row for row in guest_rows(program) if row.state == "waiting"]
     people = _recipients(program, list(_entries([row.nomination_id for row in rows]).values()))
     for row in rows:

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 from awards.accounts import organizations
 from awards.accounts import services as accounts
+from awards.ceremony import guests as ceremony_guests
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificate_settings
 from awards.extensions import db
@@ -24,7 +25,9 @@ from awards.operations.demo_texts import (
     CATEGORIES,
     CEREMONY_PARTNERS,
     CEREMONY_RUNNING_ORDER,
+    DEMO_NOT_COMING,
     DEMO_PEOPLE,
+    DEMO_REPRESENTATIVES,
     DEMO_SIGNATORY,
     DEMO_SLUG,
     DOCUMENTS_ATTACHED,
@@ -103,6 +106,7 @@ def load_demo(*, password: str) -> Program:
     load_demo_results(program, organizer=organizer)
     load_demo_certificate_settings(program, organizer=organizer)
     load_demo_ceremony(program, organizer=organizer)
+    load_demo_guests(program, organizer=organizer)
     return program
 
 
@@ -230,3 +234,30 @@ def load_demo_certificate_settings(program: Program, *, organizer) -> None:
         signatories=[certificate_settings.SignatoryInput(
             **DEMO_SIGNATORY, signature=io.BytesIO(demo_signature()))],
     )  # fmt: skip
+
+
+def load_demo_guests(program: Program, *, organizer) -> None:
+    """Every laureate invited ten days before the ceremony; three named who came on stage and
+    got a seat, one could not come, the others never answered (nobody is emailed).
+
+    Side effects: an invitation per laureate, answers and seats; flushes.
+    """
+    invited = program.ceremony_at - timedelta(days=10)
+    ceremony_guests.invite_laureates(program=program, actor=organizer, now=invited)
+    discard_queued_email(db.session())
+    for row in ceremony_guests.guest_rows(program):
+        name = row.nominee.get("ru")
+        answered = invited + timedelta(days=2)
+        if name in DEMO_REPRESENTATIVES:
+            person, position, guests, (seat_row, seat_number) = DEMO_REPRESENTATIVES[name]
+            ceremony_guests.answer_invitation(
+                guest=row.guest, attending=True, name=person, position=position, guests=guests,
+                now=answered,
+            )  # fmt: skip
+            ceremony_guests.assign_seat(
+                guest=row.guest, actor=organizer, row=seat_row, number=seat_number, now=answered
+            )
+        elif name == DEMO_NOT_COMING:
+            ceremony_guests.answer_invitation(
+                guest=row.guest, attending=False, name={}, position={}, guests=0, now=answered
+            )

@@ -226,3 +226,27 @@ DEMO_SIGNATORY = {
               "ru": "Руководитель управления образования области",
               "en": "Head of the Regional Education Department"},
 }  # fmt: skip
+
+# Who comes on stage for some laureates (invented people: the news report names none), by the
+# laureate's Russian name; the rest have not answered, one cannot come.
+DEMO_REPRESENTATIVES = {
+    "ТОО «Казцинк»": (
+        {"kk": "Ерлан Жақсыбеков", "ru": "Ерлан Жаксыбеков"},
+        {"kk": "персонал жөніндегі директор", "ru": "директор по персоналу"},
+        2,
+        ("1", "4"),
+    ),
+    "Ульбинский металлургический завод": (
+        {"kk": "Наталья Ким", "ru": "Наталья Ким"},
+        {"kk": "кадр даярлау бөлімінің басшысы", "ru": "начальник отдела подготовки кадров"},
+        1,
+        ("1", "6"),
+    ),
+    "Усть-Каменогорская гидроэлектростанция": (
+        {"kk": "Асхат Нұрғалиев", "ru": "Асхат Нургалиев"},
+        {"kk": "бас инженер", "ru": "главный инженер"},
+        0,
+        ("2", "3"),
+    ),
+}
+DEMO_NOT_COMING = "ТОО «Промтехмонтаж»"

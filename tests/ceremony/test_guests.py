@@ -60,6 +60,13 @@ def test_a_program_without_ceremony_date_cannot_invite(laureates):
         guests.invite_laureates(program=program, actor=organizer_of(program), now=BEFORE)
 
 
+def test_no_invitation_or_reminder_once_the_ceremony_has_started(laureates):
+    program = laureates["program"]
+    for action in (guests.invite_laureates, guests.remind_guests):
+        with pytest.raises(DomainError, match="started"):
+            action(program=program, actor=organizer_of(program), now=program.ceremony_at)
+
+
 def test_answering_through_the_link_keeps_what_was_typed_and_says_what_is_missing(
     laureates, client, outbox
 ):
@@ -75,6 +82,8 @@ def test_answering_through_the_link_keeps_what_was_typed_and_says_what_is_missin
         text = refused.get_data(as_text=True)
         assert refused.status_code == 422
         assert 'id="name_kk-error"' in text and 'value="Директор"' in text
+        silent = client.post(path, data={"name_ru": "Иванов"}).get_data(as_text=True)
+        assert 'id="attending-error"' in silent and 'value="Иванов"' in silent
         saved = client.post(path, data={"attending": "yes", "name_ru": "Иванов Иван Иванович",
                                         "position_ru": "Директор", "guests": "2"})  # fmt: skip
         assert saved.status_code == 302
