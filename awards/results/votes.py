@@ -53,7 +53,7 @@ class Decision:
 
     votes: list[tuple[int, int, str]]
     dissents: list[tuple[int, str]]
-    names: dict[int, str]
+    jurors: dict[int, User]
 
 
 def _refuse(message: str, field: str = "votes"):
@@ -94,7 +94,7 @@ def check_votes(
     """
     panel = category_panel(category) if votes is not None or dissents else []
     jurors = {judge.id for judge in panel}
-    decision = Decision(votes=[], dissents=[], names={j.id: j.display_name for j in panel})
+    decision = Decision(votes=[], dissents=[], jurors={judge.id: judge for judge in panel})
     if votes is not None:
         if not panel:
             _refuse(_("No juror is assigned to this category: there are no votes to record."))
@@ -121,16 +121,16 @@ def check_votes(
 
 
 def decision_content(decision: Decision) -> dict:
-    """The votes and dissents as the snapshot's content keeps them (covered by its SHA-256)."""
-    names = decision.names
+    """The votes and dissents as the snapshot's content keeps them (covered by its SHA-256);
+    each juror by name and by email, as the archive finds them again."""
+
+    def juror(judge_id: int) -> dict:
+        judge = decision.jurors[judge_id]
+        return {"judge_id": judge_id, "judge": judge.display_name, "email": judge.email}
+
     return {
-        "votes": [
-            {"nomination_id": n, "judge_id": j, "judge": names[j], "vote": vote}
-            for n, j, vote in decision.votes
-        ],
-        "dissents": [
-            {"judge_id": j, "judge": names[j], "text": text} for j, text in decision.dissents
-        ],
+        "votes": [{"nomination_id": n, **juror(j), "vote": vote} for n, j, vote in decision.votes],
+        "dissents": [{**juror(j), "text": text} for j, text in decision.dissents],
     }
 
 
