@@ -17,7 +17,7 @@ from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging.conflicts import conflicted_pairs
-from awards.judging.models import Assignment
+from awards.judging.models import Assignment, Conflict
 from awards.nominations.models import Nomination
 from awards.programs.models import Category
 from awards.results.models import VoteChoice
@@ -28,15 +28,13 @@ DISSENT_MAX = 5000
 
 
 def category_panel(category: Category) -> list[User]:
-    """The category's jurors: every judge assigned to one of its entries, by name."""
-    assigned = (
-        select(Assignment.judge_id)
-        .join(Nomination, Nomination.id == Assignment.nomination_id)
-        .where(Nomination.category_id == category.id)
-    )
-    return list(
-        db.session.scalars(select(User).where(User.id.in_(assigned)).order_by(User.name, User.id))
-    )
+    """The category's jurors, by name: every judge assigned to one of its entries, and every
+    judge who declared or was recorded a conflict on one (which took that assignment away)."""
+    in_category = select(Nomination.id).where(Nomination.category_id == category.id)
+    assigned = select(Assignment.judge_id).where(Assignment.nomination_id.in_(in_category))
+    conflicted = select(Conflict.judge_id).where(Conflict.nomination_id.in_(in_category))
+    query = select(User).where(User.id.in_(assigned.union(conflicted))).order_by(User.name, User.id)
+    return list(db.session.scalars(query))
 
 
 def recusals(panel: list[User], nominations: list[Nomination]) -> set[tuple[int, int]]:

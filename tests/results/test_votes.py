@@ -5,12 +5,13 @@ import pytest
 from awards.audit.models import AuditEntry
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.judging import conflicts
+from awards.judging import assignments, conflicts
 from awards.programs import services as programs
 from awards.programs.models import Role
 from awards.results import services, votes
 from awards.results.models import DecisionVote, DissentingOpinion, ResultsSnapshot
 from tests import factories
+from tests.judging.fixtures import add_judge
 
 BASE = "/programs/test-awards/results"
 DISSENT = "Я считаю, что Ульба внесла не меньший вклад; голосую против."
@@ -61,7 +62,12 @@ def test_a_split_vote_with_a_dissent_is_kept_in_the_hashed_content(scored):
     assert tally.votes == {"for": 1, "against": 1, "abstain": 1, "recused": 0} and tally.split
     assert [(d.judge_id, d.text) for d in snapshot.dissents] == [(judges[1].id, DISSENT)]
     assert snapshot.content["dissents"] == [
-        {"judge_id": judges[1].id, "judge": judges[1].display_name, "text": DISSENT}
+        {
+            "judge_id": judges[1].id,
+            "judge": judges[1].display_name,
+            "email": "judge2@x.kz",
+            "text": DISSENT,
+        }
     ]
     assert {(v["judge_id"], v["vote"]) for v in snapshot.content["votes"]} == {
         (judges[0].id, "for"),
@@ -98,6 +104,20 @@ def test_a_conflicted_juror_is_recused_and_cannot_vote(scored):
     stored = {v.judge_id: v.vote for v in snapshot.votes}
     assert stored == {judges[0].id: "for", judges[1].id: "recused", judges[2].id: "for"}
     assert votes.tallies(snapshot.content)[kazzinc.id].votes["recused"] == 1
+
+
+def test_a_juror_whose_only_entry_they_declared_a_conflict_on_is_recused(scored):
+    category = scored["program"].categories[0]
+    kazzinc = scored["entries"]["Kazzinc Nominee"]
+    fourth = add_judge(scored["program"], "judge4@x.kz", "Fourth Lyceum")
+    assignments.assign_judge(nomination=kazzinc, judge=fourth, actor=scored["organizer"])
+    conflicts.declare_conflict(nomination=kazzinc, actor=fourth, reason="Мой брат там работает")
+    assert fourth in votes.category_panel(category)
+    snapshot = services.confirm_laureates(
+        category=category, actor=scored["organizer"], chosen=[kazzinc.id],
+        votes=all_for(scored, kazzinc),
+    )  # fmt: skip
+    assert {v.judge_id: v.vote for v in snapshot.votes}[fourth.id] == "recused"
 
 
 def test_recused_without_a_conflict_and_missing_votes_are_refused(scored):
