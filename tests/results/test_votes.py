@@ -200,7 +200,7 @@ def test_the_chair_records_a_split_vote_through_the_page(client, auth, scored):
     snapshot = services.current_snapshot(category)
     assert snapshot.created_by.email == "chair@x.kz"
     page = client.get(f"{BASE}/{category.id}").get_data(as_text=True)
-    assert "for: 2, against: 1, abstained: 0, recused: 0" in page and "split vote" in page
+    assert "in favour: 2, against: 1, abstained: 0, recused: 0" in page and "split vote" in page
     assert DISSENT in page and 'id="dissents"' in page
 
 
