@@ -10,6 +10,7 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from awards.audit import queries as audit_queries
+from awards.errors import DomainError
 from awards.extensions import db
 from awards.nominations.models import Nomination, NominationState
 from awards.pages import commit_or_flash, commit_or_show
@@ -115,12 +116,24 @@ def _vote_table(category, results, chosen: list[int], form) -> dict | None:
 
 
 def _confirm(category, form):
+    """Confirm with the vote table when asked to record it. Columns of laureates no longer
+    chosen are dropped (the table shows the new ones again); a filled-in table without the
+    box ticked is refused rather than silently left out."""
     given, dissents = decision_input(request.form)
-    recording = form.record_votes.data
+    chosen = form.laureates.data
+    if not form.record_votes.data:
+        if any(vote != "for" for vote in given.values()) or any(
+            t.strip() for t in dissents.values()
+        ):
+            message = _("Tick “Record the jury's votes” to keep the votes and opinions typed in, "
+                        "or set them back.")  # fmt: skip
+            raise DomainError(message, fields={"votes": message})
+        given = dissents = None
+    else:
+        given = {key: vote for key, vote in given.items() if key[0] in chosen}
     return services.confirm_laureates(
-        category=category, actor=current_user, chosen=form.laureates.data,
-        reason=form.reason.data, votes=given if recording else None,
-        dissents=dissents if recording else None,
+        category=category, actor=current_user, chosen=chosen, reason=form.reason.data,
+        votes=given, dissents=dissents,
     )  # fmt: skip
 
 

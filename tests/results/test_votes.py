@@ -295,3 +295,30 @@ def test_the_organizer_grants_the_chair_role_on_the_people_page(client, auth, pr
     )
     page = client.get("/programs/test-awards/people").get_data(as_text=True)
     assert "chair@x.kz" in page and "Jury chair" in page
+
+
+def test_a_vote_typed_in_without_the_box_ticked_is_refused(client, auth, scored):
+    category = scored["program"].categories[0]
+    kazzinc = scored["entries"]["Kazzinc Nominee"]
+    judge = list(scored["judges"].values())[0]
+    auth.login("organizer@x.kz")
+    data = vote_form(scored, kazzinc, **{f"dissent-{judge.id}": DISSENT})
+    del data["record_votes"]
+    page = client.post(f"{BASE}/{category.id}", data=data).get_data(as_text=True)
+    assert 'id="votes-error"' in page and services.current_snapshot(category) is None
+    del data[f"dissent-{judge.id}"]
+    assert client.post(f"{BASE}/{category.id}", data=data).status_code == 302
+    assert services.current_snapshot(category).votes == []
+
+
+def test_choosing_another_laureate_asks_for_the_votes_on_it(client, auth, scored):
+    category = scored["program"].categories[0]
+    kazzinc, ulba = scored["entries"]["Kazzinc Nominee"], scored["entries"]["Ulba Nominee"]
+    auth.login("organizer@x.kz")
+    data = vote_form(scored, kazzinc, laureates=[str(ulba.id)], reason="Решение жюри")
+    page = client.post(f"{BASE}/{category.id}", data=data).get_data(as_text=True)
+    assert "Record the vote of" in page and "Ulba Nominee" in page
+    assert f'name="vote-{ulba.id}-' in page and f'name="vote-{kazzinc.id}-' not in page
+    data = vote_form(scored, ulba, reason="Решение жюри")
+    assert client.post(f"{BASE}/{category.id}", data=data).status_code == 302
+    assert {v.nomination_id for v in services.current_snapshot(category).votes} == {ulba.id}
