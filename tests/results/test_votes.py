@@ -285,7 +285,7 @@ def test_the_chair_of_another_program_is_refused(client, auth, scored):
     assert services.current_snapshot(category) is None
 
 
-def test_the_organizer_grants_the_chair_role_on_the_people_page(client, auth, program):
+def test_the_organizer_grants_the_chair_role_on_the_people_page(client, auth, program, outbox):
     auth.login("organizer@x.kz")
     page = client.get("/programs/test-awards/people").get_data(as_text=True)
     assert '<option value="chair">' in page
@@ -295,6 +295,8 @@ def test_the_organizer_grants_the_chair_role_on_the_people_page(client, auth, pr
     )
     page = client.get("/programs/test-awards/people").get_data(as_text=True)
     assert "chair@x.kz" in page and "Jury chair" in page
+    (message,) = outbox()
+    assert "приглашает вас стать председателем жюри" in message.get_body().get_content()
 
 
 def test_a_vote_typed_in_without_the_box_ticked_is_refused(client, auth, scored):
