@@ -16,6 +16,7 @@ class Role(StrEnum):
     ORGANIZER = "organizer"
     COMMITTEE = "committee"
     JUDGE = "judge"
+    CHAIR = "chair"
 
 
 class NomineeKind(StrEnum):
@@ -151,7 +152,7 @@ class ProgramRole(db.Model):
     __tablename__ = "program_roles"
     __table_args__ = (
         UniqueConstraint("program_id", "user_id", "role", name="uq_program_roles_once"),
-        CheckConstraint("role IN ('organizer', 'committee', 'judge')", name="role_known"),
+        CheckConstraint("role IN ('organizer', 'committee', 'judge', 'chair')", name="role_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,6 +1,7 @@
 """Frozen results: a snapshot per confirmation of a category's laureates."""
 
 from datetime import datetime
+from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -10,6 +11,16 @@ from awards.extensions import db
 from awards.i18n import utcnow
 from awards.nominations.models import Nomination
 from awards.programs.models import Category
+
+
+class VoteChoice(StrEnum):
+    """A juror's vote on one laureate at the jury's meeting; ``recused`` when a conflict of
+    interest kept them out of it."""
+
+    FOR = "for"
+    AGAINST = "against"
+    ABSTAIN = "abstain"
+    RECUSED = "recused"
 
 
 class ResultsSnapshot(db.Model):
@@ -46,6 +57,12 @@ class ResultsSnapshot(db.Model):
     laureates: Mapped[list["Laureate"]] = relationship(
         back_populates="snapshot", order_by="Laureate.position", cascade="all, delete-orphan"
     )
+    votes: Mapped[list["DecisionVote"]] = relationship(
+        back_populates="snapshot", order_by="DecisionVote.id", cascade="all, delete-orphan"
+    )
+    dissents: Mapped[list["DissentingOpinion"]] = relationship(
+        back_populates="snapshot", order_by="DissentingOpinion.id", cascade="all, delete-orphan"
+    )
 
     @property
     def is_current(self) -> bool:
@@ -74,3 +91,45 @@ class Laureate(db.Model):
 
     snapshot: Mapped[ResultsSnapshot] = relationship(back_populates="laureates")
     nomination: Mapped[Nomination] = relationship()
+
+
+class DecisionVote(db.Model):
+    """One juror's vote on one laureate of a snapshot, as recorded by the chair or organizer."""
+
+    __tablename__ = "decision_votes"
+    __table_args__ = (
+        UniqueConstraint("snapshot_id", "nomination_id", "judge_id", name="uq_decision_votes_once"),
+        CheckConstraint("vote IN ('for', 'against', 'abstain', 'recused')", name="vote_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("results_snapshots.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int] = mapped_column(ForeignKey("nominations.id", ondelete="CASCADE"))
+    judge_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    vote: Mapped[str] = mapped_column(String(10))
+
+    snapshot: Mapped[ResultsSnapshot] = relationship(back_populates="votes")
+    nomination: Mapped[Nomination] = relationship()
+    judge: Mapped[User] = relationship()
+
+
+class DissentingOpinion(db.Model):
+    """A juror's dissenting opinion on a category's decision, in their own words."""
+
+    __tablename__ = "dissenting_opinions"
+    __table_args__ = (
+        UniqueConstraint("snapshot_id", "judge_id", name="uq_dissenting_opinions_once"),
+        CheckConstraint("length(text) > 0", name="text_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(
+        ForeignKey("results_snapshots.id", ondelete="CASCADE"), index=True
+    )
+    judge_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+
+    snapshot: Mapped[ResultsSnapshot] = relationship(back_populates="dissents")
+    judge: Mapped[User] = relationship()
