@@ -59,7 +59,7 @@ def save_meeting(
     audit entry; flushes."""
     place = {code: (text or "").strip() for code, text in (place or {}).items()}
     if not (place.get("kk") or place.get("ru")):
-        raise DomainError(_("Say where the jury met, in Kazakh or Russian."), field="place_ru")
+        raise DomainError(_("Say where the jury met, in Kazakh or Russian."), field="place")
     jurors = {user.id for user in jury_of(program)[0]}
     absent = sorted(set(absent_ids or []))
     if not set(absent) <= jurors:
