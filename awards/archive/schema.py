@@ -165,6 +165,17 @@ ARCHIVE = {
     **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
 }  # fmt: skip
 SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
+# Sections an archive may carry or not (older archives have none): the jury's meeting and the
+# record of each version of its protocol (never its token; its file stays where it was made).
+JURY_MEETING = {
+    "held_at": TIME, "place": TEXTS, "absent": ["str"], "updated_by": "str?", "updated_at": TIME,
+}  # fmt: skip
+PROTOCOL = {
+    "version": "int", "serial": "str", "theme": "str", "sha256": "str", "content_sha256": "str",
+    "snapshots": [{"category": "str", "version": "int", "sha256": "str"}],
+    "created_by": "str?", "created_at": TIME,
+}  # fmt: skip
+OPTIONAL_SECTIONS = {"jury_meeting": Maybe(JURY_MEETING), "protocols": [PROTOCOL]}
 
 
 def parse_archive(content: bytes) -> dict:
@@ -265,6 +276,9 @@ def check_shape(document) -> None:
         raise refuse("$.version", _("this installation reads archives of versions 1 to %(v)d.",
                                     v=VERSION))  # fmt: skip
     _check(document, SPECS[document["version"]], "$", problems)
+    for key, spec in OPTIONAL_SECTIONS.items():
+        if key in document:
+            _check(document[key], spec, f"$.{key}", problems)
     problems.refuse_any()
 
 
@@ -362,6 +376,19 @@ def _check_setup(document: dict, problems: Problems) -> None:
         _unique(signatories, "position", "$.certificates.signatories", problems)
 
 
+def _check_protocols(document: dict, emails: set, problems: Problems) -> None:
+    meeting = document.get("jury_meeting")
+    if meeting:
+        for i, email in enumerate(meeting["absent"]):
+            _known(email, emails, f"$.jury_meeting.absent[{i}]", problems)
+        _known(meeting["updated_by"], emails, "$.jury_meeting.updated_by", problems)
+    protocols = document.get("protocols", [])
+    _unique(protocols, "version", "$.protocols", problems)
+    _unique(protocols, "serial", "$.protocols", problems)
+    for i, protocol in enumerate(protocols):
+        _known(protocol["created_by"], emails, f"$.protocols[{i}].created_by", problems)
+
+
 def check_references(document: dict) -> None:
     """Every id, slug and email a record mentions belongs to a record of the archive; no record
     appears twice."""
@@ -372,4 +399,5 @@ def check_references(document: dict) -> None:
     nominations = _check_nominations(document, organizations, emails, problems)
     _check_judging(document, nominations, emails, problems)
     _check_setup(document, problems)
+    _check_protocols(document, emails, problems)
     problems.refuse_any()

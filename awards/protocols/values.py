@@ -48,7 +48,7 @@ def jury_of(program: Program) -> tuple[list[User], set[int]]:
         select(User, ProgramRole.role)
         .join(ProgramRole, ProgramRole.user_id == User.id)
         .where(ProgramRole.program_id == program.id, ProgramRole.role.in_(JURY_ROLES))
-        .order_by(User.name, User.id)
+        .order_by(User.name, User.email)  # the same order on every installation
     ).all()
     jurors = list({user.id: user for user, _role in rows}.values())
     chairs = {user.id for user, role in rows if role == Role.CHAIR}
