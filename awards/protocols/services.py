@@ -11,6 +11,7 @@ from datetime import datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import User
 from awards.audit.models import SubjectKind
@@ -87,6 +88,7 @@ def program_protocols(program: Program) -> list[JuryProtocol]:
     """Every version of the program's protocol, the newest first."""
     return list(db.session.scalars(
         select(JuryProtocol).where(JuryProtocol.program_id == program.id)
+        .options(selectinload(JuryProtocol.created_by))
         .order_by(JuryProtocol.version.desc())
     ))  # fmt: skip
 
