@@ -32,6 +32,7 @@ from awards.printing.errors import PrintingError
 from awards.programs.models import Program
 from awards.programs.permissions import can_manage_program
 from awards.programs.services import first_organizer, get_program_by_slug
+from awards.protocols import services as protocols
 from awards.results.aggregation import Method
 from awards.results.exports import results_document
 
@@ -43,6 +44,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(results_command)
     app.cli.add_command(certificates_group)
     app.cli.add_command(program_pdf_command)
+    app.cli.add_command(protocol_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
     app.cli.add_command(jobs_group)
@@ -275,6 +277,33 @@ def program_pdf_command(program_slug, out, theme, layout) -> None:
         raise click.ClickException(getattr(error, "message", str(error))) from error
     Path(out).write_bytes(pdf)
     click.echo(f"Wrote the ceremony program of '{program.slug}' to {out}.")
+
+
+@click.command("protocol")
+@click.argument("program_slug")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False), help="PDF file.")
+@click.option("--theme", type=click.Choice(theme_names()), default="classic", show_default=True)
+def protocol_command(program_slug, out, theme) -> None:
+    """Write the protocol of the jury's meeting: a new version when a decision changed since
+    the current one, else the current version as it was produced."""
+    program = _program_or_fail(program_slug)
+    try:
+        protocol, new = protocols.issue_protocol(program=program, actor=None, theme=theme)
+    except DomainError as error:
+        db.session.rollback()
+        raise click.ClickException(error.message) from error
+    db.session.commit()
+    content = protocols.protocol_pdf(protocol)
+    if content is None:
+        raise click.ClickException(
+            f"Version {protocol.version} came from an archive without its file."
+        )
+    Path(out).write_bytes(content)
+    state = "new" if new else "unchanged, the current"
+    click.echo(
+        f"Wrote version {protocol.version} ({state}) of the protocol of '{program.slug}', "
+        f"serial {protocol.serial}, SHA-256 {protocol.sha256}, to {out}."
+    )
 
 
 @click.command("backup")

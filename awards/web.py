@@ -39,6 +39,7 @@ from awards.nominations.review_views import bp as review_bp
 from awards.nominations.views import bp as nominations_bp
 from awards.programs import phases as program_phases
 from awards.programs.views import bp as programs_bp
+from awards.protocols.views import bp as protocols_bp
 from awards.results import phases as results_phases
 from awards.results.export_views import bp as results_export_bp
 from awards.results.views import bp as results_bp
@@ -75,7 +76,7 @@ def init_app(app: Flask) -> None:
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
         judging_bp, jury_bp, results_bp, results_export_bp, certificates_bp, ceremony_bp, rsvp_bp,
-        jobs_bp,
+        jobs_bp, protocols_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -1,6 +1,7 @@
 """File names of downloads: RFC 6266 headers, and Kazakh and Russian names through a real server
 (the test client does not encode headers, so only a real server shows a refused name)."""
 
+import hashlib
 import http.client
 import threading
 import urllib.parse
@@ -13,8 +14,10 @@ from awards import create_app
 from awards.certificates import issuing
 from awards.downloads import ascii_name, content_disposition
 from awards.extensions import db, limiter
+from awards.protocols import services as protocols
 from tests import databases, factories
 from tests.certificates.registry import confirm_kazzinc
+from tests.protocols.conftest import met  # noqa: F401 -- the protocol's fixture, served here
 
 NAMES = [
     "ТОО «Казцинк».pdf",
@@ -112,3 +115,15 @@ def test_a_certificate_with_a_russian_name_downloads_through_a_real_server(serve
     assert response.status == 200 and content.startswith(b"%PDF-")
     _, options = parse_options_header(response.getheader("Content-Disposition"))
     assert options["filename"] == f"{serial}_ТОО_Казцинк.pdf"
+
+
+def test_the_jury_protocol_downloads_through_a_real_server(served, met):  # noqa: F811
+    protocol, _new = protocols.issue_protocol(program=met["program"], actor=met["organizer"])
+    path = f"/programs/{met['program'].slug}/protocol/{protocol.id}.pdf"
+    serial, sha256 = protocol.serial, protocol.sha256
+    db.session.commit()  # and nothing read afterwards: the server may write
+    response = _logged_in_get(served, "organizer@x.kz", path)
+    content = response.read()
+    assert response.status == 200 and hashlib.sha256(content).hexdigest() == sha256
+    _, options = parse_options_header(response.getheader("Content-Disposition"))
+    assert options["filename"] == f"Протокол_заседания_жюри_{serial}.pdf"

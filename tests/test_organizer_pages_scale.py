@@ -97,6 +97,7 @@ PAGES = {
     "program": "/programs/{slug}",
     "people": "/programs/{slug}/people",
     "results": "/programs/{slug}/results",
+    "jury protocol": "/programs/{slug}/protocol",
     "category results": "/programs/{slug}/results/{category}",
     "assignment proposal": "/programs/{slug}/jury/categories/{category}/proposal",
     "judging progress": "/programs/{slug}/jury/progress",

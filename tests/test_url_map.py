@@ -15,7 +15,7 @@ PUBLIC = {
     "static", "main.index", "main.healthz", "main.upload_too_large", "accounts.login",
     "accounts.forgot_password",
     "accounts.reset_password", "accounts.accept_invitation", "accounts.switch_language",
-    "results.public", "certificates.verify", "rsvp.answer", "rsvp.calendar",
+    "results.public", "certificates.verify", "rsvp.answer", "rsvp.calendar", "protocols.verify",
 }  # fmt: skip
 # Program pages every role of the program may open; the rest are the organizers'.
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category", "programs.logo"}
@@ -61,7 +61,7 @@ def build_urls(app, program, entry=None):
         "document_id": entry.documents[0].id if entry else 1,
         "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": judge.id,
         "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
-        "organization_id": program.roles[0].user.organization_id, "alias_id": 1,
+        "organization_id": program.roles[0].user.organization_id, "alias_id": 1, "protocol_id": 1,
         "guest_id": 1,
     }  # fmt: skip
     with app.test_request_context():
@@ -91,6 +91,10 @@ def is_ceremony_page(endpoint):
     return endpoint.startswith("ceremony.")
 
 
+def is_protocols_page(endpoint):
+    return endpoint.startswith("protocols.") and endpoint not in PUBLIC
+
+
 def is_jobs_page(endpoint):
     return endpoint.startswith("jobs.")
 
@@ -109,7 +113,8 @@ def test_every_endpoint_is_classified(app, program):
     ceremony = {e for e in endpoints if is_ceremony_page(e)}
     jobs = {e for e in endpoints if is_jobs_page(e)}
     organizations = {e for e in endpoints if is_organizations_page(e)}
-    organizers = results | certificates | ceremony | jobs | organizations
+    protocols = {e for e in endpoints if is_protocols_page(e)}
+    organizers = results | certificates | ceremony | jobs | organizations | protocols
     assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | organizers
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES

@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
 from awards.archive.guests import import_guests
+from awards.archive.protocols import import_protocols
 from awards.archive.records import parse_time, record
 from awards.archive.rules import check_rules
 from awards.archive.schema import refuse
@@ -289,9 +290,10 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     of each problem (or of the one record the database refuses); the caller then rolls back.
     Side effects: creates the program with its logo, categories, criteria, roles, nominations
     with their history, assignments, conflicts, scorecards, current snapshots (with this
-    installation's ids, so rehashed), running order, partners, certificate settings with
-    their pictures and the ceremony's guests; may create users and organizations; stores the
-    logo's file (gone again on rollback); flushes.
+    installation's ids, so rehashed), running order, partners and certificate settings with
+    their pictures, the jury's meeting and its protocols' records (without their files), the
+    ceremony's guests; may create users and organizations; stores the logo's file (gone again
+    on rollback); flushes.
     """
     slug = slug or document["program"]["slug"]
     _check_short_name(slug, document)
@@ -306,5 +308,7 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     importer.scorecard_records()
     importer.snapshots(program)
     import_setup(document, program=program, categories=importer.categories, actor=actor)
+    import_protocols(document, program=program, users=importer.users,
+                     categories=importer.categories)  # fmt: skip
     import_guests(document, program=program, nominations=importer.nominations)
     return importer.result

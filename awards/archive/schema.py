@@ -23,9 +23,8 @@ FORMAT = "awards-program-archive"
 # settings with their pictures; archives of version 1 are still read, without them.
 # 3 added a nominated person's full name per language (person_names); in older archives a
 # person has only the one name.
-# 4 added who comes on stage for each laureate (guests: representative, answer, seat).
-VERSION = 4
-READABLE_VERSIONS = (1, 2, 3, 4)
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 
 
 class ArchiveError(DomainError):
@@ -165,15 +164,27 @@ ARCHIVE_V2 = ARCHIVE
 ARCHIVE = {
     **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
 }  # fmt: skip
-ARCHIVE_V3 = ARCHIVE
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
+# Sections an archive may carry or not (older archives have none): the jury's meeting and the
+# record of each version of its protocol (never its token; its file stays where it was made).
+JURY_MEETING = {
+    "held_at": TIME, "place": TEXTS, "absent": ["str"], "updated_by": "str?", "updated_at": TIME,
+}  # fmt: skip
+PROTOCOL = {
+    "version": "int", "serial": "str", "theme": "str", "sha256": "str", "content_sha256": "str",
+    "snapshots": [{"category": "str", "version": "int", "sha256": "str"}],
+    "created_by": "str?", "created_at": TIME,
+}  # fmt: skip
+# Who comes on stage for each laureate: their answer and seat (never the invitation's link).
 GUEST = {
     "nomination": "int", "language": tuple(LANGUAGE_NAMES), "representative_name": TEXTS,
     "representative_position": TEXTS, "attending": "bool?", "guests": "int",
     "seat_row": "str?", "seat_number": "str?", "invited_at": OPTIONAL_TIME,
     "reminded_at": OPTIONAL_TIME, "answered_at": OPTIONAL_TIME,
 }  # fmt: skip
-ARCHIVE = {**ARCHIVE_V3, "version": (4,), "guests": [GUEST]}
-SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE_V3, 4: ARCHIVE}
+OPTIONAL_SECTIONS = {
+    "jury_meeting": Maybe(JURY_MEETING), "protocols": [PROTOCOL], "guests": [GUEST],
+}  # fmt: skip
 
 
 def parse_archive(content: bytes) -> dict:
@@ -274,6 +285,9 @@ def check_shape(document) -> None:
         raise refuse("$.version", _("this installation reads archives of versions 1 to %(v)d.",
                                     v=VERSION))  # fmt: skip
     _check(document, SPECS[document["version"]], "$", problems)
+    for key, spec in OPTIONAL_SECTIONS.items():
+        if key in document:
+            _check(document[key], spec, f"$.{key}", problems)
     problems.refuse_any()
 
 
@@ -374,6 +388,19 @@ def _check_setup(document: dict, nominations: set, problems: Problems) -> None:
     _unique(document.get("guests", []), "nomination", "$.guests", problems)
 
 
+def _check_protocols(document: dict, emails: set, problems: Problems) -> None:
+    meeting = document.get("jury_meeting")
+    if meeting:
+        for i, email in enumerate(meeting["absent"]):
+            _known(email, emails, f"$.jury_meeting.absent[{i}]", problems)
+        _known(meeting["updated_by"], emails, "$.jury_meeting.updated_by", problems)
+    protocols = document.get("protocols", [])
+    _unique(protocols, "version", "$.protocols", problems)
+    _unique(protocols, "serial", "$.protocols", problems)
+    for i, protocol in enumerate(protocols):
+        _known(protocol["created_by"], emails, f"$.protocols[{i}].created_by", problems)
+
+
 def check_references(document: dict) -> None:
     """Every id, slug and email a record mentions belongs to a record of the archive; no record
     appears twice."""
@@ -384,4 +411,5 @@ def check_references(document: dict) -> None:
     nominations = _check_nominations(document, organizations, emails, problems)
     _check_judging(document, nominations, emails, problems)
     _check_setup(document, nominations, problems)
+    _check_protocols(document, emails, problems)
     problems.refuse_any()

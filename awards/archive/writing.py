@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
 from awards.archive.guests import guest_records
+from awards.archive.protocols import protocol_sections
 from awards.archive.records import time_text
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
@@ -216,6 +217,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         "snapshots": _snapshots(program, people),
         **setup_sections(program),
         "guests": guest_records(program),
+        **protocol_sections(program, people),
     }
     return {
         "format": FORMAT, "version": VERSION, "exported_at": time_text(now or utcnow()),

@@ -44,6 +44,7 @@ from awards.operations.demo_texts import (
 )
 from awards.programs import services as programs
 from awards.programs.models import Program, Role
+from awards.protocols import services as protocols
 from awards.results import services as results
 from awards.results.ranking import category_results
 from awards.results.votes import category_panel, recusals
@@ -109,6 +110,7 @@ def load_demo(*, password: str) -> Program:
     load_demo_identity(program, organizer=organizer)
     load_demo_scores(program, organizer=organizer)
     load_demo_results(program, organizer=organizer)
+    load_demo_jury_meeting(program, organizer=organizer)
     load_demo_certificate_settings(program, organizer=organizer)
     load_demo_ceremony(program, organizer=organizer)
     load_demo_guests(program, organizer=organizer)
@@ -234,6 +236,27 @@ def load_demo_results(program: Program, *, organizer) -> None:
             continue
         results.confirm_laureates(category=category, actor=organizer, now=decided, chosen=chosen)
     results.publish_results(program=program, actor=organizer, now=program.ceremony_at, notify=False)
+
+
+# Where the 2025 jury met to decide, the afternoon the laureates were confirmed.
+DEMO_MEETING_PLACE = {
+    "kk": "Өскемен қ., Шығыс Қазақстан облысының білім басқармасы, мәжіліс залы",
+    "ru": "г. Усть-Каменогорск, управление образования Восточно-Казахстанской области, "
+    "зал заседаний",
+    "en": "Ust-Kamenogorsk, East Kazakhstan Region Education Department, meeting room",
+}
+
+
+def load_demo_jury_meeting(program: Program, *, organizer) -> None:
+    """The jury's meeting: the whole jury present, in the education department, on the day the
+    laureates were confirmed; the organizer produces the protocol from the results page.
+
+    Side effects: the program's jury meeting; an audit entry; flushes.
+    """
+    protocols.save_meeting(
+        program=program, actor=organizer, held_at=datetime(2025, 12, 12, 15, 0),
+        place=DEMO_MEETING_PLACE, absent_ids=[],
+    )  # fmt: skip
 
 
 def load_demo_ceremony(program: Program, *, organizer) -> None:
