@@ -90,6 +90,8 @@ class _Importer:
             program = Program(slug=slug, title={}, year=data["year"])
             db.session.add(program)
             fields = {name: data[name] for name in PROGRAM_FIELDS if name != "slug"}
+            # Optional: archives written before the setting existed have the default.
+            fields["normalization_min_scorecards"] = data.get("normalization_min_scorecards", 2)
             fields.update({name: parse_time(data[name]) for name in SETTING_TIMES})
             programs.update_program(program=program, actor=self.actor, **fields)
             program.results_published_at = parse_time(data["results_published_at"])

@@ -210,7 +210,12 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         for r in roles
     ]
     body = {
-        "program": {**_pick(program, PROGRAM_FIELDS, PROGRAM_TIMES), "logo": logo_text(program)},
+        "program": {
+            **_pick(program, PROGRAM_FIELDS, PROGRAM_TIMES),
+            "logo": logo_text(program),
+            # Optional keys (an older archive has none; the import takes the default).
+            "normalization_min_scorecards": program.normalization_min_scorecards,
+        },  # fmt: skip
         "roles": role_records,
         "categories": _categories(program),
         "nominations": _nominations(program, people),

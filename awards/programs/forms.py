@@ -29,6 +29,7 @@ from awards.programs.rules import (
     JUDGES_PER_NOMINATION,
     MAX_LAUREATES,
     MAX_POINTS,
+    NORMALIZATION_MINIMUM,
     NOTES_MAX,
     SLUG_MAX,
     SLUG_RE,
@@ -100,6 +101,15 @@ class ProgramForm(AppForm):
             ),
             SelectChoice("trimmed", _l("Trimmed mean (drops the highest and lowest of 5 or more)")),
         ],
+    )
+    normalization_min_scorecards = IntegerField(
+        _l("Scorecards a judge needs to be normalized"),
+        validators=[Optional(), NumberRange(*NORMALIZATION_MINIMUM)],
+        default=2,
+        description=_l(
+            "Normalized method only: a judge with fewer scorecards in a category is measured "
+            "against the whole jury's average and spread instead of their own."
+        ),
     )
     blind_judging = BooleanField(
         _l("Blind judging"),

@@ -18,6 +18,7 @@ NOTES_MAX = 4000  # a category's description and eligibility notes
 CRITERION_NOTES_MAX = 2000
 YEARS = (2000, 2100)
 JUDGES_PER_NOMINATION = (1, 50)
+NORMALIZATION_MINIMUM = (2, 1000)  # scorecards a juror needs to be normalized on their own
 MAX_LAUREATES = 1000
 WEIGHTS = (0.01, 1000)
 MAX_POINTS = (1, 1000)
@@ -81,6 +82,17 @@ def check_judges_per_nomination(count) -> int:
         raise DomainError(
             _("At most %(n)d scorecards per nomination.", n=JUDGES_PER_NOMINATION[1]),
             field="judges_per_nomination",
+        )
+    return count
+
+
+def check_normalization_minimum(count) -> int:
+    """At least 2: a single scorecard has no spread to normalize by."""
+    low, high = NORMALIZATION_MINIMUM
+    if not _whole(count) or not low <= count <= high:
+        raise DomainError(
+            _("Give a whole number from %(low)d to %(high)d.", low=low, high=high),
+            field="normalization_min_scorecards",
         )
     return count
 
@@ -168,6 +180,7 @@ PROGRAM_RULES = {
     "year": check_year,
     "timezone": check_timezone,
     "judges_per_nomination": check_judges_per_nomination,
+    "normalization_min_scorecards": check_normalization_minimum,
 }
 CATEGORY_RULES = {
     "slug": check_slug,

@@ -28,7 +28,7 @@ from awards.programs.signals import program_copied
 PROGRAM_FIELDS = (
     "title", "year", "organizing_body", "timezone", "nominations_open_at",
     "nominations_close_at", "judging_open_at", "judging_close_at", "ceremony_at", "venue",
-    "judges_per_nomination", "blind_judging", "scoring_method",
+    "judges_per_nomination", "blind_judging", "scoring_method", "normalization_min_scorecards",
 )  # fmt: skip
 
 
@@ -361,6 +361,7 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
         organizing_body=dict(source.organizing_body), timezone=source.timezone,
         venue=dict(source.venue), judges_per_nomination=source.judges_per_nomination,
         blind_judging=source.blind_judging, scoring_method=source.scoring_method,
+        normalization_min_scorecards=source.normalization_min_scorecards,
     )  # fmt: skip
     _copy_logo(source, program)
     for category in source.categories:

@@ -54,6 +54,8 @@ def _require_login():
 
 def _program_fields(form: ProgramForm) -> dict:
     fields = {name: form[name].data for name in services.PROGRAM_FIELDS}
+    if fields["normalization_min_scorecards"] is None:  # left empty: as it is (2 when new)
+        del fields["normalization_min_scorecards"]
     # A zone the form refused reads no time (the zone's own message is already beside it).
     zone = "UTC" if form.timezone.errors else fields["timezone"]
     for name in DATETIME_FIELDS:

@@ -17,6 +17,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Category, NomineeKind, Program
+from awards.results.aggregation import DEFAULT_MINIMUM
 from awards.results.announcements import announce_results, published_before
 from awards.results.models import Laureate, ResultsSnapshot
 from awards.results.ranking import CategoryResults, category_results
@@ -113,7 +114,7 @@ def nominee_names(nomination) -> dict:
 
 def _content(category, results, chosen, reason, actor, now) -> dict:
     rows = {row.nomination.id: row for row in results.rows}
-    return {
+    content = {
         "program": category.program.slug, "category": category.slug,
         "category_title": category.title, "method": results.method,
         "scorecards": scorecards_fingerprint(results),
@@ -128,6 +129,11 @@ def _content(category, results, chosen, reason, actor, now) -> dict:
         ],
         "decision_reason": reason, "confirmed_by": actor.email, "confirmed_at": now.isoformat(),
     }  # fmt: skip
+    # Keys added by later settings appear only when set otherwise than their default, so that
+    # a category confirmed with the defaults has the content (and SHA-256) it always had.
+    if results.normalized and results.minimum != DEFAULT_MINIMUM:
+        content["normalization_min_scorecards"] = results.minimum
+    return content
 
 
 def digest(content: dict) -> str:
