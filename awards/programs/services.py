@@ -18,6 +18,7 @@ from awards.programs.rules import (
     CATEGORY_RULES,
     CRITERION_RULES,
     PROGRAM_RULES,
+    check_degrees,
     check_rubric_numbers,
     check_slug,
     check_windows,
@@ -109,13 +110,19 @@ def _category_slug_taken(program: Program, slug: str | None) -> None:
 
 def _category_problems(fields: dict) -> tuple[FieldErrors, dict]:
     unknown = set(fields) - {"title", "description", "eligibility_notes", "nominee_kind",
-                             "max_laureates"}  # fmt: skip
+                             "max_laureates", "degree_rule", "degree_limits"}  # fmt: skip
     if unknown:
         raise TypeError(f"unknown category fields: {sorted(unknown)}")
     problems = FieldErrors()
     if "nominee_kind" in fields and fields["nominee_kind"] not in set(NomineeKind):
         problems.add(DomainError(_("Choose who can be nominated."), field="nominee_kind"))
-    return problems, problems.run(cleaned, CATEGORY_RULES, fields) or {}
+    degrees = {}
+    if "degree_rule" in fields or "degree_limits" in fields:  # the rule and its limits together
+        rule = fields.pop("degree_rule", "none")
+        checked = problems.run(check_degrees, rule, fields.pop("degree_limits", None))
+        if checked:
+            degrees = dict(zip(("degree_rule", "degree_limits"), checked, strict=True))
+    return problems, {**(problems.run(cleaned, CATEGORY_RULES, fields) or {}), **degrees}
 
 
 def check_category(*, program: Program, slug: str | None = None, **fields) -> None:
@@ -370,6 +377,7 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
             description=dict(category.description), nominee_kind=category.nominee_kind,
             max_laureates=category.max_laureates,
             eligibility_notes=dict(category.eligibility_notes),
+            degree_rule=category.degree_rule, degree_limits=category.degree_limits,
         )  # fmt: skip
         for criterion in category.criteria:
             add_criterion(

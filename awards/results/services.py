@@ -6,6 +6,7 @@ Every decision is written to the audit log with who, when and why.
 import hashlib
 import json
 from datetime import datetime
+from statistics import fmean
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -17,6 +18,7 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Category, NomineeKind, Program
+from awards.results import degrees as degrees_rule
 from awards.results.aggregation import DEFAULT_MINIMUM
 from awards.results.announcements import announce_results, published_before
 from awards.results.models import Laureate, ResultsSnapshot
@@ -112,7 +114,33 @@ def nominee_names(nomination) -> dict:
     return nomination.org_name_texts or {"ru": nomination.nominee_name}
 
 
-def _content(category, results, chosen, reason, actor, now) -> dict:
+def proposed_degrees(category: Category, results: CategoryResults, chosen: list[int]) -> dict:
+    """{laureate: degree (1 to 3) or None} as the category's rule proposes for these
+    laureates (results/degrees.py); {} when the category gives no degrees."""
+    if category.degree_rule == degrees_rule.NONE:
+        return {}
+    rows = {row.nomination.id: row for row in results.rows}
+    return degrees_rule.proposed_degrees(
+        category.degree_rule, category.degree_limits,
+        ranks={n: rows[n].rank for n in chosen},
+        shares={n: fmean(rows[n].totals) if rows[n].totals else None for n in chosen},
+    )  # fmt: skip
+
+
+def _decided_degrees(category, proposal: dict, chosen: list[int], changes: dict | None) -> dict:
+    """The degrees as decided: the proposal, with the organizer's ``changes`` ({laureate:
+    degree, 0 or None for none}) in place of it."""
+    changes = {n: d for n, d in (changes or {}).items() if d is not None}
+    if category.degree_rule == degrees_rule.NONE:
+        if any(changes.values()):
+            raise DomainError(_("This category gives no degrees."), field="degrees")
+        return {}
+    if not set(changes) <= set(chosen) or not all(d in (0, 1, 2, 3) for d in changes.values()):
+        raise DomainError(_("Choose degree I, II or III, or none, for a laureate."))
+    return {n: (changes[n] or None) if n in changes else proposal.get(n) for n in chosen}
+
+
+def _content(category, results, chosen, reason, actor, now, degrees=None) -> dict:
     rows = {row.nomination.id: row for row in results.rows}
     content = {
         "program": category.program.slug, "category": category.slug,
@@ -133,6 +161,12 @@ def _content(category, results, chosen, reason, actor, now) -> dict:
     # a category confirmed with the defaults has the content (and SHA-256) it always had.
     if results.normalized and results.minimum != DEFAULT_MINIMUM:
         content["normalization_min_scorecards"] = results.minimum
+    if category.degree_rule != degrees_rule.NONE:
+        decided, proposal = degrees
+        content["degrees"] = {"rule": category.degree_rule, "limits": category.degree_limits}
+        for item in content["laureates"]:
+            n = item["nomination_id"]
+            item["degree"], item["proposed_degree"] = decided[n], proposal.get(n)
     return content
 
 
@@ -143,11 +177,13 @@ def digest(content: dict) -> str:
 
 def confirm_laureates(
     *, category: Category, actor: User, chosen: list[int], reason: str = "",
-    now: datetime | None = None,
+    now: datetime | None = None, degrees: dict[int, int] | None = None,
 ) -> ResultsSnapshot:  # fmt: skip
     """Freeze the category's results with these laureates (in this order).
 
-    A reason is required when the choice departs from the ranking or decides a tie.
+    A reason is required when the choice departs from the ranking or decides a tie. In a
+    category with degrees, each laureate gets the degree its rule proposes unless ``degrees``
+    ({laureate: 1 to 3, or 0 for none}) says otherwise, which also needs the reason.
     Side effects: a new snapshot version with its laureates; any current snapshot must have
     been unfrozen first; a 'confirmed' event; flushes.
     """
@@ -164,7 +200,13 @@ def confirm_laureates(
             _("This choice departs from the ranking or decides a tie: give the reason."),
             field="reason",
         )
-    content = _content(category, results, chosen, reason, actor, now)
+    proposal = proposed_degrees(category, results, chosen)
+    decided = _decided_degrees(category, proposal, chosen, degrees)
+    if any(decided[n] != proposal.get(n) for n in decided) and not reason:
+        raise DomainError(
+            _("A degree other than the rule proposes needs a written reason."), field="reason"
+        )
+    content = _content(category, results, chosen, reason, actor, now, (decided, proposal))
     version = (
         db.session.scalar(
             select(func.max(ResultsSnapshot.version)).where(
@@ -180,10 +222,15 @@ def confirm_laureates(
     )  # fmt: skip
     for position, nomination_id in enumerate(chosen, start=1):
         snapshot.laureates.append(
-            Laureate(nomination_id=nomination_id, position=position, reason=reason)
-        )
+            Laureate(
+                nomination_id=nomination_id, position=position, reason=reason,
+                degree=decided.get(nomination_id),
+            )
+        )  # fmt: skip
     db.session.add(snapshot)
     data = {"version": version, "sha256": snapshot.sha256, "laureates": chosen}
+    if decided:
+        data["degrees"] = {str(n): d for n, d in decided.items()}
     _log(category.program, actor=actor, action="confirmed", category=category, reason=reason,
          new=data, now=now)  # fmt: skip
     db.session.flush()

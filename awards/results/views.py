@@ -107,7 +107,34 @@ def _page_context(program, category, results, snapshot, form, names) -> dict:
         "chart": chart, "distribution": distribution,
         "official": results.method == program.scoring_method,
         "sure": how_sure(results), "names": names,
+        **_degree_context(category, results, snapshot),
     }  # fmt: skip
+
+
+def _degree_context(category, results, snapshot) -> dict:
+    """What the rule proposes for each scored entry were it a laureate (by rank: its place in
+    the ranking), the degree each chose on this form, and the frozen laureates' degrees."""
+    scored = [row.nomination.id for row in results.rows if row.score is not None]
+    frozen = snapshot.content["laureates"] if snapshot else []
+    return {
+        "degrees_given": category.degree_rule != "none",
+        "proposed": services.proposed_degrees(category, results, scored),
+        "degree_choices": _degree_changes(),
+        "frozen_degrees": {item["nomination_id"]: item.get("degree") for item in frozen},
+    }
+
+
+def _degree_changes() -> dict[int, int]:
+    """The confirm form's degrees the organizer chose instead of the proposal ({laureate:
+    degree, 0 for none}); an empty choice keeps the proposal."""
+    changes = {}
+    for key, value in request.form.items():
+        if key.startswith("degree-") and value in ("0", "1", "2", "3"):
+            try:
+                changes[id_arg(key.removeprefix("degree-"))] = int(value)
+            except ValueError:
+                continue
+    return changes
 
 
 @bp.route("/programs/<slug>/results/<int:category_id>", methods=["GET", "POST"])
@@ -129,6 +156,9 @@ def category(slug: str, category_id: int):
                 lambda: services.confirm_laureates(
                     category=category, actor=current_user, chosen=form.laureates.data,
                     reason=form.reason.data,
+                    degrees={
+                        n: d for n, d in _degree_changes().items() if n in form.laureates.data
+                    },
                 ),
                 success=_("The laureates are confirmed and the results frozen."),
                 target=url_for(
