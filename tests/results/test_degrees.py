@@ -55,8 +55,11 @@ def ranked_ids(category):
 def test_the_category_rule_is_checked(scored):
     category = scored["program"].categories[0]
     organizer = scored["organizer"]
-    for rule, limits in (("band", [80, 90, 70]), ("band", [90, 80]), ("rank", [0, 1, 1]),
-                         ("rank", [1, -1, 0]), ("best", None), ("band", [101, 80, 70])):  # fmt: skip
+    wrong = (
+        ("band", [80, 90, 70]), ("band", [90, 80]), ("rank", [0, 1, 1]), ("rank", [1, -1, 0]),
+        ("best", None), ("band", [101, 80, 70]),
+    )  # fmt: skip
+    for rule, limits in wrong:
         with pytest.raises(DomainError) as error:
             programs.update_category(
                 category=category, actor=organizer, degree_rule=rule, degree_limits=limits
