@@ -146,7 +146,10 @@ class CategoryForm(AppForm):
         choices=[
             SelectChoice("none", _l("No degrees")),
             SelectChoice("rank", _l("By rank: how many laureates get I, II and III")),
-            SelectChoice("band", _l("By score: the minimum % of the maximum for I, II and III")),
+            SelectChoice(
+                "band",
+                _l("By score: the minimum share of the maximum, in per cent, for I, II and III"),
+            ),
         ],
         default="none",
         description=_l(
