@@ -92,6 +92,8 @@ class _Importer:
             program = Program(slug=slug, title={}, year=data["year"])
             db.session.add(program)
             fields = {name: data[name] for name in PROGRAM_FIELDS if name != "slug"}
+            # Optional: archives written before the setting existed have the default.
+            fields["normalization_min_scorecards"] = data.get("normalization_min_scorecards", 2)
             fields.update({name: parse_time(data[name]) for name in SETTING_TIMES})
             programs.update_program(program=program, actor=self.actor, **fields)
             program.results_published_at = parse_time(data["results_published_at"])
@@ -134,6 +136,8 @@ class _Importer:
                     description=data["description"], nominee_kind=data["nominee_kind"],
                     max_laureates=data["max_laureates"],
                     eligibility_notes=data["eligibility_notes"],
+                    degree_rule=data.get("degree_rule", "none"),
+                    degree_limits=data.get("degree_limits"),
                 )  # fmt: skip
             self.categories[data["slug"]] = category
             for j, item in enumerate(data["criteria"]):
@@ -259,12 +263,22 @@ class _Importer:
                     created_at=parse_time(data["created_at"]),
                     laureates=[
                         Laureate(nomination=self.nominations[item["nomination"]],
-                                 position=item["position"], reason=item["reason"])
+                                 position=item["position"], reason=item["reason"],
+                                 degree=_degree(item.get("degree"), path))
                         for item in data["laureates"]
                     ],
                     **self._decision(content),
                 )  # fmt: skip
                 db.session.add(snapshot)
+
+
+def _degree(value, path: str) -> int | None:
+    """A laureate's degree (optional in an archive): 1, 2, 3 or null."""
+    if value is None or (
+        isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 3
+    ):
+        return value
+    raise refuse(f"{path}.laureates", _("a degree must be 1, 2, 3 or null."))
 
 
 def _check_short_name(slug: str, document: dict) -> None:

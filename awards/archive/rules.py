@@ -18,11 +18,14 @@ from awards.programs.models import Criterion
 from awards.results.services import digest
 
 WINDOW_TIMES = tuple(name for window in rules.WINDOWS for name in window)
+OPTIONAL_PROGRAM_FIELDS = ("normalization_min_scorecards",)
 
 
 def _program(data: dict, slug: str, problems: Problems) -> None:
     problems.check("$.program.slug", rules.check_slug, slug)
     for name, rule in rules.PROGRAM_RULES.items():
+        if name in OPTIONAL_PROGRAM_FIELDS and name not in data:
+            continue  # an archive written before the setting existed: its default
         problems.check(f"$.program.{name}", rule, data[name])
     times = {name: parse_time(data[name]) for name in WINDOW_TIMES}
     problems.check_fields("$.program", rules.check_windows, times)
@@ -62,6 +65,10 @@ def _rubrics(document: dict, problems: Problems) -> dict[int, Criterion | None]:
         path = f"$.categories[{i}]"
         for name, rule in rules.CATEGORY_RULES.items():
             problems.check(f"{path}.{name}", rule, category[name])
+        if "degree_rule" in category:  # optional: an older archive gives no degrees
+            problems.check_fields(
+                path, rules.check_degrees, category["degree_rule"], category.get("degree_limits")
+            )
         for j, data in enumerate(category["criteria"]):
             criteria[data["id"]] = _criterion(data, f"{path}.criteria[{j}]", problems)
     return criteria

@@ -96,7 +96,10 @@ def _categories(program: Program) -> list[dict]:
         {
             **_pick(category, CATEGORY_FIELDS),
             "criteria": [_pick(c, CRITERION_FIELDS) for c in category.criteria],
-        }
+            # Optional keys (an older archive has none: no degrees).
+            "degree_rule": category.degree_rule,
+            "degree_limits": category.degree_limits,
+        }  # fmt: skip
         for category in program.categories
     ]
 
@@ -190,7 +193,12 @@ def _snapshots(program: Program, people: _People) -> list[dict]:
             "created_by": people.user(s.created_by),
             "created_at": time_text(s.created_at),
             "laureates": [
-                {"nomination": lau.nomination_id, "position": lau.position, "reason": lau.reason}
+                {
+                    "nomination": lau.nomination_id,
+                    "position": lau.position,
+                    "reason": lau.reason,
+                    "degree": lau.degree,
+                }  # optional: an older archive has none
                 for lau in s.laureates
             ],
         }
@@ -209,7 +217,12 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         for r in roles
     ]
     body = {
-        "program": {**_pick(program, PROGRAM_FIELDS, PROGRAM_TIMES), "logo": logo_text(program)},
+        "program": {
+            **_pick(program, PROGRAM_FIELDS, PROGRAM_TIMES),
+            "logo": logo_text(program),
+            # Optional keys (an older archive has none; the import takes the default).
+            "normalization_min_scorecards": program.normalization_min_scorecards,
+        },  # fmt: skip
         "roles": role_records,
         "categories": _categories(program),
         "nominations": _nominations(program, people),

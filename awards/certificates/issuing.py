@@ -105,7 +105,11 @@ def certificate_values(
     """The plain values a certificate prints (certificates/README.md); pictures by their id."""
     languages = printed_languages(settings)
     category = recipient.category_title
+    # Only a laureate with a degree has the key: the values of every other certificate (and
+    # of those issued before degrees existed) stay as they were.
+    degree = {"degree": recipient.degree} if recipient.degree else {}
     return {
+        **degree,
         "kind": recipient.kind,
         "languages": languages,
         "recipient": texts_for(recipient.names, languages),

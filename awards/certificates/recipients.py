@@ -54,6 +54,7 @@ class Recipient:
     user_id: int | None = None
     holder: IssuedCertificate | None = None
     salutation_override: dict | None = None
+    degree: int | None = None  # a laureate's degree (1 to 3) as frozen with the results
 
     @property
     def salutation(self) -> dict:
@@ -104,6 +105,7 @@ def _entrants(program: Program, kind: str) -> list[Recipient]:
                 kind=kind, key=recipient_key(nomination_id=item["nomination_id"]),
                 default_names=dict(item["nominee"]), category=category, snapshot=snapshot,
                 nomination_id=item["nomination_id"],
+                degree=item.get("degree") if kind == "laureate" else None,
             )
             for item in items
         ]  # fmt: skip

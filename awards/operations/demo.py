@@ -95,7 +95,7 @@ def load_demo(*, password: str) -> Program:
         category = programs.add_category(
             program=program, actor=organizer, slug=spec["slug"], title=spec["title"],
             description=spec["description"], max_laureates=spec["max_laureates"],
-            nominee_kind="organization",
+            nominee_kind="organization", **spec.get("degrees", {}),
         )  # fmt: skip
         for name, weight in spec["criteria"]:
             programs.add_criterion(

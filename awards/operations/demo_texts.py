@@ -119,6 +119,9 @@ CATEGORIES = [
                   "graduates.",
         },
         "max_laureates": 0,
+        # Degrees by rank, to show a diploma with a degree: I to the first 3, II to the next 5,
+        # III to the next 8 (all sixteen laureates of the 2025 ceremony).
+        "degrees": {"degree_rule": "rank", "degree_limits": [3, 5, 8]},
         "criteria": [
             ({"kk": "Дуалды оқыту: практика орындары мен тәлімгерлер",
               "ru": "Дуальное обучение: места практики и наставники",

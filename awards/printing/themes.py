@@ -18,6 +18,8 @@ THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # a folder name, neve
 # the headings of the program booklet.
 KIND_PHRASES = ("title", "before_recipient", "after_recipient", "after_citation")
 LANGUAGE_PHRASES = ("category_prefix", "category_suffix", "seal_mark")
+# Optional: a theme without it prints no degree line. "{degree}" stands for I, II or III.
+OPTIONAL_LANGUAGE_PHRASES = ("degree",)
 PROGRAM_LABELS = ("document", "running_order", "time", "item", "presenter", "categories",
                   "laureates", "nominees", "partners", "notes")  # fmt: skip
 
@@ -103,7 +105,7 @@ def _merged(shared: dict, changes: dict) -> dict:
 def _check_wording(wording: dict, languages: tuple, where: str) -> None:
     """ValueError unless every phrase is there, as text, in every language the theme prints,
     and nothing else is (a misspelt key would silently print nothing)."""
-    unknown = set(wording) - {*KINDS, *LANGUAGE_PHRASES, "program"}
+    unknown = set(wording) - {*KINDS, *LANGUAGE_PHRASES, *OPTIONAL_LANGUAGE_PHRASES, "program"}
     unknown |= {
         f"program.{label}" for label in set(wording.get("program", {})) - set(PROGRAM_LABELS)
     }
@@ -116,6 +118,9 @@ def _check_wording(wording: dict, languages: tuple, where: str) -> None:
             _check_texts(phrases, phrases, f"{where}: the wording of {kind}.{code}")
     for key in LANGUAGE_PHRASES:
         _check_texts(wording.get(key), languages, f"{where}: the wording's {key}")
+    for key in OPTIONAL_LANGUAGE_PHRASES:
+        if key in wording:
+            _check_texts(wording[key], languages, f"{where}: the wording's {key}")
     for label in PROGRAM_LABELS:
         texts = (wording.get("program") or {}).get(label)
         _check_texts(texts, languages, f"{where}: the wording's program.{label}")

@@ -120,12 +120,27 @@ def _certificate_text(
         "category": _texts(data, "category", [language], where)[language] if category else None,
         "category_prefix": theme.wording["category_prefix"][language],
         "category_suffix": theme.wording["category_suffix"][language],
+        "degree": _degree_line(data.get("degree"), theme, language, where),
         "date": format_long_date(day, language),
         "seal_mark": theme.wording["seal_mark"][language],
         **texts,
         "citation": _last_words_together(texts["citation"]),
         "place_and_date": f"{texts['city']}, {format_long_date(day, language)}",
     }
+
+
+DEGREE_NUMERALS = {1: "I", 2: "II", 3: "III"}
+
+
+def _degree_line(degree, theme: Theme, language: str, where: str) -> str | None:
+    """ "I дәрежелі диплом", "Диплом I степени": the laureate's degree in the theme's words, or
+    None without a degree (or in a theme whose wording has none)."""
+    if degree is None:
+        return None
+    if degree not in DEGREE_NUMERALS:
+        raise ValueError(f"{where}: degree must be 1, 2 or 3, not {degree!r}")
+    pattern = theme.wording.get("degree", {}).get(language)
+    return pattern.replace("{degree}", DEGREE_NUMERALS[degree]) if pattern else None
 
 
 def _signatory(data: dict, languages: list[str], where: str) -> dict:

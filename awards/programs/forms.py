@@ -29,6 +29,7 @@ from awards.programs.rules import (
     JUDGES_PER_NOMINATION,
     MAX_LAUREATES,
     MAX_POINTS,
+    NORMALIZATION_MINIMUM,
     NOTES_MAX,
     SLUG_MAX,
     SLUG_RE,
@@ -102,6 +103,15 @@ class ProgramForm(AppForm):
             SelectChoice("trimmed", _l("Trimmed mean (drops the highest and lowest of 5 or more)")),
         ],
     )
+    normalization_min_scorecards = IntegerField(
+        _l("Scorecards a judge needs to be normalized"),
+        validators=[Optional(), NumberRange(*NORMALIZATION_MINIMUM)],
+        default=2,
+        description=_l(
+            "Normalized method only: a judge with fewer scorecards in a category is measured "
+            "against the whole jury's average and spread instead of their own."
+        ),
+    )
     blind_judging = BooleanField(
         _l("Blind judging"),
         description=_l(
@@ -132,6 +142,42 @@ class CategoryForm(AppForm):
     eligibility_notes = translated_text(
         _l("Eligibility notes"), required=False, multiline=True, max_length=NOTES_MAX
     )
+    degree_rule = SelectField(
+        _l("Degrees of the laureates' diplomas"),
+        choices=[
+            SelectChoice("none", _l("No degrees")),
+            SelectChoice("rank", _l("By rank: how many laureates get I, II and III")),
+            SelectChoice(
+                "band",
+                _l("By score: the minimum share of the maximum, in per cent, for I, II and III"),
+            ),
+        ],
+        default="none",
+        description=_l(
+            "Proposed when the laureates are confirmed; the organizer may change a degree "
+            "with a written reason. Printed on the certificates."
+        ),
+    )
+    degree_first = DecimalCommaField(_l("Degree I"), validators=[Optional()])
+    degree_second = DecimalCommaField(_l("Degree II"), validators=[Optional()])
+    degree_third = DecimalCommaField(_l("Degree III"), validators=[Optional()])
+
+    DEGREE_FIELDS = ("degree_first", "degree_second", "degree_third")
+
+    def degree_fields(self) -> dict:
+        """The degree rule and its three numbers as the services take them."""
+        rule = self.degree_rule.data or "none"
+        limits = [self[name].data for name in self.DEGREE_FIELDS]
+        return {"degree_rule": rule, "degree_limits": None if rule == "none" else limits}
+
+    @property
+    def degree_limits(self):
+        """Where the services' message about the three numbers shows: beside the first."""
+        return self.degree_first
+
+    def show_degrees(self, limits: list | None) -> None:
+        for name, value in zip(self.DEGREE_FIELDS, limits or [None] * 3, strict=True):
+            self[name].data = value
 
 
 class CriterionForm(AppForm):

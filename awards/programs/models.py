@@ -45,6 +45,9 @@ class Program(db.Model):
         CheckConstraint(
             "scoring_method IN ('mean', 'normalized', 'trimmed')", name="scoring_method_known"
         ),
+        CheckConstraint(
+            "normalization_min_scorecards >= 2", name="normalization_min_scorecards_at_least_two"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,6 +69,9 @@ class Program(db.Model):
     blind_judging: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     # Results: how scorecards become a score, and when the laureates were made public.
     scoring_method: Mapped[str] = mapped_column(String(20), default="mean", server_default="mean")
+    # Normalized: the scorecards a juror needs in a category to be measured on their own scale
+    # (below it, on the panel's: see results/aggregation.py _z_scores).
+    normalization_min_scorecards: Mapped[int] = mapped_column(default=2, server_default="2")
     results_published_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -94,6 +100,7 @@ class Category(db.Model):
         CheckConstraint(
             "nominee_kind IN ('organization', 'person', 'team')", name="nominee_kind_known"
         ),
+        CheckConstraint("degree_rule IN ('none', 'rank', 'band')", name="degree_rule_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -105,6 +112,11 @@ class Category(db.Model):
     max_laureates: Mapped[int] = mapped_column(default=1)  # 0 means no limit
     eligibility_notes: Mapped[dict] = mapped_column(JSON, default=dict)
     position: Mapped[int] = mapped_column(default=0)
+    # Degrees of the laureates' diplomas (I, II, III): none; by rank (degree_limits: how many
+    # laureates get I, II, III in ranking order); by score band (the minimum % of the maximum
+    # total for I, II, III). See results/degrees.py.
+    degree_rule: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
+    degree_limits: Mapped[list | None] = mapped_column(JSON)
 
     program: Mapped[Program] = relationship(back_populates="categories")
     criteria: Mapped[list["Criterion"]] = relationship(

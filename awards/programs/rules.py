@@ -18,6 +18,7 @@ NOTES_MAX = 4000  # a category's description and eligibility notes
 CRITERION_NOTES_MAX = 2000
 YEARS = (2000, 2100)
 JUDGES_PER_NOMINATION = (1, 50)
+NORMALIZATION_MINIMUM = (2, 1000)  # scorecards a juror needs to be normalized on their own
 MAX_LAUREATES = 1000
 WEIGHTS = (0.01, 1000)
 MAX_POINTS = (1, 1000)
@@ -83,6 +84,53 @@ def check_judges_per_nomination(count) -> int:
             field="judges_per_nomination",
         )
     return count
+
+
+def check_normalization_minimum(count) -> int:
+    """At least 2: a single scorecard has no spread to normalize by."""
+    low, high = NORMALIZATION_MINIMUM
+    if not _whole(count) or not low <= count <= high:
+        raise DomainError(
+            _("Give a whole number from %(low)d to %(high)d.", low=low, high=high),
+            field="normalization_min_scorecards",
+        )
+    return count
+
+
+DEGREE_RULES = ("none", "rank", "band")
+DEGREES = (1, 2, 3)  # I, II and III
+
+
+def check_degrees(rule, limits) -> tuple[str, list | None]:
+    """A category's degrees as (rule, limits): none (limits None); by rank, how many
+    laureates get I, II and III in ranking order (whole numbers, I at least 1); by score band,
+    the minimum share of the maximum total, in %, for I, II and III (each lower than the one
+    before, from 0 to 100). The problems are named on the field degree_limits."""
+    if rule not in DEGREE_RULES:
+        raise DomainError(_("Choose how degrees are given."), field="degree_rule")
+    if rule == "none":
+        return rule, None
+    values = list(limits or [])
+    if len(values) != len(DEGREES) or any(v is None for v in values):
+        raise DomainError(_("Give a number for each degree: I, II and III."), field="degree_limits")
+    if rule == "rank":
+        if not all(_whole(v) or (isinstance(v, float) and v.is_integer()) for v in values):
+            raise DomainError(_("Give whole numbers of laureates."), field="degree_limits")
+        values = [int(v) for v in values]
+        if values[0] < 1 or min(values) < 0 or sum(values) > MAX_LAUREATES:
+            raise DomainError(
+                _("At least one laureate gets degree I; none of the numbers is negative."),
+                field="degree_limits",
+            )
+        return rule, values
+    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in values) or not (
+        100 >= values[0] > values[1] > values[2] >= 0
+    ):
+        raise DomainError(
+            _("Give the shares from 100 down to 0, each lower than the one before."),
+            field="degree_limits",
+        )
+    return rule, [round(float(v), 2) for v in values]
 
 
 def check_windows(fields: dict) -> None:
@@ -168,6 +216,7 @@ PROGRAM_RULES = {
     "year": check_year,
     "timezone": check_timezone,
     "judges_per_nomination": check_judges_per_nomination,
+    "normalization_min_scorecards": check_normalization_minimum,
 }
 CATEGORY_RULES = {
     "slug": check_slug,

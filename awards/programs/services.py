@@ -18,6 +18,7 @@ from awards.programs.rules import (
     CATEGORY_RULES,
     CRITERION_RULES,
     PROGRAM_RULES,
+    check_degrees,
     check_rubric_numbers,
     check_slug,
     check_windows,
@@ -28,7 +29,7 @@ from awards.programs.signals import program_copied
 PROGRAM_FIELDS = (
     "title", "year", "organizing_body", "timezone", "nominations_open_at",
     "nominations_close_at", "judging_open_at", "judging_close_at", "ceremony_at", "venue",
-    "judges_per_nomination", "blind_judging", "scoring_method",
+    "judges_per_nomination", "blind_judging", "scoring_method", "normalization_min_scorecards",
 )  # fmt: skip
 
 
@@ -109,13 +110,19 @@ def _category_slug_taken(program: Program, slug: str | None) -> None:
 
 def _category_problems(fields: dict) -> tuple[FieldErrors, dict]:
     unknown = set(fields) - {"title", "description", "eligibility_notes", "nominee_kind",
-                             "max_laureates"}  # fmt: skip
+                             "max_laureates", "degree_rule", "degree_limits"}  # fmt: skip
     if unknown:
         raise TypeError(f"unknown category fields: {sorted(unknown)}")
     problems = FieldErrors()
     if "nominee_kind" in fields and fields["nominee_kind"] not in set(NomineeKind):
         problems.add(DomainError(_("Choose who can be nominated."), field="nominee_kind"))
-    return problems, problems.run(cleaned, CATEGORY_RULES, fields) or {}
+    degrees = {}
+    if "degree_rule" in fields or "degree_limits" in fields:  # the rule and its limits together
+        rule = fields.pop("degree_rule", "none")
+        checked = problems.run(check_degrees, rule, fields.pop("degree_limits", None))
+        if checked:
+            degrees = dict(zip(("degree_rule", "degree_limits"), checked, strict=True))
+    return problems, {**(problems.run(cleaned, CATEGORY_RULES, fields) or {}), **degrees}
 
 
 def check_category(*, program: Program, slug: str | None = None, **fields) -> None:
@@ -361,6 +368,7 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
         organizing_body=dict(source.organizing_body), timezone=source.timezone,
         venue=dict(source.venue), judges_per_nomination=source.judges_per_nomination,
         blind_judging=source.blind_judging, scoring_method=source.scoring_method,
+        normalization_min_scorecards=source.normalization_min_scorecards,
     )  # fmt: skip
     _copy_logo(source, program)
     for category in source.categories:
@@ -369,6 +377,7 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
             description=dict(category.description), nominee_kind=category.nominee_kind,
             max_laureates=category.max_laureates,
             eligibility_notes=dict(category.eligibility_notes),
+            degree_rule=category.degree_rule, degree_limits=category.degree_limits,
         )  # fmt: skip
         for criterion in category.criteria:
             add_criterion(

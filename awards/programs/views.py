@@ -54,6 +54,8 @@ def _require_login():
 
 def _program_fields(form: ProgramForm) -> dict:
     fields = {name: form[name].data for name in services.PROGRAM_FIELDS}
+    if fields["normalization_min_scorecards"] is None:  # left empty: as it is (2 when new)
+        del fields["normalization_min_scorecards"]
     # A zone the form refused reads no time (the zone's own message is already beside it).
     zone = "UTC" if form.timezone.errors else fields["timezone"]
     for name in DATETIME_FIELDS:
@@ -166,7 +168,7 @@ def copy(slug: str):
 
 def _category_fields(form: CategoryForm) -> dict:
     names = ("title", "description", "nominee_kind", "max_laureates", "eligibility_notes")
-    return {name: form[name].data for name in names}
+    return {name: form[name].data for name in names} | form.degree_fields()
 
 
 @bp.route("/<slug>/categories/new", methods=["GET", "POST"])
@@ -209,6 +211,8 @@ def category_edit(slug: str, category_id: int):
     program = load_program(slug, manage=True)
     category = load_category(program, category_id)
     form = CategoryForm(obj=category)
+    if request.method == "GET":
+        form.show_degrees(category.degree_limits)
     form.slug.render_kw = {"readonly": True}
     form.slug.data = category.slug
     if validate_with_rules(

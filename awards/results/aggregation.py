@@ -109,8 +109,27 @@ def totals_by_nomination(
     return dict(totals)
 
 
-def _z_scores(totals: Mapping[Hashable, Mapping[Hashable, float]]) -> dict:
-    """Each total as a z-score within its judge's own totals for the category."""
+DEFAULT_MINIMUM = 2  # scorecards a juror needs in a category to be normalized on their own
+
+
+def _z_scores(
+    totals: Mapping[Hashable, Mapping[Hashable, float]], minimum: int = DEFAULT_MINIMUM
+) -> dict:
+    """Each total as a z-score: within its judge's own totals for the category when the judge
+    has at least ``minimum`` of them, otherwise within the whole panel's.
+
+    A juror below the minimum (say 2 scorecards when the minimum is 5) has no scale of their
+    own worth the name: with two scorecards every z is ±1, however close the two totals are.
+    Their scorecards are not left out (the entries they scored would lose a juror, and an entry
+    scored only by such jurors would have no score at all) nor counted as average (z 0 pulls
+    every entry they scored towards 50, the best down as much as the worst up): they count on
+    the panel's common scale, their total against the mean and standard deviation of every
+    total in the category, so their judgement keeps its direction and its size.
+
+    At the default minimum of 2 nothing changes from how results were always computed: a juror
+    with a single scorecard counts as average (z 0), so snapshots confirmed before the setting
+    existed are reproduced exactly. A judge whose totals are all equal (σ 0) counts as average.
+    """
     by_judge: dict[Hashable, list[float]] = defaultdict(list)
     for per_judge in totals.values():
         for judge, total in per_judge.items():
@@ -118,6 +137,10 @@ def _z_scores(totals: Mapping[Hashable, Mapping[Hashable, float]]) -> dict:
     stats = {
         judge: (fmean(values), pstdev(values), len(values)) for judge, values in by_judge.items()
     }
+    if minimum > DEFAULT_MINIMUM and any(count < minimum for _, _, count in stats.values()):
+        every = [total for values in by_judge.values() for total in values]
+        panel = (fmean(every), pstdev(every), len(every))
+        stats = {judge: panel if s[2] < minimum else s for judge, s in stats.items()}
     z: dict[Hashable, dict[Hashable, float]] = {}
     for nomination, per_judge in totals.items():
         z[nomination] = {}
@@ -127,6 +150,18 @@ def _z_scores(totals: Mapping[Hashable, Mapping[Hashable, float]]) -> dict:
     return z
 
 
+def below_minimum(
+    totals: Mapping[Hashable, Mapping[Hashable, float]], minimum: int = DEFAULT_MINIMUM
+) -> list[Hashable]:
+    """The judges with fewer than ``minimum`` totals in the category: those normalization
+    measures on the panel's scale (or, at the default minimum, counts as average)."""
+    counts: dict[Hashable, int] = defaultdict(int)
+    for per_judge in totals.values():
+        for judge in per_judge:
+            counts[judge] += 1
+    return [judge for judge, count in counts.items() if count < minimum]
+
+
 def _trimmed_mean(values: Sequence[float]) -> float:
     if len(values) >= TRIM_MINIMUM:
         values = sorted(values)[1:-1]
@@ -134,12 +169,16 @@ def _trimmed_mean(values: Sequence[float]) -> float:
 
 
 def aggregate(
-    totals: Mapping[Hashable, Mapping[Hashable, float]], method: Method | str = Method.MEAN
+    totals: Mapping[Hashable, Mapping[Hashable, float]],
+    method: Method | str = Method.MEAN,
+    *,
+    minimum: int = DEFAULT_MINIMUM,
 ) -> dict[Hashable, float]:
-    """A score per nomination from its scorecard totals; nominations without any are left out."""
+    """A score per nomination from its scorecard totals; nominations without any are left out.
+    ``minimum``: the scorecards a judge needs to be normalized on their own (see _z_scores)."""
     method = Method(method)
     if method is Method.NORMALIZED:
-        z = _z_scores(totals)
+        z = _z_scores(totals, minimum)
         return {
             nomination: NORMALIZED_CENTRE + NORMALIZED_SCALE * fmean(per_judge.values())
             for nomination, per_judge in z.items()
@@ -180,15 +219,20 @@ def rank(
     nominations: Iterable[Hashable] = (),
     *,
     totals: Mapping[Hashable, Mapping[Hashable, float]] | None = None,
+    minimum: int = DEFAULT_MINIMUM,
+    percentages: Mapping[Hashable, Mapping[Hashable, float]] | None = None,
 ) -> list[RankedRow]:
     """Rows in rank order. Scores compare at 2 decimals, then per-criterion mean percentages
     (heaviest criterion first, also at 2 decimals); what is still equal shares a rank (1, 2, 2, 4)
     and is marked as a tie. Nominations named in ``nominations`` without scorecards come last,
-    unranked. ``totals`` are the scorecards' totals when the caller has them already."""
+    unranked. ``totals`` are the scorecards' totals when the caller has them already;
+    ``minimum`` is normalization's (see _z_scores); ``percentages`` are criterion_percentages
+    when the caller has them already (ranking the same scorecards by two methods)."""
     if totals is None:
         totals = totals_by_nomination(scorecards, criteria)
-    scores = aggregate(totals, method)
-    percentages = criterion_percentages(scorecards, criteria)
+    scores = aggregate(totals, method, minimum=minimum)
+    if percentages is None:
+        percentages = criterion_percentages(scorecards, criteria)
     order = tie_break_order(criteria)
 
     def row(nomination) -> RankedRow:

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from awards.i18n import to_local
 from awards.programs.models import Program
+from awards.results.aggregation import Method
 from awards.results.ranking import CategoryResults, category_results, how_sure, score_comments
 from awards.results.services import current_snapshot
 from awards.spreadsheets import Column, Table
@@ -145,7 +146,9 @@ def results_document(program: Program, method: str | None = None) -> dict:
     "nominations": [...]}]} with nominations in rank order; scores at 2 decimals as they are
     compared; "p_first" and "p_laureate" are the bootstrap's chances (robustness.py) of
     ranking first and of being among the category's laureate places (None when the category
-    has no limit or the entry no scorecard), "too_close" whether the top places are unsettled."""
+    has no limit or the entry no scorecard), "too_close" whether the top places are unsettled.
+    By the normalized method each nomination also has "rank_by_mean" (its rank by the plain
+    mean, side by side) and the document "normalization_min_scorecards"."""
     method = method or program.scoring_method
     categories = []
     for category in program.categories:
@@ -167,9 +170,15 @@ def results_document(program: Program, method: str | None = None) -> dict:
             }
             for row in results.rows
         ]
+        if results.normalized:  # the rank by the plain mean of the same scorecards beside it
+            for item, row in zip(nominations, results.rows, strict=True):
+                item["rank_by_mean"] = row.plain_rank
         w = results.kendall_w
         categories.append(
             {"slug": category.slug, "kendall_w": None if w is None else round(w, 4),
              "too_close": sure.too_close, "nominations": nominations}
         )  # fmt: skip
-    return {"program": program.slug, "method": method, "categories": categories}
+    document = {"program": program.slug, "method": method, "categories": categories}
+    if method == Method.NORMALIZED:
+        document["normalization_min_scorecards"] = program.normalization_min_scorecards
+    return document

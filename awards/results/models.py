@@ -77,6 +77,7 @@ class Laureate(db.Model):
     __table_args__ = (
         UniqueConstraint("snapshot_id", "nomination_id", name="uq_laureates_snapshot_nomination"),
         CheckConstraint("position >= 1", name="position_positive"),
+        CheckConstraint("degree IS NULL OR degree BETWEEN 1 AND 3", name="degree_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -88,6 +89,7 @@ class Laureate(db.Model):
     )
     position: Mapped[int]
     reason: Mapped[str] = mapped_column(Text, default="")
+    degree: Mapped[int | None]  # I, II or III of the category's degrees, None without them
 
     snapshot: Mapped[ResultsSnapshot] = relationship(back_populates="laureates")
     nomination: Mapped[Nomination] = relationship()

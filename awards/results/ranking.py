@@ -39,6 +39,16 @@ class ResultRow:
     totals: tuple[float, ...]
     percentages: dict[int, float]
     too_few: bool
+    # Normalized method: the rank by the plain mean of the same scorecards, side by side.
+    plain_rank: int | None = None
+    plain_tie: bool = False
+
+    @property
+    def rank_shift(self) -> int | None:
+        """Places gained by normalization (positive: ranked higher than by the plain mean)."""
+        if self.rank is None or self.plain_rank is None:
+            return None
+        return self.plain_rank - self.rank
 
     @property
     def spread(self) -> float | None:
@@ -67,6 +77,14 @@ class CategoryResults:
     totals: dict[int, dict[int, float]] = field(
         default_factory=dict
     )  # {nomination: {judge: total}}
+    # Normalized: the scorecards a judge needs to be normalized on their own, and the judges
+    # below it (measured on the panel's scale, see aggregation._z_scores).
+    minimum: int = agg.DEFAULT_MINIMUM
+    below_minimum: list[User] = field(default_factory=list)
+
+    @property
+    def normalized(self) -> bool:
+        return self.method == agg.Method.NORMALIZED
 
     @property
     def ties(self) -> bool:
@@ -194,16 +212,28 @@ def _concordance(totals: dict, entries: list[Nomination]) -> tuple[float | None,
 def category_results(category: Category, method: str | None = None) -> CategoryResults:
     """The ranking as it stands, with spread, warnings, judge statistics and agreement."""
     method = method or category.program.scoring_method
+    minimum = category.program.normalization_min_scorecards or agg.DEFAULT_MINIMUM
     entries = _entries(category)
     cards, judges = countable_scorecards(category, entries)
     rubric = _rubric(category)
     plain = [agg.Scorecard(c.judge_id, c.nomination_id, c.points) for c in cards]
     totals = agg.totals_by_nomination(plain, rubric) if rubric else {}
+    ids = [e.id for e in entries]
+    percentages = agg.criterion_percentages(plain, rubric) if rubric else {}
     ranked = (
-        agg.rank(plain, rubric, method, nominations=[e.id for e in entries], totals=totals)
+        agg.rank(plain, rubric, method, nominations=ids, totals=totals, minimum=minimum,
+                 percentages=percentages)
         if rubric
         else []
-    )
+    )  # fmt: skip
+    unnormalized = {}
+    if method == agg.Method.NORMALIZED and rubric:
+        # The same scorecards by the plain mean, shown beside the normalized rank.
+        unnormalized = {
+            r.nomination: r
+            for r in agg.rank(plain, rubric, agg.Method.MEAN, totals=totals,
+                              percentages=percentages)
+        }  # fmt: skip
     order = [c.id for c in agg.tie_break_order(rubric)]
     by_id = {entry.id: entry for entry in entries}
     needed = category.program.judges_per_nomination
@@ -213,12 +243,15 @@ def category_results(category: Category, method: str | None = None) -> CategoryR
             scorecards=r.scorecards, totals=r.totals,
             percentages=dict(zip(order, r.criterion_percentages, strict=True)),
             too_few=r.scorecards < needed,
+            plain_rank=unnormalized[r.nomination].rank if r.nomination in unnormalized else None,
+            plain_tie=unnormalized[r.nomination].tie if r.nomination in unnormalized else False,
         )
         for r in ranked
     ]  # fmt: skip
     result = CategoryResults(
         category=category, method=method, rows=rows, scorecards=cards, judges_by_id=judges,
-        totals=totals,
+        totals=totals, minimum=minimum,
+        below_minimum=[judges[j] for j in agg.below_minimum(totals, minimum)],
     )  # fmt: skip
     result.judges = [
         JudgeRow(judges[s.judge], s.scorecards, s.mean, s.stdev)
@@ -235,5 +268,6 @@ def how_sure(results: CategoryResults) -> robustness.Robustness:
     laureate places), by the method the results were ranked with. Cached by the scorecards'
     totals: computed once per change of the scores, not once per page view."""
     return robustness.bootstrap(
-        results.totals, results.method, laureates=results.category.max_laureates or None
-    )
+        results.totals, results.method, laureates=results.category.max_laureates or None,
+        minimum=results.minimum,
+    )  # fmt: skip

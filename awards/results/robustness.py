@@ -10,8 +10,9 @@ What is resampled:
 - mean and trimmed: each entry's scorecard totals (trimmed drops one highest and one lowest
   draw when the entry has at least TRIM_MINIMUM scorecards, as aggregation does);
 - normalized: each entry's scorecards as z-scores within their judge's totals, computed once
-  on the full data (aggregation's own ``_z_scores``), so a judge's scale stays as observed and
-  only which of the entry's scorecards count varies.
+  on the full data (aggregation's own ``_z_scores``, with the same minimum of scorecards per
+  judge), so a judge's scale stays as observed and only which of the entry's scorecards count
+  varies.
 
 Resampled scores are compared as the results page compares them: at 2 decimals (rounded half
 up, in integers, where the page's round() goes to the even float: the two differ only on an
@@ -40,6 +41,7 @@ from itertools import compress, repeat
 from operator import add, floordiv, ge, getitem, sub
 
 from awards.results.aggregation import (
+    DEFAULT_MINIMUM,
     NORMALIZED_SCALE,
     TRIM_MINIMUM,
     Method,
@@ -85,15 +87,18 @@ def bootstrap(
     method: Method | str = Method.MEAN,
     *,
     laureates: int | None = None,
+    minimum: int = DEFAULT_MINIMUM,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
 ) -> Robustness:
     """The figures for a category from its scorecards' totals ({nomination: {judge: total}}, as
     aggregation.totals_by_nomination gives them); ``laureates`` is the number of laureate
-    places (None or 0: no limit, no p_laureate). Entries without scorecards are left out.
-    Results are cached by their inputs: the same scorecards are not resampled twice."""
+    places (None or 0: no limit, no p_laureate); ``minimum`` is normalization's scorecards per
+    judge (aggregation._z_scores: a judge below it is measured on the panel's scale). Entries
+    without scorecards are left out. Results are cached by their inputs: the same scorecards
+    are not resampled twice."""
     method = Method(method)
-    values = _z_scores(totals) if method is Method.NORMALIZED else totals
+    values = _z_scores(totals, minimum) if method is Method.NORMALIZED else totals
     frozen = tuple(
         (nomination, tuple(per_judge.values())) for nomination, per_judge in values.items()
         if per_judge

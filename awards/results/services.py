@@ -6,6 +6,7 @@ Every decision is written to the audit log with who, when and why.
 import hashlib
 import json
 from datetime import datetime
+from statistics import fmean
 
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -17,6 +18,8 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Category, NomineeKind, Program
+from awards.results import degrees as degrees_rule
+from awards.results.aggregation import DEFAULT_MINIMUM
 from awards.results.announcements import announce_results, published_before
 from awards.results.models import DecisionVote, DissentingOpinion, Laureate, ResultsSnapshot
 from awards.results.ranking import CategoryResults, category_results
@@ -112,9 +115,35 @@ def nominee_names(nomination) -> dict:
     return nomination.org_name_texts or {"ru": nomination.nominee_name}
 
 
-def _content(category, results, chosen, reason, actor, now) -> dict:
+def proposed_degrees(category: Category, results: CategoryResults, chosen: list[int]) -> dict:
+    """{laureate: degree (1 to 3) or None} as the category's rule proposes for these
+    laureates (results/degrees.py); {} when the category gives no degrees."""
+    if category.degree_rule == degrees_rule.NONE:
+        return {}
     rows = {row.nomination.id: row for row in results.rows}
-    return {
+    return degrees_rule.proposed_degrees(
+        category.degree_rule, category.degree_limits,
+        ranks={n: rows[n].rank for n in chosen},
+        shares={n: fmean(rows[n].totals) if rows[n].totals else None for n in chosen},
+    )  # fmt: skip
+
+
+def _decided_degrees(category, proposal: dict, chosen: list[int], changes: dict | None) -> dict:
+    """The degrees as decided: the proposal, with the organizer's ``changes`` ({laureate:
+    degree, 0 or None for none}) in place of it."""
+    changes = {n: d for n, d in (changes or {}).items() if d is not None}
+    if category.degree_rule == degrees_rule.NONE:
+        if any(changes.values()):
+            raise DomainError(_("This category gives no degrees."), field="degrees")
+        return {}
+    if not set(changes) <= set(chosen) or not all(d in (0, 1, 2, 3) for d in changes.values()):
+        raise DomainError(_("Choose degree I, II or III, or none, for a laureate."))
+    return {n: (changes[n] or None) if n in changes else proposal.get(n) for n in chosen}
+
+
+def _content(category, results, chosen, reason, actor, now, degrees=None) -> dict:
+    rows = {row.nomination.id: row for row in results.rows}
+    content = {
         "program": category.program.slug, "category": category.slug,
         "category_title": category.title, "method": results.method,
         "scorecards": scorecards_fingerprint(results),
@@ -129,6 +158,17 @@ def _content(category, results, chosen, reason, actor, now) -> dict:
         ],
         "decision_reason": reason, "confirmed_by": actor.email, "confirmed_at": now.isoformat(),
     }  # fmt: skip
+    # Keys added by later settings appear only when set otherwise than their default, so that
+    # a category confirmed with the defaults has the content (and SHA-256) it always had.
+    if results.normalized and results.minimum != DEFAULT_MINIMUM:
+        content["normalization_min_scorecards"] = results.minimum
+    if category.degree_rule != degrees_rule.NONE:
+        decided, proposal = degrees
+        content["degrees"] = {"rule": category.degree_rule, "limits": category.degree_limits}
+        for item in content["laureates"]:
+            n = item["nomination_id"]
+            item["degree"], item["proposed_degree"] = decided[n], proposal.get(n)
+    return content
 
 
 def digest(content: dict) -> str:
@@ -139,15 +179,18 @@ def digest(content: dict) -> str:
 def confirm_laureates(
     *, category: Category, actor: User, chosen: list[int], reason: str = "",
     votes: dict[tuple[int, int], str] | None = None, dissents: dict[int, str] | None = None,
-    now: datetime | None = None,
+    now: datetime | None = None, degrees: dict[int, int] | None = None,
 ) -> ResultsSnapshot:  # fmt: skip
     """Freeze the category's results with these laureates (in this order): the decision the
     organizer or the jury's chair records at the jury's meeting.
 
-    A reason is required when the choice departs from the ranking or decides a tie.
+    A reason is required when the choice departs from the ranking or decides a tie. In a
+    category with degrees, each laureate gets the degree its rule proposes unless ``degrees``
+    ({laureate: 1 to 3, or 0 for none}) says otherwise, which also needs the reason.
     ``votes`` (nomination id, judge id) -> vote and ``dissents`` judge id -> text, when given,
     are checked by awards/results/votes.py (every juror of the panel on every laureate, a
-    conflicted juror recused) and kept in the snapshot's content, so its SHA-256 covers them.
+    conflicted juror recused). Degrees, votes and dissents are kept in the snapshot's content,
+    so its SHA-256 covers them.
     Side effects: a new snapshot version with its laureates, votes and dissenting opinions;
     any current snapshot must have been unfrozen first; a 'confirmed' event; flushes.
     """
@@ -164,12 +207,20 @@ def confirm_laureates(
             _("This choice departs from the ranking or decides a tie: give the reason."),
             field="reason",
         )
+    proposal = proposed_degrees(category, results, chosen)
+    decided = _decided_degrees(category, proposal, chosen, degrees)
+    if any(decided[n] != proposal.get(n) for n in decided) and not reason:
+        raise DomainError(
+            _("A degree other than the rule proposes needs a written reason."), field="reason"
+        )
     nominations = {row.nomination.id: row.nomination for row in results.rows}
     decision = check_votes(
         category=category, laureates=[nominations[n] for n in chosen], votes=votes,
         dissents=dissents,
     )  # fmt: skip
-    content = _content(category, results, chosen, reason, actor, now) | decision_content(decision)
+    content = _content(
+        category, results, chosen, reason, actor, now, (decided, proposal)
+    ) | decision_content(decision)
     version = (
         db.session.scalar(
             select(func.max(ResultsSnapshot.version)).where(
@@ -185,14 +236,19 @@ def confirm_laureates(
     )  # fmt: skip
     for position, nomination_id in enumerate(chosen, start=1):
         snapshot.laureates.append(
-            Laureate(nomination_id=nomination_id, position=position, reason=reason)
-        )
+            Laureate(
+                nomination_id=nomination_id, position=position, reason=reason,
+                degree=decided.get(nomination_id),
+            )
+        )  # fmt: skip
     snapshot.votes = [
         DecisionVote(nomination_id=n, judge_id=j, vote=vote) for n, j, vote in decision.votes
     ]
     snapshot.dissents = [DissentingOpinion(judge_id=j, text=text) for j, text in decision.dissents]
     db.session.add(snapshot)
     data = {"version": version, "sha256": snapshot.sha256, "laureates": chosen}
+    if decided:
+        data["degrees"] = {str(n): d for n, d in decided.items()}
     if decision.votes:
         data["votes"] = len(decision.votes)
     if decision.dissents:

@@ -136,6 +136,7 @@ def _confirm(category, form):
     return services.confirm_laureates(
         category=category, actor=current_user, chosen=chosen, reason=form.reason.data,
         votes=given, dissents=dissents,
+        degrees={n: d for n, d in _degree_changes().items() if n in chosen},
     )  # fmt: skip
 
 
@@ -175,7 +176,34 @@ def _page_context(program, category, results, snapshot, form, names) -> dict:
         "tallies": votes.tallies(snapshot.content) if snapshot else {},
         "vote_grid": votes.vote_grid(snapshot.content) if snapshot else ([], {}),
         "can_decide": permissions.can_decide_results(current_user, program),
+        **_degree_context(category, results, snapshot),
     }  # fmt: skip
+
+
+def _degree_context(category, results, snapshot) -> dict:
+    """What the rule proposes for each scored entry were it a laureate (by rank: its place in
+    the ranking), the degree each chose on this form, and the frozen laureates' degrees."""
+    scored = [row.nomination.id for row in results.rows if row.score is not None]
+    frozen = snapshot.content["laureates"] if snapshot else []
+    return {
+        "degrees_given": category.degree_rule != "none",
+        "proposed": services.proposed_degrees(category, results, scored),
+        "degree_choices": _degree_changes(),
+        "frozen_degrees": {item["nomination_id"]: item.get("degree") for item in frozen},
+    }
+
+
+def _degree_changes() -> dict[int, int]:
+    """The confirm form's degrees the organizer chose instead of the proposal ({laureate:
+    degree, 0 for none}); an empty choice keeps the proposal."""
+    changes = {}
+    for key, value in request.form.items():
+        if key.startswith("degree-") and value in ("0", "1", "2", "3"):
+            try:
+                changes[id_arg(key.removeprefix("degree-"))] = int(value)
+            except ValueError:
+                continue
+    return changes
 
 
 @bp.route("/programs/<slug>/results/<int:category_id>", methods=["GET", "POST"])

@@ -8,6 +8,7 @@ from awards.certificates.models import IssuedCertificate
 from awards.certificates.recipients import save_printed_name
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.programs import services as programs
 from awards.programs.models import Program
 from awards.results import services as results
 from awards.uploads import upload_folder
@@ -205,3 +206,26 @@ def test_issuing_survives_a_fast_path_whose_weasyprint_changed(ceremony, monkeyp
     assert print_shop.decoded_qr_codes(pdf, 1) == [certificate.values["verify_url"]]
     assert certificate.pdf_sha256 == hashlib.sha256(pdf).hexdigest()
     assert any("the fast path failed: IndexError" in r.getMessage() for r in caplog.records)
+
+
+def test_a_laureates_degree_is_in_the_values_and_printed(ceremony):
+    category, organizer = ceremony["program"].categories[0], ceremony["organizer"]
+    results.unfreeze_results(category=category, actor=organizer, reason="Степени")
+    programs.update_category(
+        category=category, actor=organizer, degree_rule="rank", degree_limits=[1, 0, 0]
+    )
+    results.confirm_laureates(
+        category=category, actor=organizer, chosen=[ceremony["entries"]["Kazzinc Nominee"].id]
+    )
+    db.session.commit()
+    (certificate,) = issue(ceremony)
+    assert certificate.values["degree"] == 1
+    text = print_shop.flat(
+        print_shop.text((upload_folder() / certificate.stored_file).read_bytes())
+    )
+    assert "I дәрежелі диплом" in text and "Диплом I степени" in text
+
+
+def test_a_laureate_without_a_degree_has_no_degree_key(ceremony):
+    (certificate,) = issue(ceremony)
+    assert "degree" not in certificate.values

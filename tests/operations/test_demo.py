@@ -14,6 +14,7 @@ from awards.operations.demo_texts import (
     SOCIAL_PARTNERS,
 )
 from awards.programs.models import Program
+from awards.results.services import current_snapshot
 
 
 def test_demo_command_loads_program_once(app):
@@ -72,3 +73,16 @@ def test_demo_chair_recorded_a_split_vote_with_a_dissent(app):
         "judge4@demo.kz": "against",
     }
     assert [d.judge.email for d in snapshot.dissents] == ["judge4@demo.kz"]
+
+
+def test_demo_social_partners_get_degrees_by_rank_and_stay_the_same_sixteen(app):
+    load_demo(password="demo-awards-2025")
+    program = db.session.scalar(select(Program).filter_by(slug=DEMO_SLUG))
+    partners = next(c for c in program.categories if c.slug == "best-social-partner")
+    snapshot = current_snapshot(partners)
+    degrees = [lau.degree for lau in snapshot.laureates]
+    assert len(degrees) == len(SOCIAL_PARTNERS) == 16
+    assert degrees.count(1) >= 3 and set(degrees) <= {1, 2, 3}
+    assert degrees == sorted(degrees)
+    patron = next(c for c in program.categories if c.slug == "best-patron")
+    assert [lau.degree for lau in current_snapshot(patron).laureates] == [None]

@@ -54,10 +54,14 @@ NAMES = {
 }
 
 
-def case(kind: str, languages: str, signatories: int, titles: str, name: str) -> dict:
+def case(
+    kind: str, languages: str, signatories: int, titles: str, name: str, degree: int | None = None
+) -> dict:
     signatory = {**TITLES[titles], "signature_image": samples.SIGNATURE}
     second = {**samples.GOVERNOR, "signature_image": samples.SIGNATURE}
     extra = {"category": None, "citation": samples.JUDGE_CITATION} if kind == "judge_thanks" else {}
+    if degree:
+        extra["degree"] = degree
     return samples.certificate(
         NAMES[name], kind=kind, languages=LANGUAGES[languages],
         signatories=[signatory, second][:signatories], logo=samples.LOGO,
@@ -72,6 +76,8 @@ CASES = list(dict.fromkeys([
       for number, combination in enumerate(itertools.product(LANGUAGES, (1, 2), TITLES, NAMES))),
     *((kind, languages, 2, "three-lines", name)
       for kind in KINDS for languages in LANGUAGES for name in ("200-characters", "one-word")),
+    # A laureate's degree ("Диплом III степени") is one more line: with the most of the rest.
+    *(("laureate", languages, 2, "three-lines", "200-characters", 3) for languages in LANGUAGES),
 ]))  # fmt: skip
 
 
@@ -126,6 +132,18 @@ def test_certificate_fits_one_page_with_no_words_overlapping(matrix, combination
             pieces = [w for w in words if w[0] and set(w[0]) == {WORD_LETTERS[code]}]
             assert sum(len(w[0]) for w in pieces) == 60, code
             assert all(left - 1 <= w[1] and w[3] <= right + 1 for w in pieces), code
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_laureates_degree_prints_in_kazakh_and_russian(theme):
+    certificates = [case("laureate", languages, 1, "demo", "short", 2) for languages in LANGUAGES]
+    for number, certificate in enumerate(certificates, start=1):
+        certificate["serial"] = f"WP-2025-{number:04d}"
+    for pdf in render_certificate_files(theme, certificates, workers=1):
+        assert len(PdfReader(BytesIO(pdf)).pages) == 1
+        text = print_shop.flat(print_shop.text(pdf))
+        assert "II дәрежелі диплом" in text and "Диплом II степени" in text
+        assert text.index("II дәрежелі диплом") < text.index("Диплом II степени")
 
 
 @pytest.mark.parametrize("theme", THEMES)
