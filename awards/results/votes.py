@@ -126,10 +126,12 @@ def decision_content(decision: Decision) -> dict:
         judge = decision.jurors[judge_id]
         return {"judge_id": judge_id, "judge": judge.display_name, "email": judge.email}
 
-    return {
+    content = {
         "votes": [{"nomination_id": n, **juror(j), "vote": vote} for n, j, vote in decision.votes],
         "dissents": [{**juror(j), "text": text} for j, text in decision.dissents],
     }
+    # A decision without a recorded vote keeps the content (and its hash) it always had.
+    return {key: value for key, value in content.items() if value}
 
 
 @dataclass
