@@ -12,12 +12,14 @@ from wtforms.fields.choices import SelectChoice
 from awards.audit import queries as audit_queries
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.i18n import current_language
+from awards.mail import external_url
 from awards.nominations.models import Nomination, NominationState
 from awards.pages import commit_or_flash, commit_or_show
 from awards.paging import page_number, paginate_list, search_text
 from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
-from awards.results import frozen, permissions, services, votes
+from awards.results import frozen, permissions, public_markup, services, votes
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results, how_sure
@@ -307,6 +309,13 @@ def public(slug: str):
     program = program_services.get_program_by_slug(slug)
     if program is None or not permissions.can_view_public_results(program):
         abort(404)
+    laureates = services.published_laureates(program)
+    markup = public_markup.program_markup(
+        program,
+        laureates,
+        url=external_url("results.public", slug=program.slug),
+        language=current_language(),
+    )
     return render_template(
-        "results/public.html", program=program, laureates=services.published_laureates(program)
+        "results/public.html", program=program, laureates=laureates, markup=markup
     )
