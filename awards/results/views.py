@@ -101,11 +101,18 @@ def decision_input(form_data) -> tuple[dict, dict]:
     return given, dissents
 
 
+# A category without a limit chooses every scored entry at first: past this many laureates
+# the page offers no vote table (a hundred jurors times thousands of columns).
+MOST_VOTE_COLUMNS = 20
+
+
 def _vote_table(category, results, chosen: list[int], form) -> dict | None:
     """The jurors (rows), the chosen laureates (columns), who is recused from which, and
     what each cell holds (as typed, or 'for' on a first visit)."""
     if not chosen:
         return None
+    if len(chosen) > MOST_VOTE_COLUMNS:
+        return {"too_many": MOST_VOTE_COLUMNS, "open": bool(form.votes.errors)}
     entries = {row.nomination.id: row.nomination for row in results.rows}
     laureates = [entries[n] for n in chosen if n in entries]
     panel = votes.category_panel(category)

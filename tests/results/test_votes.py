@@ -8,7 +8,7 @@ from awards.extensions import db
 from awards.judging import assignments, conflicts
 from awards.programs import services as programs
 from awards.programs.models import Role
-from awards.results import services, votes
+from awards.results import services, views, votes
 from awards.results.models import DecisionVote, DissentingOpinion, ResultsSnapshot
 from tests import factories
 from tests.judging.fixtures import add_judge
@@ -324,3 +324,13 @@ def test_choosing_another_laureate_asks_for_the_votes_on_it(client, auth, scored
     data = vote_form(scored, ulba, reason="Решение жюри")
     assert client.post(f"{BASE}/{category.id}", data=data).status_code == 302
     assert {v.nomination_id for v in services.current_snapshot(category).votes} == {ulba.id}
+
+
+def test_past_the_most_columns_the_page_offers_no_vote_table(client, auth, scored, monkeypatch):
+    monkeypatch.setattr(views, "MOST_VOTE_COLUMNS", 1)
+    category = scored["program"].categories[0]
+    category.max_laureates = 0  # every scored entry chosen at first
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    page = client.get(f"{BASE}/{category.id}").get_data(as_text=True)
+    assert 'id="too-many-columns"' in page and 'id="vote-table"' not in page
