@@ -18,6 +18,14 @@ class Role(StrEnum):
     JUDGE = "judge"
 
 
+class RevealScores(StrEnum):
+    """When a category's jurors see each other's scorecards of an entry."""
+
+    NEVER = "never"
+    AFTER_OWN = "after-own"  # once they have submitted their own scorecard for it
+    AFTER_CLOSE = "after-close"  # once the judging window has closed
+
+
 class NomineeKind(StrEnum):
     ORGANIZATION = "organization"
     PERSON = "person"
@@ -44,6 +52,9 @@ class Program(db.Model):
         CheckConstraint(
             "scoring_method IN ('mean', 'normalized', 'trimmed')", name="scoring_method_known"
         ),
+        CheckConstraint(
+            "disagreement_threshold BETWEEN 1 AND 100", name="disagreement_threshold_plausible"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,6 +77,9 @@ class Program(db.Model):
     # Results: how scorecards become a score, and when the laureates were made public.
     scoring_method: Mapped[str] = mapped_column(String(20), default="mean", server_default="mean")
     results_published_at: Mapped[datetime | None]
+    # Percentage points between a panel's highest and lowest totals that flag an entry for
+    # discussion (awards.results.disagreement).
+    disagreement_threshold: Mapped[int] = mapped_column(default=30, server_default="30")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     categories: Mapped[list["Category"]] = relationship(
@@ -93,6 +107,9 @@ class Category(db.Model):
         CheckConstraint(
             "nominee_kind IN ('organization', 'person', 'team')", name="nominee_kind_known"
         ),
+        CheckConstraint(
+            "reveal_scores IN ('never', 'after-own', 'after-close')", name="reveal_scores_known"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -104,6 +121,10 @@ class Category(db.Model):
     max_laureates: Mapped[int] = mapped_column(default=1)  # 0 means no limit
     eligibility_notes: Mapped[dict] = mapped_column(JSON, default=dict)
     position: Mapped[int] = mapped_column(default=0)
+    # Read through awards.judging.permissions.reveal_policy only (it will move to a round).
+    reveal_scores: Mapped[str] = mapped_column(
+        String(20), default=RevealScores.NEVER, server_default=RevealScores.NEVER.value
+    )
 
     program: Mapped[Program] = relationship(back_populates="categories")
     criteria: Mapped[list["Criterion"]] = relationship(

@@ -17,6 +17,7 @@ from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
 from awards.results import frozen, permissions, services
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
+from awards.results.disagreement import flagged_entries
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results, how_sure
 from awards.results.ranking_page import ranking_page
@@ -107,6 +108,7 @@ def _page_context(program, category, results, snapshot, form, names) -> dict:
         "chart": chart, "distribution": distribution,
         "official": results.method == program.scoring_method,
         "sure": how_sure(results), "names": names,
+        "flags": flagged_entries(results.totals, threshold=program.disagreement_threshold),
     }  # fmt: skip
 
 
