@@ -108,7 +108,7 @@ def test_letters_are_stable_distinct_and_differ_between_entries(jury):
 
 
 def test_letters_beyond_z():
-    assert [letter(0), letter(25), letter(26), letter(27), letter(52)] == ["A", "Z", "AA", "AB", "BA"]
+    assert [letter(n) for n in (0, 25, 26, 27, 52)] == ["A", "Z", "AA", "AB", "BA"]
 
 
 def test_panel_shows_submitted_cards_of_unconflicted_jurors_only(jury):
