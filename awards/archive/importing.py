@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
+from awards.archive.deliberation import check_deliberation, import_deliberation
 from awards.archive.records import parse_time, record
 from awards.archive.rules import check_rules
 from awards.archive.schema import refuse
@@ -271,12 +272,13 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     Side effects: creates the program with its logo, categories, criteria, roles, nominations
     with their history, assignments, conflicts, scorecards, current snapshots (with this
     installation's ids, so rehashed), running order, partners and certificate settings with
-    their pictures; may create users and organizations; stores the logo's file (gone again
-    on rollback); flushes.
+    their pictures, reveal settings and the jury's discussions (deliberation.py); may create
+    users and organizations; stores the logo's file (gone again on rollback); flushes.
     """
     slug = slug or document["program"]["slug"]
     _check_short_name(slug, document)
     check_rules(document, slug=slug)
+    check_deliberation(document)
     importer = _Importer(document, actor)
     program = importer.program(slug)
     import_logo(document, program=program, actor=actor)
@@ -287,4 +289,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     importer.scorecard_records()
     importer.snapshots(program)
     import_setup(document, program=program, categories=importer.categories, actor=actor)
+    import_deliberation(
+        document, program=program, categories=importer.categories,
+        nominations=importer.nominations, users=importer.users,
+    )  # fmt: skip
     return importer.result

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
+from awards.archive.deliberation import deliberation_section
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
 from awards.audit.models import AuditEntry
@@ -217,6 +218,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         **_judging(program, people),
         "snapshots": _snapshots(program, people),
         **setup_sections(program),
+        **deliberation_section(program, people),
     }
     return {
         "format": FORMAT, "version": VERSION, "exported_at": time_text(now or utcnow()),

@@ -65,7 +65,8 @@ def post_message(
 ) -> DiscussionMessage:
     """Add ``actor``'s message to the entry's discussion (the caller checked can_discuss).
 
-    Side effects: the message; a 'discussion-posted' audit entry on the entry with its text;
+    Side effects: the message; a 'discussion-posted' audit entry with the entry and the text,
+    on the program (an entry's own log is its history of states, which the committee reads);
     flushes.
     """
     now = now or utcnow()
@@ -75,8 +76,9 @@ def post_message(
     db.session.add(message)
     db.session.flush()
     record(
-        actor=actor, program=nomination.program, subject=(SubjectKind.NOMINATION, nomination.id),
-        action="discussion-posted", new={"message": message.id, "text": message.text}, now=now,
+        actor=actor, program=nomination.program,
+        subject=(SubjectKind.PROGRAM, nomination.program_id), action="discussion-posted",
+        new={"nomination": nomination.id, "message": message.id, "text": message.text}, now=now,
     )  # fmt: skip
     return message
 

@@ -12,6 +12,7 @@ from awards.judging import conflicts, discussion
 from awards.judging.models import DiscussionMessage
 from awards.judging.panel import juror_letters
 from awards.judging.permissions import can_discuss
+from awards.nominations.history import entry_history
 from awards.programs import services as programs
 from awards.programs.models import Role
 from tests import factories
@@ -70,10 +71,11 @@ def test_juror_posts_from_the_entry_page_and_it_is_audited(client, auth, jury):
     assert response.headers["Location"].endswith(f"/judging/{entry.id}#discussion")
     message = db.session.scalars(select(DiscussionMessage)).one()
     assert message.text == text and message.author_id == jury["judges"]["judge@x.kz"].id
-    logged = db.session.scalars(
-        select(AuditEntry).filter_by(action="discussion-posted", subject_id=entry.id)
-    ).one()
-    assert logged.new == {"message": message.id, "text": text}
+    logged = db.session.scalars(select(AuditEntry).filter_by(action="discussion-posted")).one()
+    assert (logged.subject_kind, logged.subject_id) == ("program", entry.program_id)
+    assert logged.new == {"nomination": entry.id, "message": message.id, "text": text}
+    # The entry's own history (its states, which the committee reads) is left alone.
+    assert all(line.action != "discussion-posted" for line in entry_history(entry))
     page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
     # Plain text: escaped, line breaks kept by the .prose class.
     assert "&lt;b&gt;документы&lt;/b&gt;" in page and "<b>документы" not in page
