@@ -9,9 +9,11 @@ Two rules flag an entry:
   the panel (leave-one-out: the mean and the sample standard deviation of the other totals, so
   the outlier does not pull the yardstick it is measured by). Needs at least OUTLIER_MINIMUM
   scorecards (the rest must have two totals to have a standard deviation at all). The rest's
-  standard deviation counts as at least SIGMA_FLOOR points: two jurors who gave 80 and 79 have
-  σ = 0.7, and a third at 81 would be "2.1 σ" away, one point apart, no reason for a meeting;
-  with the floor a scorecard must lie more than 10 points from the rest's mean to stand out. It
+  standard deviation counts as at least SIGMA_FLOOR points, the usual spread between jurors:
+  two jurors who gave 80 and 79 have σ = 0.7, and a third at 81 would be "2.1 σ" away, one
+  point apart; and the σ of two or three totals is itself so unsure that, without the floor,
+  a panel of four scoring at random flags more than half its entries (the demo's did). With
+  the floor a scorecard must lie more than 20 points from the rest's mean to stand out. It
   also answers σ = 0 (the rest agree exactly): σ counts as the floor.
 
 Why 30 points by default: inter-rater spread on rubric totals is typically about 10 points
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 DEFAULT_THRESHOLD = 30  # percentage points
 OUTLIER_SIGMAS = 2
 OUTLIER_MINIMUM = 3
-SIGMA_FLOOR = 5  # percentage points
+SIGMA_FLOOR = 10  # percentage points
 _SCALE = 1000  # thousandths of a percentage point
 
 

@@ -11,6 +11,7 @@ from awards.pages import commit_or_show
 from awards.paging import page_number, paginate_list
 from awards.programs.loaders import load_program
 from awards.results import meeting, permissions
+from awards.results.disagreement import SIGMA_FLOOR
 from awards.results.forms import ThresholdForm
 
 bp = Blueprint("meeting", __name__)
@@ -46,5 +47,5 @@ def index(slug: str):
         "results/meeting.html", program=program, page=page, form=form,
         categories={category.id: category for category in meeting.categories_of(program)},
         entries=nominations_by_id(ids), counts=message_counts(ids),
-        letters=letters_of_entries(ids, program.id),
+        letters=letters_of_entries(ids, program.id), sigma_floor=SIGMA_FLOOR,
     )  # fmt: skip

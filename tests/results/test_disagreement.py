@@ -16,13 +16,13 @@ def test_default_threshold_is_thirty_points():
 
 
 def test_spread_above_threshold_flags_and_names_the_outlier():
-    # C: the rest {80, 75} has mean 77.5 and sd √12.5 = 3.54, raised to the floor of 5 points;
-    # 77.5 − 45 = 32.5 → 6.5 σ.
+    # C: the rest {80, 75} has mean 77.5 and sd √12.5 = 3.54, raised to the floor of 10
+    # points; 77.5 − 45 = 32.5 → 3.25 σ.
     verdict = disagreement({"A": 80, "B": 75, "C": 45})
     assert verdict.spread == 35
     assert verdict.spread_exceeded
     assert outlier_judges(verdict) == ["C"]
-    assert verdict.outliers[0].sigmas == pytest.approx(6.5)
+    assert verdict.outliers[0].sigmas == pytest.approx(3.25)
     assert verdict.flagged
 
 
@@ -39,16 +39,18 @@ def test_threshold_is_the_programs():
 
 
 def test_outlier_flags_a_small_spread():
-    # Spread 22 < 30, but D is 22 points from the rest {70, 72, 74} (mean 72, sd 2 → 5): 4.4 σ.
+    # Spread 24 < 30, but D is 22 points from the rest {70, 72, 74} (mean 72, sd 2 → 10): 2.2 σ.
     verdict = disagreement({"A": 70, "B": 72, "C": 74, "D": 50})
     assert not verdict.spread_exceeded
     assert outlier_judges(verdict) == ["D"]
-    assert verdict.outliers[0].sigmas == pytest.approx(4.4)
+    assert verdict.outliers[0].sigmas == pytest.approx(2.2)
 
 
 def test_outlier_measured_by_the_rests_own_sigma_when_above_the_floor():
-    # D: the rest {60, 70, 80} has mean 70 and sd 10; 90.01 − 70 = 20.01 → 2.001 σ.
-    verdict = disagreement({"A": 60, "B": 70, "C": 80, "D": 90.01})
+    # D: the rest {40, 60, 80} has mean 60 and sd 20; 100 − 60 = 40 → exactly 2 σ, not more.
+    assert outlier_judges(disagreement({"A": 40, "B": 60, "C": 80, "D": 100})) == []
+    # 40.02 points away: 2.001 σ.
+    verdict = disagreement({"A": 40, "B": 60, "C": 80, "D": 100.02})
     assert outlier_judges(verdict) == ["D"]
     assert verdict.outliers[0].sigmas == pytest.approx(2.001)
 
@@ -59,17 +61,17 @@ def test_exactly_two_sigma_is_not_an_outlier():
 
 
 def test_a_close_panel_is_not_flagged_for_a_point_or_two():
-    # The rest of C is {80, 79}: sd 0.71 would make 81 "2.1 σ" away; the floor (5) says 0.3 σ.
+    # The rest of C is {80, 79}: sd 0.71 would make 81 "2.1 σ" away; the floor (10) says 0.15 σ.
     assert not disagreement({"A": 80, "B": 79, "C": 81}).flagged
 
 
 def test_rest_in_exact_agreement_counts_as_the_floor():
-    # The rest of C is {80, 80}: σ = 0 counts as 5 points; 10 points away is exactly 2 σ.
-    assert not disagreement({"A": 80, "B": 80, "C": 70}).flagged
-    verdict = disagreement({"A": 80, "B": 80, "C": 60})
+    # The rest of C is {80, 80}: σ = 0 counts as 10 points; 20 points away is exactly 2 σ.
+    assert not disagreement({"A": 80, "B": 80, "C": 60}).flagged
+    verdict = disagreement({"A": 80, "B": 80, "C": 55})
     assert not verdict.spread_exceeded
     assert outlier_judges(verdict) == ["C"]
-    assert verdict.outliers[0].sigmas == pytest.approx(4.0)
+    assert verdict.outliers[0].sigmas == pytest.approx(2.5)
 
 
 def test_two_scorecards_only_the_spread_rule():
