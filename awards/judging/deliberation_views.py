@@ -43,7 +43,7 @@ def thread(slug: str, nomination_id: int):
     return render_template(
         "jury/discussion.html", program=nomination.program, nomination=nomination,
         messages=discussion.thread(nomination), letters=juror_letters(nomination),
-        juror_names=permissions.sees_juror_names(current_user, nomination.program),
+        **permissions.juror_labels(current_user, nomination.program),
         discussion_form=form, discussion_action=here,
         manage=permissions.can_manage_jury(current_user, nomination.program),
     )  # fmt: skip

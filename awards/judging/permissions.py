@@ -90,6 +90,13 @@ def can_discuss(user, nomination: Nomination) -> bool:
     return can_manage_program(user, nomination.program) or can_judge_nomination(user, nomination)
 
 
-def sees_juror_names(user, program: Program) -> bool:
-    """Organizers see who wrote what; under blind judging jurors see only letters."""
-    return can_manage_program(user, program) or not program.blind_judging
+def juror_labels(user, program: Program) -> dict:
+    """How ``user`` sees the jurors who wrote in a discussion: {"juror_letters", "juror_names"}.
+    Organizers see both (the letters of the reveal and the meeting list, and who they are).
+    Under blind judging jurors see only the letters, the same as in the reveal; otherwise
+    names without letters, so that the reveal's letters are never matched with names."""
+    manage = can_manage_program(user, program)
+    return {
+        "juror_letters": manage or program.blind_judging,
+        "juror_names": manage or not program.blind_judging,
+    }

@@ -98,7 +98,7 @@ def _thread_context(nomination: Nomination, form: DiscussionForm | None = None) 
         "messages": discussion.thread(nomination),
         "discussion_form": form or DiscussionForm(),
         "letters": juror_letters(nomination),
-        "juror_names": permissions.sees_juror_names(current_user, nomination.program),
+        **permissions.juror_labels(current_user, nomination.program),
     }
 
 
@@ -130,11 +130,11 @@ def nomination(slug: str, nomination_id: int):
 
 @bp.post("/<int:nomination_id>/discussion")
 def discuss(slug: str, nomination_id: int):
-    nomination = load_entry(slug, nomination_id)
+    # The judge's workspace: to anyone who may not judge the entry it does not exist (404); the
+    # discussion's own page (deliberation.thread) answers 403 to members who may not discuss.
+    nomination = load_for_judge(slug, nomination_id)
     if not permissions.can_discuss(current_user, nomination):
         abort(403)
-    if not permissions.can_judge_nomination(current_user, nomination):
-        abort(404)  # an organizer: this is a judge's workspace; theirs is discussion.thread
     form = DiscussionForm()
     target = url_for("judging.nomination", slug=slug, nomination_id=nomination.id)
     if form.validate_on_submit() and (

@@ -55,8 +55,9 @@ def test_committee_and_conflicted_juror_get_403(client, auth, jury):
         auth.login(email)
         assert client.get(thread_url(entry)).status_code == 403
         assert client.post(thread_url(entry), data={"text": "Привет"}).status_code == 403
+        # The judge's workspace does not exist for them (as every judging page).
         posted = client.post(f"{BASE}/judging/{entry.id}/discussion", data={"text": "Привет"})
-        assert posted.status_code == 403
+        assert posted.status_code == 404
         auth.logout()
     assert db.session.query(DiscussionMessage).count() == 0
 
@@ -118,7 +119,18 @@ def test_blind_jurors_see_letters_organizer_sees_names(client, auth, jury):
     auth.logout()
     auth.login("organizer@x.kz")
     page = client.get(thread_url(entry)).get_data(as_text=True)
-    assert "Айгерим Сапарова" in page and f"Juror {letters[judge2.id]}" in page
+    assert f"Juror {letters[judge2.id]} · Айгерим Сапарова" in page
+
+
+def test_open_judging_shows_jurors_names_without_the_reveals_letters(client, auth, jury):
+    entry = jury["entries"]["Ulba Nominee"]
+    judge2 = jury["judges"]["judge2@x.kz"]
+    judge2.name = "Айгерим Сапарова"
+    post(entry, judge2, "Сильная заявка.")
+    auth.login("judge@x.kz")
+    page = client.get(thread_url(entry)).get_data(as_text=True)
+    assert "Айгерим Сапарова" in page
+    assert f"Juror {juror_letters(entry)[judge2.id]}" not in page
 
 
 def test_organizer_posts_on_the_organizer_page(client, auth, jury):

@@ -80,7 +80,7 @@ def test_meeting_page_lists_why_and_messages(client, auth, disputed):
     assert "Ulba Nominee" in page and "Kazzinc Nominee" not in page
     assert "spread 60.0 points" in page
     # 30 is 55 points from the rest {90, 80} (sd 7.1, counted as the floor of 10): 5.5 σ.
-    assert f"Juror {juror_letters(ulba)[judge3.id]} is 5.5 σ from the panel" in page
+    assert f"Juror {juror_letters(ulba)[judge3.id]} is 5.50 σ from the panel" in page
     assert f'{BASE}/jury/nominations/{ulba.id}/discussion#discussion">1</a>' in page
     assert "Best Patron" in page  # grouped under its category
 
