@@ -29,6 +29,7 @@ from awards.jobs.views import bp as jobs_bp
 from awards.judging import ballot_views, progress_views  # noqa: F401  (pages of jury_bp)
 from awards.judging import jobs as judging_jobs
 from awards.judging import phases as judging_phases
+from awards.judging.deliberation_views import bp as deliberation_bp
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.views import bp as judging_bp
 from awards.main import bp as main_bp
@@ -42,6 +43,7 @@ from awards.programs.views import bp as programs_bp
 from awards.protocols.views import bp as protocols_bp
 from awards.results import phases as results_phases
 from awards.results.export_views import bp as results_export_bp
+from awards.results.meeting_views import bp as meeting_bp
 from awards.results.views import bp as results_bp
 from awards.routing import IdConverter
 
@@ -75,8 +77,8 @@ def init_app(app: Flask) -> None:
         domain_phases.register_phases(app)
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
-        judging_bp, jury_bp, results_bp, results_export_bp, certificates_bp, ceremony_bp, rsvp_bp,
-        jobs_bp, protocols_bp,
+        judging_bp, jury_bp, deliberation_bp, results_bp, meeting_bp, results_export_bp,
+        certificates_bp, ceremony_bp, rsvp_bp, jobs_bp, protocols_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -127,6 +127,8 @@ PAGES = {
     "category results page 2": "/programs/{slug}/results/{category}?page=2",
     "category results search": "/programs/{slug}/results/{category}?q={bin}",
     "category results judges page 2": "/programs/{slug}/results/{category}?judges_page=2",
+    "entries for discussion": "/programs/{slug}/results/discussion",
+    "entries for discussion page 2": "/programs/{slug}/results/discussion?page=2",
 }
 
 

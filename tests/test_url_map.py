@@ -76,11 +76,11 @@ def is_judging_page(endpoint):
 
 
 def is_jury_page(endpoint):
-    return endpoint.startswith("jury.")
+    return endpoint.startswith(("jury.", "deliberation."))
 
 
 def is_results_page(endpoint):
-    return endpoint.startswith("results") and endpoint not in PUBLIC
+    return endpoint.startswith(("results", "meeting.")) and endpoint not in PUBLIC
 
 
 def is_certificates_page(endpoint):

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
+from awards.archive.deliberation import check_deliberation, import_deliberation
 from awards.archive.guests import import_guests
 from awards.archive.protocols import import_protocols
 from awards.archive.records import parse_time, record
@@ -306,12 +307,13 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     with their history, assignments, conflicts, scorecards, current snapshots (with this
     installation's ids, so rehashed), running order, partners and certificate settings with
     their pictures, the jury's meeting and its protocols' records (without their files), the
-    ceremony's guests; may create users and organizations; stores the logo's file (gone again
-    on rollback); flushes.
+    ceremony's guests, reveal settings and the jury's discussions (deliberation.py); may create
+    users and organizations; stores the logo's file (gone again on rollback); flushes.
     """
     slug = slug or document["program"]["slug"]
     _check_short_name(slug, document)
     check_rules(document, slug=slug)
+    check_deliberation(document)
     importer = _Importer(document, actor)
     program = importer.program(slug)
     import_logo(document, program=program, actor=actor)
@@ -325,4 +327,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     import_protocols(document, program=program, users=importer.users,
                      categories=importer.categories)  # fmt: skip
     import_guests(document, program=program, nominations=importer.nominations)
+    import_deliberation(
+        document, program=program, categories=importer.categories,
+        nominations=importer.nominations, users=importer.users,
+    )  # fmt: skip
     return importer.result

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
+from awards.archive.deliberation import deliberation_section
 from awards.archive.guests import guest_records
 from awards.archive.protocols import protocol_sections
 from awards.archive.records import time_text
@@ -231,6 +232,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         **setup_sections(program),
         "guests": guest_records(program),
         **protocol_sections(program, people),
+        **deliberation_section(program, people),
     }
     return {
         "format": FORMAT, "version": VERSION, "exported_at": time_text(now or utcnow()),

@@ -113,3 +113,25 @@ class BallotForm(AppForm):
         description=_l("Leave empty unless judging is closed and these paper ballots are late."),
     )
     action = HiddenField(default="preview")
+
+
+class DiscussionForm(AppForm):
+    # The length and emptiness are the service's to check (awards.judging.discussion), so the
+    # message beside the field is the same wherever a message comes from.
+    text = TextAreaField(_l("Your message"), render_kw={"rows": 3})
+
+
+def reveal_choices() -> list[tuple[str, str]]:
+    return [
+        ("never", _("Never: each juror sees only their own scorecard")),
+        ("after-own", _("After submitting their own scorecard for the entry")),
+        ("after-close", _("After judging closes")),
+    ]
+
+
+class RevealForm(AppForm):
+    policy = SelectField(_l("Jurors see each other's scores"), choices=[])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.policy.choices = reveal_choices()

@@ -27,6 +27,7 @@ from awards.judging.forms import (
     ProposalForm,
     RecordConflictForm,
     ReopenForm,
+    RevealForm,
 )
 from awards.judging.history import scorecard_history
 from awards.judging.models import Assignment, Scorecard
@@ -81,7 +82,8 @@ def _forms(program: Program, category, judges: list[User] | None = None) -> dict
     single.judge.choices, single.nomination.choices = judge_choices, nomination_choices
     conflict = RecordConflictForm(prefix=f"x{category.id}")
     conflict.judge.choices, conflict.nomination.choices = judge_choices, nomination_choices
-    return {"by_category": by_category, "single": single, "conflict": conflict}
+    reveal = RevealForm(policy=permissions.reveal_policy(category).value)
+    return {"by_category": by_category, "single": single, "conflict": conflict, "reveal": reveal}
 
 
 def _back(default: str) -> str:

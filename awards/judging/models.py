@@ -127,6 +127,29 @@ class Score(db.Model):
     criterion: Mapped[Criterion] = relationship()
 
 
+MESSAGE_MAX_LENGTH = 2000
+
+
+class DiscussionMessage(db.Model):
+    """A message in the jury's discussion of one entry: plain text, never edited."""
+
+    __tablename__ = "discussion_messages"
+    __table_args__ = (
+        CheckConstraint(f"length(text) BETWEEN 1 AND {MESSAGE_MAX_LENGTH}", name="text_length"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    nomination: Mapped[Nomination] = relationship()
+    author: Mapped[User | None] = relationship()
+
+
 class JudgeReminder(db.Model):
     """A reminder emailed to a judge: the job that sends reminders again after a crash skips
     whoever it has already reached, and the progress page can say when each judge was last

@@ -4,11 +4,14 @@ A judge sees a nomination only while assigned to it and free of any conflict of 
 otherwise, for them, it does not exist (404).
 """
 
+from datetime import datetime
+
+from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Scorecard
-from awards.judging.scoring import is_assigned
+from awards.judging.scoring import find_scorecard, is_assigned
 from awards.nominations.models import Document, Nomination, NominationState
-from awards.programs.models import Program, Role
+from awards.programs.models import Category, Program, RevealScores, Role
 from awards.programs.permissions import can_manage_program, roles_in
 
 
@@ -56,3 +59,44 @@ def can_reopen_scorecard(user, scorecard: Scorecard) -> bool:
 def can_open_and_close_judging(user, program: Program) -> bool:
     """The program's organizers decide when judges may score."""
     return can_manage_jury(user, program)
+
+
+def reveal_policy(category: Category) -> RevealScores:
+    """When the category's jurors see each other's scores: the one place that reads the
+    setting (it is the category's today; it moves to a round with rounds)."""
+    return RevealScores(category.reveal_scores)
+
+
+def can_see_panel_scores(user, nomination: Nomination, *, now: datetime | None = None) -> bool:
+    """The entry's other submitted scorecards, as the reveal policy allows: never to a juror
+    who may not judge the entry (conflicted, unassigned); after their own submitted scorecard,
+    or once the judging window has closed."""
+    if not can_judge_nomination(user, nomination):
+        return False
+    policy = reveal_policy(nomination.category)
+    if policy == RevealScores.AFTER_OWN:
+        own = find_scorecard(user, nomination)
+        return own is not None and own.is_submitted
+    if policy == RevealScores.AFTER_CLOSE:
+        closes = nomination.program.judging_close_at
+        return closes is not None and (now or utcnow()) >= closes
+    return False
+
+
+def can_discuss(user, nomination: Nomination) -> bool:
+    """Read and post in the jury's discussion of an entry: its jurors (assigned, free of
+    conflict) and the program's organizers. The jury chair joins them here in one line:
+    ``or Role.CHAIR in roles_in(user, nomination.program)``."""
+    return can_manage_program(user, nomination.program) or can_judge_nomination(user, nomination)
+
+
+def juror_labels(user, program: Program) -> dict:
+    """How ``user`` sees the jurors who wrote in a discussion: {"juror_letters", "juror_names"}.
+    Organizers see both (the letters of the reveal and the meeting list, and who they are).
+    Under blind judging jurors see only the letters, the same as in the reveal; otherwise
+    names without letters, so that the reveal's letters are never matched with names."""
+    manage = can_manage_program(user, program)
+    return {
+        "juror_letters": manage or program.blind_judging,
+        "juror_names": manage or not program.blind_judging,
+    }

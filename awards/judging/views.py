@@ -7,8 +7,9 @@ from flask_login import current_user, login_required
 from awards.extensions import db
 from awards.formats import plain_number
 from awards.i18n import utcnow
-from awards.judging import conflicts, permissions, scoring
-from awards.judging.forms import ConflictForm, scorecard_form_class
+from awards.judging import conflicts, discussion, permissions, scoring
+from awards.judging.forms import ConflictForm, DiscussionForm, scorecard_form_class
+from awards.judging.panel import juror_letters, panel_scorecards
 from awards.judging.progress import judge_queue
 from awards.nominations.loaders import send_document
 from awards.nominations.models import Document, Nomination
@@ -25,15 +26,19 @@ def _require_login():
     """Every judging page needs a logged-in user."""
 
 
-def load_for_judge(slug: str, nomination_id: int) -> Nomination:
-    """The nomination, or 404 unless this judge is assigned to it without a conflict."""
+def load_entry(slug: str, nomination_id: int) -> Nomination:
+    """The program's nomination, or 404; the caller checks what the user may do with it."""
     program = load_program(slug)
     nomination = db.session.get(Nomination, nomination_id)
-    if (
-        nomination is None
-        or nomination.program_id != program.id
-        or not permissions.can_judge_nomination(current_user, nomination)
-    ):
+    if nomination is None or nomination.program_id != program.id:
+        abort(404)
+    return nomination
+
+
+def load_for_judge(slug: str, nomination_id: int) -> Nomination:
+    """The nomination, or 404 unless this judge is assigned to it without a conflict."""
+    nomination = load_entry(slug, nomination_id)
+    if not permissions.can_judge_nomination(current_user, nomination):
         abort(404)
     return nomination
 
@@ -85,6 +90,33 @@ def _save(nomination: Nomination, form, criteria):
     )  # fmt: skip
 
 
+def _thread_context(nomination: Nomination, form: DiscussionForm | None = None) -> dict:
+    """The discussion below the scorecard, when this judge may take part in it."""
+    if not permissions.can_discuss(current_user, nomination):
+        return {"messages": None}
+    return {
+        "messages": discussion.thread(nomination),
+        "discussion_form": form or DiscussionForm(),
+        "letters": juror_letters(nomination),
+        **permissions.juror_labels(current_user, nomination.program),
+    }
+
+
+def _render_nomination(nomination: Nomination, form, discussion_form=None):
+    scorecard = scoring.find_scorecard(current_user, nomination)
+    now = utcnow()
+    revealed = permissions.can_see_panel_scores(current_user, nomination, now=now)
+    return render_template(
+        "judging/nomination.html", program=nomination.program, nomination=nomination,
+        scorecard=scorecard, form=form, criteria=nomination.category.criteria,
+        conflict_form=ConflictForm(),
+        show_nominators=permissions.can_see_nominators(current_user, nomination),
+        judging_open=scoring.judging_is_open(nomination.program, now),
+        panel=panel_scorecards(nomination, current_user) if revealed else None,
+        **_thread_context(nomination, discussion_form),
+    )  # fmt: skip
+
+
 @bp.route("/<int:nomination_id>", methods=["GET", "POST"])
 def nomination(slug: str, nomination_id: int):
     nomination = load_for_judge(slug, nomination_id)
@@ -93,12 +125,31 @@ def nomination(slug: str, nomination_id: int):
     form = _scorecard_form(nomination, scorecard)
     if form.validate_on_submit() and (saved := _save(nomination, form, criteria)):
         return saved
-    return render_template(
-        "judging/nomination.html", program=nomination.program, nomination=nomination,
-        scorecard=scorecard, form=form, criteria=criteria, conflict_form=ConflictForm(),
-        show_nominators=permissions.can_see_nominators(current_user, nomination),
-        judging_open=scoring.judging_is_open(nomination.program, utcnow()),
-    )  # fmt: skip
+    return _render_nomination(nomination, form)
+
+
+@bp.post("/<int:nomination_id>/discussion")
+def discuss(slug: str, nomination_id: int):
+    # The judge's workspace: to anyone who may not judge the entry it does not exist (404); the
+    # discussion's own page (deliberation.thread) answers 403 to members who may not discuss.
+    nomination = load_for_judge(slug, nomination_id)
+    if not permissions.can_discuss(current_user, nomination):
+        abort(403)
+    form = DiscussionForm()
+    target = url_for("judging.nomination", slug=slug, nomination_id=nomination.id)
+    if form.validate_on_submit() and (
+        done := commit_or_show(
+            form,
+            lambda: discussion.post_message(
+                nomination=nomination, actor=current_user, text=form.text.data
+            ),
+            success=_("Your message has been posted."),
+            target=target + "#discussion",
+        )
+    ):
+        return done
+    scorecard = scoring.find_scorecard(current_user, nomination)
+    return _render_nomination(nomination, _scorecard_form(nomination, scorecard), form)
 
 
 @bp.post("/<int:nomination_id>/conflict")

@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 
 from awards.accounts import organizations
 from awards.accounts import services as accounts
+from awards.accounts.models import User
 from awards.ceremony import guests as ceremony_guests
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificate_settings
@@ -14,11 +15,12 @@ from awards.extensions import db
 from awards.i18n import to_utc
 from awards.judging import assignments as judging_assignments
 from awards.judging import conflicts as judging_conflicts
-from awards.judging import scoring
+from awards.judging import discussion, scoring
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
 from awards.nominations import inbox, linking
 from awards.nominations import services as nominations
+from awards.nominations.models import Nomination
 from awards.nominations.queries import accepted_nominations
 from awards.operations.demo_artwork import demo_pdf, demo_seal, demo_signature
 from awards.operations.demo_texts import (
@@ -33,6 +35,9 @@ from awards.operations.demo_texts import (
     DEMO_REPRESENTATIVES,
     DEMO_SIGNATORY,
     DEMO_SLUG,
+    DISCUSSION_HIGH,
+    DISCUSSION_LOW,
+    DISCUSSION_ORGANIZER,
     DOCUMENTS_ATTACHED,
     EDUCATION_DEPARTMENT,
     KAZZINC,
@@ -45,6 +50,7 @@ from awards.operations.demo_texts import (
 from awards.programs import services as programs
 from awards.programs.models import Program, Role
 from awards.protocols import services as protocols
+from awards.results import meeting
 from awards.results import services as results
 from awards.results.ranking import category_results
 from awards.results.votes import category_panel, recusals
@@ -109,6 +115,7 @@ def load_demo(*, password: str) -> Program:
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
     load_demo_identity(program, organizer=organizer)
     load_demo_scores(program, organizer=organizer)
+    load_demo_deliberation(program, organizer=organizer)
     load_demo_results(program, organizer=organizer)
     load_demo_jury_meeting(program, organizer=organizer)
     load_demo_certificate_settings(program, organizer=organizer)
@@ -212,6 +219,39 @@ def _jury_vote(category, chosen: list[int]) -> dict:
         for judge in panel
         if (n.id, judge.id) not in recused
     }
+
+
+def load_demo_deliberation(program: Program, *, organizer) -> None:
+    """Best Social Partner's jurors see each other's scorecards once they have submitted their
+    own; they discuss the entry they disagree on most. Scores are untouched (the results and
+    laureates stay the same): the demo's scores already hold such a disagreement.
+
+    Side effects: the category's reveal setting, three messages and their audit entries.
+    """
+    partner = program.categories[1]
+    discussion.set_reveal_scores(category=partner, policy="after-own", actor=organizer)
+    flagged = [row for row in meeting.flagged_in_program(program) if row.category_id == partner.id]
+    if not flagged:
+        return
+    entry_id = flagged[0].nomination_id  # the widest spread comes first
+    _category, panel = meeting.program_totals(program)[entry_id]
+    nomination = db.session.get(Nomination, entry_id)
+    low, high = (
+        db.session.get(User, judge)
+        for judge in (min(panel, key=panel.get), max(panel, key=panel.get))
+    )
+    when = program.judging_close_at - timedelta(days=3)
+    for hours, author, text in (
+        (0, low, DISCUSSION_LOW[_language(low)]), (3, high, DISCUSSION_HIGH[_language(high)]),
+        (20, organizer, DISCUSSION_ORGANIZER),
+    ):  # fmt: skip
+        discussion.post_message(
+            nomination=nomination, actor=author, text=text, now=when + timedelta(hours=hours)
+        )
+
+
+def _language(user) -> str:
+    return "kk" if user.locale == "kk" else "ru"
 
 
 def load_demo_results(program: Program, *, organizer) -> None:

@@ -19,6 +19,14 @@ class Role(StrEnum):
     CHAIR = "chair"
 
 
+class RevealScores(StrEnum):
+    """When a category's jurors see each other's scorecards of an entry."""
+
+    NEVER = "never"
+    AFTER_OWN = "after-own"  # once they have submitted their own scorecard for it
+    AFTER_CLOSE = "after-close"  # once the judging window has closed
+
+
 class NomineeKind(StrEnum):
     ORGANIZATION = "organization"
     PERSON = "person"
@@ -48,6 +56,9 @@ class Program(db.Model):
         CheckConstraint(
             "normalization_min_scorecards >= 2", name="normalization_min_scorecards_at_least_two"
         ),
+        CheckConstraint(
+            "disagreement_threshold BETWEEN 1 AND 100", name="disagreement_threshold_plausible"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -73,6 +84,9 @@ class Program(db.Model):
     # (below it, on the panel's: see results/aggregation.py _z_scores).
     normalization_min_scorecards: Mapped[int] = mapped_column(default=2, server_default="2")
     results_published_at: Mapped[datetime | None]
+    # Percentage points between a panel's highest and lowest totals that flag an entry for
+    # discussion (awards.results.disagreement).
+    disagreement_threshold: Mapped[int] = mapped_column(default=30, server_default="30")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     categories: Mapped[list["Category"]] = relationship(
@@ -101,6 +115,9 @@ class Category(db.Model):
             "nominee_kind IN ('organization', 'person', 'team')", name="nominee_kind_known"
         ),
         CheckConstraint("degree_rule IN ('none', 'rank', 'band')", name="degree_rule_known"),
+        CheckConstraint(
+            "reveal_scores IN ('never', 'after-own', 'after-close')", name="reveal_scores_known"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -117,6 +134,10 @@ class Category(db.Model):
     # total for I, II, III). See results/degrees.py.
     degree_rule: Mapped[str] = mapped_column(String(10), default="none", server_default="none")
     degree_limits: Mapped[list | None] = mapped_column(JSON)
+    # Read through awards.judging.permissions.reveal_policy only (it will move to a round).
+    reveal_scores: Mapped[str] = mapped_column(
+        String(20), default=RevealScores.NEVER, server_default=RevealScores.NEVER.value
+    )
 
     program: Mapped[Program] = relationship(back_populates="categories")
     criteria: Mapped[list["Criterion"]] = relationship(

@@ -48,3 +48,12 @@ class UnfreezeForm(AppForm):
 
 class ButtonForm(AppForm):
     """A POST button with nothing but its CSRF token."""
+
+
+class ThresholdForm(AppForm):
+    # Any whole number typed is passed on: the service says what is allowed, beside the field.
+    threshold = StringField(
+        _l("Flag an entry when its scorecards' totals are further apart than (points)"),
+        render_kw={"inputmode": "numeric", "autocomplete": "off"},
+        validators=[Length(max=10)],
+    )

@@ -41,3 +41,8 @@ def can_view_public_results(program: Program) -> bool:
 def can_export_results(user, program: Program) -> bool:
     """Organizers download rankings and every scorecard; no one else does, judges included."""
     return can_manage_program(user, program)
+
+
+def can_view_meeting_list(user, program: Program) -> bool:
+    """The entries flagged for discussion, with their scores' spread: the organizers'."""
+    return can_manage_program(user, program)

@@ -21,6 +21,7 @@ from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
 from awards.results import frozen, permissions, public_markup, services, votes
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
+from awards.results.disagreement import flagged_entries
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results, how_sure
 from awards.results.ranking_page import ranking_page
@@ -184,6 +185,7 @@ def _page_context(program, category, results, snapshot, form, names) -> dict:
         "vote_grid": votes.vote_grid(snapshot.content) if snapshot else ([], {}),
         "can_decide": permissions.can_decide_results(current_user, program),
         **_degree_context(category, results, snapshot),
+        "flags": flagged_entries(results.totals, threshold=program.disagreement_threshold),
     }  # fmt: skip
 
 

@@ -1,7 +1,7 @@
 """the jury's chair and the votes: a chair role, jurors' votes and dissenting opinions per snapshot
 
 Revision ID: a15d00000001
-Revises: f1a2b3c4d601
+Revises: a15c00000001
 Create Date: 2026-12-07 18:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a15d00000001'
-down_revision = 'f1a2b3c4d601'
+down_revision = 'a15c00000001'
 branch_labels = None
 depends_on = None
 

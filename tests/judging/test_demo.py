@@ -1,9 +1,12 @@
 from awards.extensions import db
+from awards.judging.discussion import thread
 from awards.judging.models import Scorecard
+from awards.judging.permissions import can_see_panel_scores
 from awards.nominations.models import Nomination
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs.models import Program
+from awards.results.meeting import flagged_in_program, program_totals
 from awards.results.ranking import category_results
 
 
@@ -31,3 +34,23 @@ def test_every_demo_entry_has_enough_countable_scorecards(app):
     for category in program.categories:
         rows = category_results(category).rows
         assert rows and not [row.nomination.nominee_name for row in rows if row.too_few]
+
+
+def test_demo_jury_discusses_the_entry_it_disagrees_on_most(app):
+    """Best Social Partner reveals scores after one's own; the entry with the widest spread
+    (flagged: more than 30 points) has three messages: its lowest and highest scorer, then the
+    organizer. The results are the scores' own (no score was changed for the discussion)."""
+    load_demo(password="demo password 1")
+    db.session.commit()
+    program = db.session.query(Program).filter_by(slug=DEMO_SLUG).one()
+    patron, partner = program.categories
+    assert (patron.reveal_scores, partner.reveal_scores) == ("never", "after-own")
+    disputed = next(row for row in flagged_in_program(program) if row.category_id == partner.id)
+    assert disputed.disagreement.spread_exceeded
+    entry = db.session.get(Nomination, disputed.nomination_id)
+    messages = thread(entry)
+    panel = program_totals(program)[entry.id][1]
+    authors = [message.author_id for message in messages]
+    assert authors[:2] == [min(panel, key=panel.get), max(panel, key=panel.get)]
+    assert messages[2].author.email == "organizer@demo.kz"
+    assert can_see_panel_scores(messages[0].author, entry, now=program.judging_close_at)
