@@ -85,9 +85,10 @@ def can_see_panel_scores(user, nomination: Nomination, *, now: datetime | None =
 
 def can_discuss(user, nomination: Nomination) -> bool:
     """Read and post in the jury's discussion of an entry: its jurors (assigned, free of
-    conflict) and the program's organizers. The jury chair joins them here in one line:
-    ``or Role.CHAIR in roles_in(user, nomination.program)``."""
-    return can_manage_program(user, nomination.program) or can_judge_nomination(user, nomination)
+    conflict), the program's organizers, and the jury's chair unless in conflict with it."""
+    program = nomination.program
+    chair = Role.CHAIR in roles_in(user, program) and not has_conflict(user, nomination)
+    return can_manage_program(user, program) or chair or can_judge_nomination(user, nomination)
 
 
 def juror_labels(user, program: Program) -> dict:

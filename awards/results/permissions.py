@@ -44,5 +44,6 @@ def can_export_results(user, program: Program) -> bool:
 
 
 def can_view_meeting_list(user, program: Program) -> bool:
-    """The entries flagged for discussion, with their scores' spread: the organizers'."""
-    return can_manage_program(user, program)
+    """The entries flagged for discussion, with their scores' spread: the organizers' and the
+    chair's, who runs the meeting."""
+    return can_manage_program(user, program) or is_chair(user, program)
