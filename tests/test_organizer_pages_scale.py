@@ -155,3 +155,14 @@ def test_the_inbox_finds_an_entry_by_its_bin(programs):
     assert found and page.count('class="num row-number"') == len(found)
     for entry_id in found:
         assert f'<td class="num row-number">{entry_id}</td>' in page
+
+
+def test_the_vote_table_grows_with_the_panel_and_its_statements_do_not(programs):
+    counts, jurors = {}, {}
+    for name, built in programs.items():
+        path = f"/programs/{built.slug}/results/{built.category_id}"
+        status, counts[name], body = _statements(built, path)
+        assert status == 200 and b'id="vote-table"' in body
+        jurors[name] = body.count(b"<tr data-juror=")
+    assert jurors["scale-larger"] > jurors["scale-small"] > 1, jurors
+    assert counts["scale-larger"] == counts["scale-small"], counts

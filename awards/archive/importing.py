@@ -29,7 +29,7 @@ from awards.nominations.history import action_for, log_change
 from awards.nominations.models import Nomination
 from awards.programs import services as programs
 from awards.programs.models import Category, Criterion, Program
-from awards.results.models import Laureate, ResultsSnapshot
+from awards.results.models import DecisionVote, DissentingOpinion, Laureate, ResultsSnapshot
 from awards.results.services import digest
 
 SETTING_TIMES = (
@@ -221,9 +221,26 @@ class _Importer:
             card.update(id=new.id, judge_id=new.judge_id, nomination_id=new.nomination_id,
                         points=dict(sorted(points.items())))  # fmt: skip
         content["scorecards"].sort(key=lambda card: card["id"])
-        for item in (*content["ranking"], *content["laureates"]):
+        for item in (*content["ranking"], *content["laureates"], *content.get("votes", [])):
             item["nomination_id"] = self.nominations[item["nomination_id"]].id
+        for item in (*content.get("votes", []), *content.get("dissents", [])):
+            item["judge_id"] = self._user_id(item["email"])
         return content
+
+    @staticmethod
+    def _decision(content: dict) -> dict:
+        """The jury's votes and dissenting opinions, which travel in the frozen content."""
+        return {
+            "votes": [
+                DecisionVote(nomination_id=v["nomination_id"], judge_id=v["judge_id"],
+                             vote=v["vote"])
+                for v in content.get("votes", [])
+            ],
+            "dissents": [
+                DissentingOpinion(judge_id=d["judge_id"], text=d["text"])
+                for d in content.get("dissents", [])
+            ],
+        }  # fmt: skip
 
     def snapshots(self, program: Program) -> None:
         for i, data in enumerate(self.document["snapshots"]):
@@ -244,6 +261,7 @@ class _Importer:
                                  position=item["position"], reason=item["reason"])
                         for item in data["laureates"]
                     ],
+                    **self._decision(content),
                 )  # fmt: skip
                 db.session.add(snapshot)
 

@@ -24,6 +24,9 @@ from awards.operations.demo_texts import (
     CATEGORIES,
     CEREMONY_PARTNERS,
     CEREMONY_RUNNING_ORDER,
+    DEMO_CHAIR,
+    DEMO_DISSENT,
+    DEMO_DISSENTER,
     DEMO_PEOPLE,
     DEMO_SIGNATORY,
     DEMO_SLUG,
@@ -41,6 +44,7 @@ from awards.programs.models import Program, Role
 from awards.protocols import services as protocols
 from awards.results import services as results
 from awards.results.ranking import category_results
+from awards.results.votes import category_panel, recusals
 
 
 def _program_dates() -> dict:
@@ -96,6 +100,7 @@ def load_demo(*, password: str) -> Program:
             )
     for email, role, *_ in DEMO_PEOPLE:
         programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
+    programs.grant_role(program=program, user=users[DEMO_CHAIR], role=Role.CHAIR, actor=organizer)
     for name in (KAZZINC, *SOCIAL_PARTNERS):
         accounts.find_or_create_organization(name=name, actor=organizer)
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
@@ -191,20 +196,41 @@ def load_demo_scores(program: Program, *, organizer) -> None:
                 )  # fmt: skip
 
 
+def _jury_vote(category, chosen: list[int]) -> dict:
+    """The Best Patron vote at the jury's meeting: everyone for, but judge4 against (a split
+    vote); judge2, who works at Kazzinc, is recused by the automatic conflict."""
+    panel = category_panel(category)
+    laureates = [n for n in accepted_nominations(category) if n.id in chosen]
+    recused = recusals(panel, laureates)
+    return {
+        (n.id, judge.id): "against" if judge.email == DEMO_DISSENTER else "for"
+        for n in laureates
+        for judge in panel
+        if (n.id, judge.id) not in recused
+    }
+
+
 def load_demo_results(program: Program, *, organizer) -> None:
     """The real 2025 laureates, confirmed after judging closed and published on the ceremony day:
-    Kazzinc as Best Patron, all sixteen listed organizations as Best Social Partner.
+    Kazzinc as Best Patron, recorded by the jury's chair with the jury's split vote and a
+    dissenting opinion; all sixteen listed organizations as Best Social Partner.
 
     Side effects: a frozen results snapshot per category; the program's results published.
     """
     decided = program.judging_close_at + timedelta(days=2)
-    for category in program.categories:
+    chair = next(role.user for role in program.roles if role.role == Role.CHAIR)
+    for index, category in enumerate(program.categories):
         ranked = [row for row in category_results(category).rows if row.score is not None]
         limit = category.max_laureates or len(ranked)
-        results.confirm_laureates(
-            category=category, actor=organizer, now=decided,
-            chosen=[row.nomination.id for row in ranked[:limit]],
-        )  # fmt: skip
+        chosen = [row.nomination.id for row in ranked[:limit]]
+        if index == 0:
+            dissenter = next(r.user for r in program.roles if r.user.email == DEMO_DISSENTER)
+            results.confirm_laureates(
+                category=category, actor=chair, now=decided, chosen=chosen,
+                votes=_jury_vote(category, chosen), dissents={dissenter.id: DEMO_DISSENT},
+            )  # fmt: skip
+            continue
+        results.confirm_laureates(category=category, actor=organizer, now=decided, chosen=chosen)
     results.publish_results(program=program, actor=organizer, now=program.ceremony_at, notify=False)
 
 

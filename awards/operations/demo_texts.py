@@ -144,7 +144,19 @@ DEMO_PEOPLE = [
     # A fourth judge: Kazzinc's entry, which judge2 may not score, still gets three scorecards.
     ("judge4@demo.kz", Role.JUDGE, "Дәурен Әбілов", "kk", AMANZHOLOV_UNIVERSITY),
 ]
-DEMO_ACCOUNTS = [(email, str(role)) for email, role, *_ in DEMO_PEOPLE]
+# judge1 also chairs the jury: they record the Best Patron decision with the jury's votes.
+DEMO_CHAIR = "judge1@demo.kz"
+DEMO_ACCOUNTS = [
+    (email, f"{role}, {Role.CHAIR}" if email == DEMO_CHAIR else str(role))
+    for email, role, *_ in DEMO_PEOPLE
+]
+# judge4 votes against Kazzinc as Best Patron and says why, in their own words.
+DEMO_DISSENTER = "judge4@demo.kz"
+DEMO_DISSENT = (
+    "«Қазмырыш» ЖШС-ның колледждерге қосқан үлесі зор екенін мойындаймын. Бірақ бұл "
+    "номинацияда шағын кәсіпорындардың ауылдық колледждерге көрсеткен көмегін де ескеру керек "
+    "еді деп санаймын, сондықтан қарсы дауыс бердім."
+)
 
 
 KAZZINC_JUSTIFICATION = (

@@ -48,6 +48,7 @@ TIMEZONES = [
 ROLE_CHOICES = [
     SelectChoice("committee", _l("Nomination committee member")),
     SelectChoice("judge", _l("Judge")),
+    SelectChoice("chair", _l("Jury chair")),
     SelectChoice("organizer", _l("Organizer")),
 ]
 NOMINEE_KIND_CHOICES = [

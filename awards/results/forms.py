@@ -1,7 +1,14 @@
 """Results forms: choosing the method, confirming laureates, unfreezing."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import (
+    BooleanField,
+    HiddenField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -28,6 +35,11 @@ class ConfirmForm(AppForm):
         _l("Reason, when the choice departs from the ranking or decides a tie"),
         validators=[Optional(), Length(max=2000)],
     )
+    record_votes = BooleanField(_l("Record the jury's votes"))
+    # The vote table's cells are named vote-<nomination id>-<judge id> and its opinions
+    # dissent-<judge id> (see views.decision_input); these two carry the service's messages.
+    votes = HiddenField()
+    dissents = HiddenField()
 
 
 class UnfreezeForm(AppForm):

@@ -18,8 +18,9 @@ from awards.extensions import db
 from awards.i18n import utcnow
 from awards.programs.models import Category, NomineeKind, Program
 from awards.results.announcements import announce_results, published_before
-from awards.results.models import Laureate, ResultsSnapshot
+from awards.results.models import DecisionVote, DissentingOpinion, Laureate, ResultsSnapshot
 from awards.results.ranking import CategoryResults, category_results
+from awards.results.votes import check_votes, decision_content
 
 METHODS = ("mean", "normalized", "trimmed")
 
@@ -137,13 +138,18 @@ def digest(content: dict) -> str:
 
 def confirm_laureates(
     *, category: Category, actor: User, chosen: list[int], reason: str = "",
+    votes: dict[tuple[int, int], str] | None = None, dissents: dict[int, str] | None = None,
     now: datetime | None = None,
 ) -> ResultsSnapshot:  # fmt: skip
-    """Freeze the category's results with these laureates (in this order).
+    """Freeze the category's results with these laureates (in this order): the decision the
+    organizer or the jury's chair records at the jury's meeting.
 
     A reason is required when the choice departs from the ranking or decides a tie.
-    Side effects: a new snapshot version with its laureates; any current snapshot must have
-    been unfrozen first; a 'confirmed' event; flushes.
+    ``votes`` (nomination id, judge id) -> vote and ``dissents`` judge id -> text, when given,
+    are checked by awards/results/votes.py (every juror of the panel on every laureate, a
+    conflicted juror recused) and kept in the snapshot's content, so its SHA-256 covers them.
+    Side effects: a new snapshot version with its laureates, votes and dissenting opinions;
+    any current snapshot must have been unfrozen first; a 'confirmed' event; flushes.
     """
     now = now or utcnow()
     if current_snapshot(category) is not None:
@@ -158,7 +164,12 @@ def confirm_laureates(
             _("This choice departs from the ranking or decides a tie: give the reason."),
             field="reason",
         )
-    content = _content(category, results, chosen, reason, actor, now)
+    nominations = {row.nomination.id: row.nomination for row in results.rows}
+    decision = check_votes(
+        category=category, laureates=[nominations[n] for n in chosen], votes=votes,
+        dissents=dissents,
+    )  # fmt: skip
+    content = _content(category, results, chosen, reason, actor, now) | decision_content(decision)
     version = (
         db.session.scalar(
             select(func.max(ResultsSnapshot.version)).where(
@@ -176,8 +187,16 @@ def confirm_laureates(
         snapshot.laureates.append(
             Laureate(nomination_id=nomination_id, position=position, reason=reason)
         )
+    snapshot.votes = [
+        DecisionVote(nomination_id=n, judge_id=j, vote=vote) for n, j, vote in decision.votes
+    ]
+    snapshot.dissents = [DissentingOpinion(judge_id=j, text=text) for j, text in decision.dissents]
     db.session.add(snapshot)
     data = {"version": version, "sha256": snapshot.sha256, "laureates": chosen}
+    if decision.votes:
+        data["votes"] = len(decision.votes)
+    if decision.dissents:
+        data["dissents"] = len(decision.dissents)
     _log(category.program, actor=actor, action="confirmed", category=category, reason=reason,
          new=data, now=now)  # fmt: skip
     db.session.flush()

@@ -1,5 +1,6 @@
 """Results pages: the organizer's ranking and decisions, committees' outcomes, the public list."""
 
+import re
 from statistics import fmean
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -9,13 +10,16 @@ from sqlalchemy import select
 from wtforms.fields.choices import SelectChoice
 
 from awards.audit import queries as audit_queries
+from awards.errors import DomainError
 from awards.extensions import db
+from awards.i18n import current_language
+from awards.mail import external_url
 from awards.nominations.models import Nomination, NominationState
 from awards.pages import commit_or_flash, commit_or_show
 from awards.paging import page_number, paginate_list, search_text
 from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
-from awards.results import frozen, permissions, services
+from awards.results import frozen, permissions, public_markup, services, votes
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
 from awards.results.ranking import category_results, how_sure
@@ -26,7 +30,13 @@ bp = Blueprint("results", __name__)
 
 
 def load_for_organizer(slug: str):
+    """The program for its results pages: its organizers and the jury's chair."""
     return load_program(slug, can=permissions.can_view_results)
+
+
+def load_for_deciding(slug: str):
+    """The program for the organizers' own decisions: method, unfreezing, publishing."""
+    return load_program(slug, can=permissions.can_decide_results)
 
 
 @bp.get("/programs/<slug>/results")
@@ -41,6 +51,7 @@ def overview(slug: str):
         "results/overview.html", program=program, snapshots=snapshots, events=events,
         categories={category.id: category for category in program.categories},
         method_form=MethodForm(method=program.scoring_method), button=ButtonForm(),
+        can_decide=permissions.can_decide_results(current_user, program),
     )  # fmt: skip
 
 
@@ -75,6 +86,66 @@ def _confirm_form(results, category, names: dict[int, str]) -> ConfirmForm:
     return form
 
 
+VOTE_NAME = re.compile(r"vote-(\d+)-(\d+)")
+DISSENT_NAME = re.compile(r"dissent-(\d+)")
+
+
+def decision_input(form_data) -> tuple[dict, dict]:
+    """The vote table as typed: {(nomination id, judge id): vote}, {judge id: dissent}."""
+    given, dissents = {}, {}
+    for name, value in form_data.items():
+        if match := VOTE_NAME.fullmatch(name):
+            given[int(match[1]), int(match[2])] = value
+        elif match := DISSENT_NAME.fullmatch(name):
+            dissents[int(match[1])] = value
+    return given, dissents
+
+
+# A category without a limit chooses every scored entry at first: past this many laureates
+# the page offers no vote table (a hundred jurors times thousands of columns).
+MOST_VOTE_COLUMNS = 20
+
+
+def _vote_table(category, results, chosen: list[int], form) -> dict | None:
+    """The jurors (rows), the chosen laureates (columns), who is recused from which, and
+    what each cell holds (as typed, or 'for' on a first visit)."""
+    if not chosen:
+        return None
+    if len(chosen) > MOST_VOTE_COLUMNS:
+        return {"too_many": MOST_VOTE_COLUMNS, "open": bool(form.votes.errors)}
+    entries = {row.nomination.id: row.nomination for row in results.rows}
+    laureates = [entries[n] for n in chosen if n in entries]
+    panel = votes.category_panel(category)
+    given, dissents = decision_input(request.form) if request.method == "POST" else ({}, {})
+    return {
+        "laureates": laureates, "panel": panel,
+        "recused": votes.recusals(panel, laureates), "given": given, "dissents": dissents,
+        "open": bool(form.record_votes.data or form.votes.errors or form.dissents.errors),
+    }  # fmt: skip
+
+
+def _confirm(category, form):
+    """Confirm with the vote table when asked to record it. Columns of laureates no longer
+    chosen are dropped (the table shows the new ones again); a filled-in table without the
+    box ticked is refused rather than silently left out."""
+    given, dissents = decision_input(request.form)
+    chosen = form.laureates.data
+    if not form.record_votes.data:
+        if any(vote != "for" for vote in given.values()) or any(
+            t.strip() for t in dissents.values()
+        ):
+            message = _("Tick “Record the jury's votes” to keep the votes and opinions typed in, "
+                        "or set them back.")  # fmt: skip
+            raise DomainError(message, fields={"votes": message})
+        given = dissents = None
+    else:
+        given = {key: vote for key, vote in given.items() if key[0] in chosen}
+    return services.confirm_laureates(
+        category=category, actor=current_user, chosen=chosen, reason=form.reason.data,
+        votes=given, dissents=dissents,
+    )  # fmt: skip
+
+
 def _live_results(snapshot, results):
     """The live results by the snapshot's method, reusing the page's when it is the same."""
     if snapshot is None or snapshot.method == results.method:
@@ -107,6 +178,10 @@ def _page_context(program, category, results, snapshot, form, names) -> dict:
         "chart": chart, "distribution": distribution,
         "official": results.method == program.scoring_method,
         "sure": how_sure(results), "names": names,
+        "vote_table": None if snapshot else _vote_table(category, results, chosen, form),
+        "tallies": votes.tallies(snapshot.content) if snapshot else {},
+        "vote_grid": votes.vote_grid(snapshot.content) if snapshot else ([], {}),
+        "can_decide": permissions.can_decide_results(current_user, program),
     }  # fmt: skip
 
 
@@ -121,15 +196,12 @@ def category(slug: str, category_id: int):
     names = {row.nomination.id: row.nomination.nominee_name for row in results.rows}
     form = _confirm_form(results, category, names)
     if request.method == "POST":
-        if not permissions.can_decide_results(current_user, program):
+        if not permissions.can_record_decision(current_user, category):
             abort(403)
         if form.validate_on_submit() and (
             done := commit_or_show(
                 form,
-                lambda: services.confirm_laureates(
-                    category=category, actor=current_user, chosen=form.laureates.data,
-                    reason=form.reason.data,
-                ),
+                lambda: _confirm(category, form),
                 success=_("The laureates are confirmed and the results frozen."),
                 target=url_for(
                     "results.category", slug=slug, category_id=category.id,
@@ -148,7 +220,7 @@ def category(slug: str, category_id: int):
 @bp.post("/programs/<slug>/results/<int:category_id>/unfreeze")
 @login_required
 def unfreeze(slug: str, category_id: int):
-    program = load_for_organizer(slug)
+    program = load_for_deciding(slug)
     category = load_category(program, category_id)
     form = UnfreezeForm()
     target = url_for("results.category", slug=slug, category_id=category.id)
@@ -167,7 +239,7 @@ def unfreeze(slug: str, category_id: int):
 @bp.post("/programs/<slug>/results/method")
 @login_required
 def method(slug: str):
-    program = load_for_organizer(slug)
+    program = load_for_deciding(slug)
     form = MethodForm()
     target = url_for("results.overview", slug=slug)
     back = request.form.get("back", type=id_arg)
@@ -185,7 +257,7 @@ def method(slug: str):
 
 
 def _publication(slug: str, action, message: str):
-    program = load_for_organizer(slug)
+    program = load_for_deciding(slug)
     if not ButtonForm().validate_on_submit():
         abort(400)
     return commit_or_flash(
@@ -237,6 +309,13 @@ def public(slug: str):
     program = program_services.get_program_by_slug(slug)
     if program is None or not permissions.can_view_public_results(program):
         abort(404)
+    laureates = services.published_laureates(program)
+    markup = public_markup.program_markup(
+        program,
+        laureates,
+        url=external_url("results.public", slug=program.slug),
+        language=current_language(),
+    )
     return render_template(
-        "results/public.html", program=program, laureates=services.published_laureates(program)
+        "results/public.html", program=program, laureates=laureates, markup=markup
     )

@@ -28,14 +28,15 @@ from awards.nominations.models import Nomination
 from awards.programs import services as programs
 from awards.programs.models import Category, Criterion, Program, ProgramRole
 from awards.results import services as results
-from awards.results.models import Laureate, ResultsSnapshot
+from awards.results.models import DecisionVote, DissentingOpinion, Laureate, ResultsSnapshot
 from tests.certificates import pictures
 from tests.judging.fixtures import JUDGING, SUBMITTED, accepted_nomination
 
+DISSENT = "Менің ойымша, «Ульба» да лайықты еді."
 MODELS = (
     Program, Category, Criterion, ProgramRole, Organization, User, Nomination, Assignment,
     Conflict, Scorecard, Score, ResultsSnapshot, Laureate, RunningOrderItem, CeremonyPartner,
-    CertificateSettings, CertificateSignatory, CertificateImage,
+    CertificateSettings, CertificateSignatory, CertificateImage, DecisionVote, DissentingOpinion,
 )  # fmt: skip
 
 
@@ -158,7 +159,12 @@ def archived(jury):
         nomination=keep, actor=judges["judge2@x.kz"], now=JUDGING, points={impact.id: "5"}
     )
     kazzinc = jury["entries"]["Kazzinc Nominee"]
-    results.confirm_laureates(category=category, actor=organizer, chosen=[kazzinc.id], now=DECIDED)
+    votes = {(kazzinc.id, judge.id): "for" for judge in judges.values()}
+    votes[kazzinc.id, judges["judge2@x.kz"].id] = "against"
+    results.confirm_laureates(
+        category=category, actor=organizer, chosen=[kazzinc.id], now=DECIDED, votes=votes,
+        dissents={judges["judge2@x.kz"].id: DISSENT},
+    )  # fmt: skip
     results.publish_results(program=program, actor=organizer, now=DECIDED)
     ceremony_and_certificates(program, organizer)
     db.session.commit()

@@ -16,7 +16,7 @@ from awards.programs import services as programs
 from awards.programs.services import get_program_by_slug
 from awards.results import services as results
 from awards.results.exports import results_document
-from tests.archive.conftest import bring, counts, stored_files
+from tests.archive.conftest import DISSENT, bring, counts, stored_files
 
 
 def ranking(document: dict) -> list[tuple]:
@@ -52,6 +52,17 @@ def test_round_trip_into_a_fresh_installation(archived, elsewhere):
         assert [lau.nomination.nominee_name for lau in snapshot.laureates] == ["Kazzinc Nominee"]
         laureates = results.published_laureates(copy_)[0][1]
         assert laureates[0]["nomination_id"] == snapshot.laureates[0].nomination_id
+        assert sorted(
+            (v.nomination.nominee_name, v.judge.email, v.vote) for v in snapshot.votes
+        ) == [
+            ("Kazzinc Nominee", "judge2@x.kz", "against"),
+            ("Kazzinc Nominee", "judge3@x.kz", "for"),
+            ("Kazzinc Nominee", "judge@x.kz", "for"),
+        ]
+        assert [(d.judge.email, d.text) for d in snapshot.dissents] == [("judge2@x.kz", DISSENT)]
+        assert {(v["judge_id"], v["nomination_id"]) for v in snapshot.content["votes"]} == {
+            (v.judge_id, v.nomination_id) for v in snapshot.votes
+        }
 
 
 def by_name(document: dict) -> dict:

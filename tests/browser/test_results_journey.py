@@ -34,9 +34,18 @@ def test_organizer_switches_method_confirms_publishes_and_public_reads_kazakh(
     expect(page.locator(".flash-success")).to_be_visible()
 
     page.context.clear_cookies()
+    refused = []  # a CSP report would say the schema.org data block was treated as a script
+    page.on("console", lambda message: refused.append(message.text))
     page.goto(f"{live_server}/results/working-professions-2025")
     page.click(".lang-switch button[value=kk]")
     expect(page.locator("html")).to_have_attribute("lang", "kk")
     expect(page.locator("#category-best-patron")).to_contain_text("«Қазмырыш» ЖШС")
     expect(page.locator("#category-best-social-partner li")).to_have_count(16)
     page.screenshot(path="test-results/results-public-kk.png", full_page=True)
+    graph = page.evaluate(
+        "JSON.parse(document.querySelector('script[type=\"application/ld+json\"]')"
+        ".textContent)['@graph']"
+    )
+    assert graph[0]["@type"] == "Event" and graph[0]["startDate"].endswith("+05:00")
+    assert "«Қазмырыш» ЖШС" in [thing["name"] for thing in graph[1:]]
+    assert not [text for text in refused if "Content Security Policy" in text]

@@ -53,3 +53,22 @@ def test_demo_kazzinc_entry_is_confirmed_and_its_judge_conflicts_whatever_the_na
     assert KAZZINC_PLANT in [alias.name for alias in organization.aliases]
     judge = db.session.scalar(select(User).filter_by(email="judge2@demo.kz"))
     assert judge.organization_id == organization.id and has_conflict(judge, kazzinc)
+
+
+def test_demo_chair_recorded_a_split_vote_with_a_dissent(app):
+    from awards.results.services import current_snapshot
+    from awards.results.votes import tallies
+
+    program = load_demo(password="demo password 2025")
+    snapshot = current_snapshot(program.categories[0])
+    assert snapshot.created_by.email == "judge1@demo.kz"
+    tally = tallies(snapshot.content)[snapshot.laureates[0].nomination_id]
+    assert tally.split and tally.votes["against"] == 1
+    by_judge = {vote.judge.email: vote.vote for vote in snapshot.votes}
+    # judge2 works at Kazzinc: never assigned to its entry, they are not on this panel.
+    assert by_judge == {
+        "judge1@demo.kz": "for",
+        "judge3@demo.kz": "for",
+        "judge4@demo.kz": "against",
+    }
+    assert [d.judge.email for d in snapshot.dissents] == ["judge4@demo.kz"]
