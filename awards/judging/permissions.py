@@ -1,11 +1,13 @@
 """Who may do what in judging: one can_<verb> per rule.
 
 A judge sees a nomination only while assigned to it and free of any conflict of interest;
-otherwise, for them, it does not exist (404).
+otherwise, for them, it does not exist (404). The same holds for an entry the scored round
+leaves out (it did not advance from a qualifying round, or that round is not decided yet).
 """
 
 from awards.judging.conflicts import has_conflict
-from awards.judging.models import Scorecard
+from awards.judging.models import JudgingRound, Scorecard
+from awards.judging.rounds import is_in_play, is_round_juror
 from awards.judging.scoring import is_assigned
 from awards.nominations.models import Document, Nomination, NominationState
 from awards.programs.models import Program, Role
@@ -27,6 +29,7 @@ def can_judge_nomination(user, nomination: Nomination) -> bool:
         and nomination.state == NominationState.ACCEPTED
         and is_assigned(user, nomination)
         and not has_conflict(user, nomination)
+        and is_in_play(nomination)
     )
 
 
@@ -56,3 +59,21 @@ def can_reopen_scorecard(user, scorecard: Scorecard) -> bool:
 def can_open_and_close_judging(user, program: Program) -> bool:
     """The program's organizers decide when judges may score."""
     return can_manage_jury(user, program)
+
+
+def can_manage_rounds(user, program: Program) -> bool:
+    """Add, change and remove a category's qualifying rounds and choose their jurors."""
+    return can_manage_jury(user, program)
+
+
+def can_vote_in_round(user, judging_round: JudgingRound) -> bool:
+    """Open the round's voting page: a judge of the program on the round's jury (which entries
+    they may vote on, and when, the service decides)."""
+    return is_judge(user, judging_round.category.program) and is_round_juror(judging_round, user)
+
+
+def can_decide_round(user, judging_round: JudgingRound) -> bool:
+    """See the tally and freeze the outcome, deciding ties: the organizers. (The jury chair,
+    once that role exists, joins here: ``or Role.CHAIR in roles_in(user, program)``.)"""
+    program = judging_round.category.program
+    return can_manage_program(user, program)
