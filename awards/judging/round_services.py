@@ -35,6 +35,7 @@ from awards.judging.rounds import (
     round_entries,
     round_window,
 )
+from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination
 from awards.programs.models import Category
 
@@ -296,3 +297,31 @@ def decide_round(
          new={"round": judging_round.name, "advanced": content["advanced"],
               "sha256": judging_round.sha256}, now=now)  # fmt: skip
     return judging_round
+
+
+def remind_jurors(*, judging_round: JudgingRound, actor: User, now: datetime | None = None) -> int:
+    """Email every juror with entries of an open round still waiting for their vote.
+
+    Returns how many were reminded. Side effects: one email each (sent on commit); logged.
+    """
+    now = now or utcnow()
+    if round_window(judging_round, now) != "open":
+        raise DomainError(_("The round is not open: nobody can vote now."))
+    board = round_board(judging_round)
+    entries = {entry.id: entry for entry in board.entries}
+    program = judging_round.category.program
+    reminded = 0
+    for judge in board.jury:
+        missing = [entries[i] for i in board.waiting.get(judge.id, [])]
+        if not missing:
+            continue
+        queue_email(
+            db.session(), to=judge.email, locale=judge.locale, template="judging/round_reminder",
+            program=program, round=judging_round, judge=judge, missing=missing,
+            link=external_url("judging.round_votes", slug=program.slug, round_id=judging_round.id),
+        )  # fmt: skip
+        reminded += 1
+    if not reminded:
+        raise DomainError(_("Every juror has voted on every entry."))
+    _log(judging_round, actor=actor, action="round-reminded", new={"jurors": reminded}, now=now)
+    return reminded

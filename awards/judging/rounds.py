@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, exists, not_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, joinedload
 
 from awards.accounts.models import User
 from awards.extensions import db
@@ -143,7 +143,11 @@ def round_entries(judging_round: JudgingRound) -> list[Nomination]:
         query = select(Nomination).where(
             _accepted(judging_round.category), in_play(judging_round.position)
         )
-    return list(db.session.scalars(query.order_by(Nomination.id)))
+    # The nominee's confirmed organization and who nominated it: read by every row of the pages.
+    query = query.order_by(Nomination.id).options(
+        joinedload(Nomination.nominee_organization), joinedload(Nomination.submitting_organization)
+    )
+    return list(db.session.scalars(query))
 
 
 def judges_of_program(program: Program) -> list[User]:
