@@ -42,7 +42,7 @@ def outcome(tally: VoteTally, majority: float) -> str:
     return TIE if share == needed else REJECTED
 
 
-def majority_percent(majority: float) -> str:
-    """The share in words' digits: 50, 60, 66.7, 75."""
-    value = float(majority_fraction(majority)) * 100
-    return f"{value:.1f}".rstrip("0").rstrip(".")
+def majority_share(majority: float) -> str:
+    """The share as people write it: 1/2, 3/5, 2/3, 3/4."""
+    fraction = majority_fraction(majority)
+    return f"{fraction.numerator}/{fraction.denominator}"

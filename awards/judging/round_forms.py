@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from awards.forms import AppForm, translated_text
+from awards.judging.qualifying import majority_share
 
 MAJORITY_CHOICES = ("1/2", "3/5", "2/3", "3/4")
 
@@ -28,11 +29,6 @@ def majority_label(share: str) -> str:
 
 def majority_value(share: str) -> float:
     return float(Fraction(share))
-
-
-def majority_share(majority: float) -> str:
-    fraction = Fraction(majority).limit_denominator(100)
-    return f"{fraction.numerator}/{fraction.denominator}"
 
 
 def majority_rule(majority: float) -> str:

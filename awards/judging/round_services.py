@@ -26,7 +26,7 @@ from awards.judging.models import (
     Scorecard,
     Verdict,
 )
-from awards.judging.qualifying import ADVANCES, TIE, majority_fraction, outcome
+from awards.judging.qualifying import ADVANCES, TIE, majority_share, outcome
 from awards.judging.rounds import (
     earlier_undecided,
     is_round_juror,
@@ -276,11 +276,10 @@ def decide_round(
                        board.jury, decided.get(entry.id))
         for entry in board.entries
     ]  # fmt: skip
-    majority = majority_fraction(judging_round.majority)
     content = {
         "category_id": judging_round.category_id, "round": judging_round.name,
         "title": judging_round.title, "position": judging_round.position,
-        "majority": f"{majority.numerator}/{majority.denominator}",
+        "majority": majority_share(judging_round.majority),
         "jury": [judge.email for judge in board.jury], "entries": entries,
         "advanced": [entry["nomination_id"] for entry in entries if entry["advanced"]],
         "decided_by": actor.email, "decided_at": now.isoformat(),

@@ -12,13 +12,12 @@ from awards.judging.assignments import program_judges
 from awards.judging.forms import ConfirmForm
 from awards.judging.jury_views import bp as jury_bp
 from awards.judging.models import JudgingRound
-from awards.judging.qualifying import TIE, outcome
+from awards.judging.qualifying import TIE, majority_share, outcome
 from awards.judging.round_forms import (
     RoundForm,
     VoteForm,
     decision_form_class,
     majority_rule,
-    majority_share,
     majority_value,
 )
 from awards.judging.views import bp as judging_bp

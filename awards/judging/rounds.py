@@ -27,7 +27,7 @@ from awards.judging.models import (
     RoundKind,
     RoundOutcome,
 )
-from awards.judging.qualifying import VoteTally
+from awards.judging.qualifying import VoteTally, majority_share, outcome
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category, Program, ProgramRole, Role
 from awards.programs.phases import window_state
@@ -255,4 +255,42 @@ def rounds_for_juror(program: Program, judge: User) -> list[JudgingRound]:
         for judging_round in rounds:
             if not judging_round.is_decided and is_round_juror(judging_round, judge):
                 found.append(judging_round)
+    return found
+
+
+def _live_entries(judging_round: JudgingRound) -> list[dict]:
+    board = round_board(judging_round)
+    return [
+        {
+            "nomination_id": entry.id, "nominee": entry.nominee_name,
+            **vars(board.tallies[entry.id]),
+            "result": outcome(board.tallies[entry.id], judging_round.majority),
+            "advanced": None, "tie_reason": None,
+        }
+        for entry in board.entries
+    ]  # fmt: skip
+
+
+def round_results(program: Program, name: str) -> list[dict]:
+    """Per category with a qualifying round called ``name``: its tally per entry and, once
+    decided, who advanced (from the frozen outcome, with its SHA-256)."""
+    found = []
+    for category in program.categories:
+        judging_round = find_round(category, name)
+        if judging_round is None:
+            continue
+        decided = judging_round.is_decided
+        entries = [
+            {key: entry[key] for key in ("nomination_id", "nominee", "advance", "reject",
+                                         "abstain", "not_voted", "result", "advanced",
+                                         "tie_reason")}
+            for entry in judging_round.content["entries"]
+        ] if decided else _live_entries(judging_round)  # fmt: skip
+        found.append({
+            "slug": category.slug, "round": judging_round.name, "kind": judging_round.kind,
+            "majority": majority_share(judging_round.majority), "decided": decided,
+            "decided_at": judging_round.decided_at.isoformat() if decided else None,
+            "sha256": judging_round.sha256, "entries": entries,
+            "advanced": judging_round.content["advanced"] if decided else None,
+        })  # fmt: skip
     return found
