@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
 from awards.archive.records import parse_time, record
+from awards.archive.rounds import import_rounds
 from awards.archive.rules import check_rules
 from awards.archive.schema import refuse
 from awards.archive.setup import import_logo, import_setup
@@ -270,7 +271,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     of each problem (or of the one record the database refuses); the caller then rolls back.
     Side effects: creates the program with its logo, categories, criteria, roles, nominations
     with their history, assignments, conflicts, scorecards, current snapshots (with this
-    installation's ids, so rehashed), running order, partners and certificate settings with
+    installation's ids, so rehashed), qualifying rounds with their jurors, votes and frozen
+    outcomes (rehashed likewise), running order, partners and certificate settings with
     their pictures; may create users and organizations; stores the logo's file (gone again
     on rollback); flushes.
     """
@@ -286,5 +288,7 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     importer.assignments_and_conflicts()
     importer.scorecard_records()
     importer.snapshots(program)
+    import_rounds(document, categories=importer.categories, nominations=importer.nominations,
+                  users=importer.users)  # fmt: skip
     import_setup(document, program=program, categories=importer.categories, actor=actor)
     return importer.result

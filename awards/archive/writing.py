@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
+from awards.archive.rounds import round_records
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
 from awards.audit.models import AuditEntry
@@ -216,6 +217,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         "nominations": _nominations(program, people),
         **_judging(program, people),
         "snapshots": _snapshots(program, people),
+        "rounds": round_records(program, people),
         **setup_sections(program),
     }
     return {

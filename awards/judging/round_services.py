@@ -1,6 +1,6 @@
 """Setting up a category's qualifying rounds, voting in them and deciding them. Each function
-takes ``actor=``, flushes and never commits; every change is in the audit log under the
-category (votes under the entry)."""
+takes ``actor=``, flushes and never commits; every change of a round is in the audit log
+under its category."""
 
 import hashlib
 import json
@@ -187,7 +187,8 @@ def cast_vote(
 ) -> QualifyingVote:  # fmt: skip
     """Record (or change) the juror's verdict on an entry, with their comment.
 
-    Side effects: adds or updates the vote; logged under the entry; flushes.
+    Side effects: adds or updates the vote (its times say when); flushes. Votes are not in the
+    audit log one by one: the decision freezes every vote that counted.
     """
     now = now or utcnow()
     if verdict not in set(Verdict):
@@ -198,18 +199,12 @@ def cast_vote(
             round_id=judging_round.id, nomination_id=nomination.id, judge_id=actor.id
         )
     )
-    old = {"verdict": vote.verdict, "comment": vote.comment} if vote else None
     if vote is None:
         vote = QualifyingVote(round_id=judging_round.id, nomination_id=nomination.id,
                               judge_id=actor.id, created_at=now)  # fmt: skip
         db.session.add(vote)
     vote.verdict, vote.comment, vote.updated_at = verdict, (comment or "").strip(), now
     db.session.flush()
-    record(
-        actor=actor, program=nomination.program, subject=(SubjectKind.NOMINATION, nomination.id),
-        action="round-vote", old=old, new={"round": judging_round.name, "verdict": verdict,
-                                           "comment": vote.comment}, now=now,
-    )  # fmt: skip
     return vote
 
 
