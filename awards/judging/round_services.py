@@ -37,7 +37,7 @@ from awards.judging.rounds import (
 )
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination
-from awards.programs.models import Category
+from awards.programs.models import Category, NomineeKind
 
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9-]{0,39}")
 MAJORITIES = (0.5, 0.6, 2 / 3, 0.75)
@@ -213,9 +213,16 @@ def digest(content: dict) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+def _names(entry: Nomination) -> dict:
+    """The nominee's names per language, as the results snapshot keeps them."""
+    if entry.nominee_kind == NomineeKind.PERSON:
+        return dict(entry.person_name_texts) or {"ru": ""}
+    return entry.org_name_texts or {"ru": entry.nominee_name}
+
+
 def _entry_content(entry, tally, result, votes, jury, tie) -> dict:
     return {
-        "nomination_id": entry.id, "nominee": entry.nominee_name,
+        "nomination_id": entry.id, "nominee": _names(entry),
         "advance": tally.advance, "reject": tally.reject, "abstain": tally.abstain,
         "not_voted": tally.not_voted, "result": result,
         "advanced": result == ADVANCES if tie is None else tie[0],

@@ -18,6 +18,7 @@ from sqlalchemy.orm import aliased, joinedload
 
 from awards.accounts.models import User
 from awards.extensions import db
+from awards.i18n import localized
 from awards.judging.conflicts import conflicted_ids, conflicted_pairs
 from awards.judging.models import (
     Assignment,
@@ -281,9 +282,9 @@ def round_results(program: Program, name: str) -> list[dict]:
             continue
         decided = judging_round.is_decided
         entries = [
-            {key: entry[key] for key in ("nomination_id", "nominee", "advance", "reject",
-                                         "abstain", "not_voted", "result", "advanced",
-                                         "tie_reason")}
+            {**{key: entry[key] for key in ("nomination_id", "advance", "reject", "abstain",
+                                            "not_voted", "result", "advanced", "tie_reason")},
+             "nominee": localized(entry["nominee"])}
             for entry in judging_round.content["entries"]
         ] if decided else _live_entries(judging_round)  # fmt: skip
         found.append({
