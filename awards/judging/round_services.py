@@ -61,7 +61,7 @@ def _log(judging_round: JudgingRound, *, actor, action, old=None, new=None, reas
     )  # fmt: skip
 
 
-def _scoring_started(category: Category) -> bool:
+def scoring_started(category: Category) -> bool:
     query = (
         select(Scorecard.id)
         .join(Nomination, Nomination.id == Scorecard.nomination_id)
@@ -106,7 +106,7 @@ def add_round(
     scorecards already written). Side effects: adds the round and its jurors; logged; flushes.
     """
     name, juror_ids = (name or "").strip().lower(), sorted(set(juror_ids or []))
-    if _scoring_started(category):
+    if scoring_started(category):
         raise DomainError(_("Scoring has started in this category: a round can no longer be "
                             "added before it."))  # fmt: skip
     _check_settings(category, name=name, majority=majority, opens_at=opens_at,

@@ -70,6 +70,7 @@ def category_rounds(slug: str, category_id: int):
     return render_template(
         "jury/rounds.html", program=program, category=category, form=form,
         rounds=rounds.category_rounds(category), rule=majority_rule,
+        can_add=not round_services.scoring_started(category),
     )  # fmt: skip
 
 
@@ -95,6 +96,14 @@ def _decision_form(board, judging_round: JudgingRound):
     return decision_form_class(ties)(), ties
 
 
+def _voters(board) -> dict[int, set[int]]:
+    """The jurors whose vote counts, per entry."""
+    found: dict[int, set[int]] = {entry.id: set() for entry in board.entries}
+    for nomination_id, judge_id in board.votes:
+        found[nomination_id].add(judge_id)
+    return found
+
+
 def _round_context(program, judging_round, **forms) -> dict:
     board = rounds.round_board(judging_round)
     decision, ties = _decision_form(board, judging_round)
@@ -105,6 +114,7 @@ def _round_context(program, judging_round, **forms) -> dict:
     return {
         "program": program, "category": judging_round.category, "round": judging_round,
         "board": board, "results": results, "ties": ties,
+        "voters": _voters(board),
         "decision": forms.get("decision") or decision,
         "settings": forms.get("settings"), "confirm": ConfirmForm(),
         "rule": majority_rule(judging_round.majority),
