@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from awards.extensions import db
 from awards.judging.models import Assignment, Scorecard, ScorecardState
-from awards.judging.rounds import in_play
+from awards.judging.rounds import in_play, rounds_by_category
 from awards.judging.window import reopened_scorecards
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Program
@@ -88,6 +88,17 @@ def _judging(program: Program, now: datetime) -> Phase:
     if assigned:
         phase.done.append(
             _("%(done)d of %(total)d scorecards submitted", done=submitted, total=assigned)
+        )
+    waiting = sum(
+        any(not r.is_decided for r in rounds) for rounds in rounds_by_category(program).values()
+    )
+    if waiting:
+        phase.missing.append(
+            ngettext(
+                "%(num)d category waits for its qualifying round to be decided before scoring",
+                "%(num)d categories wait for their qualifying rounds to be decided before scoring",
+                waiting,
+            )  # fmt: skip
         )
     reopened = len(reopened_scorecards(program))
     if reopened:

@@ -82,8 +82,8 @@ def check_in_play(nomination: Nomination) -> None:
 
 
 def check_may_score(judge: User, nomination: Nomination) -> None:
-    """Refuse anyone but an assigned, unconflicted judge of an accepted entry in play."""
-    check_in_play(nomination)
+    """Refuse anyone but an assigned, unconflicted judge of an accepted entry in play (the
+    judge learns why an entry left play only once they may otherwise score it)."""
     allowed = (
         Role.JUDGE in roles_in(judge, nomination.program)
         and nomination.state == NominationState.ACCEPTED
@@ -92,6 +92,7 @@ def check_may_score(judge: User, nomination: Nomination) -> None:
     )
     if not allowed:
         raise DomainError(_("You cannot score this nomination."))
+    check_in_play(nomination)
 
 
 # Plain decimal notation in ASCII digits, with an optional exponent (5e-1 is 0.5): Decimal alone

@@ -7,6 +7,7 @@ from awards.extensions import db
 from awards.judging import round_services, rounds
 from awards.judging.models import JudgingRound
 from tests.judging.fixtures import JUDGING
+from tests.smtp import new_mail, sent_ids
 
 BASE = "/programs/test-awards"
 VOTING = "2026-04-03 10:00"
@@ -134,3 +135,61 @@ def test_a_closed_round_shows_the_vote_without_a_form(client, auth, jury):
         data={f"v{entry.id}-verdict": "advance"},
     )
     assert response.status_code == 422
+
+
+@time_machine.travel(VOTING, tick=False)
+def test_the_organizer_reminds_the_jurors_behind(client, auth, jury, outbox):
+    judges = list(jury["judges"].values())
+    judging_round = round_services.add_round(
+        category=jury["program"].categories[0], actor=jury["organizer"], name="qualifying",
+        title={"ru": "Отбор", "kk": "Іріктеу", "en": "Qualifying"},
+        juror_ids=[judges[0].id, judges[1].id],
+    )  # fmt: skip
+    for entry in jury["entries"].values():
+        round_services.cast_vote(judging_round=judging_round, nomination=entry, actor=judges[0],
+                                 verdict="advance")  # fmt: skip
+    db.session.commit()
+    before = sent_ids(outbox)
+    auth.login("organizer@x.kz")
+    assert client.post(f"{BASE}/jury/rounds/{judging_round.id}/remind").status_code == 302
+    (message,) = new_mail(outbox, before)
+    assert message["To"] == judges[1].email
+    body = message.get_content()
+    assert "Kazzinc Nominee" in body and f"/judging/rounds/{judging_round.id}" in body
+    round_services.cast_vote(
+        judging_round=judging_round, nomination=jury["entries"]["Kazzinc Nominee"],
+        actor=judges[1], verdict="abstain",
+    )  # fmt: skip
+    for entry in jury["entries"].values():
+        round_services.cast_vote(judging_round=judging_round, nomination=entry, actor=judges[1],
+                                 verdict="reject")  # fmt: skip
+    db.session.commit()
+    response = client.post(f"{BASE}/jury/rounds/{judging_round.id}/remind", follow_redirects=True)
+    assert "Every juror has voted on every entry." in response.get_data(as_text=True)
+
+
+@time_machine.travel(VOTING, tick=False)
+def test_blind_judging_hides_who_nominated_on_the_jurors_page(client, auth, jury):
+    judges = list(jury["judges"].values())
+    judging_round = round_services.add_round(
+        category=jury["program"].categories[0], actor=jury["organizer"], name="qualifying",
+        juror_ids=[judges[0].id],
+    )  # fmt: skip
+    db.session.commit()
+    auth.login("judge@x.kz")
+    url = f"{BASE}/judging/rounds/{judging_round.id}"
+    assert "Chamber" in client.get(url).get_data(as_text=True)
+    jury["program"].blind_judging = True
+    db.session.commit()
+    assert "Chamber" not in client.get(url).get_data(as_text=True)
+
+
+@time_machine.travel(VOTING, tick=False)
+def test_the_program_page_says_a_category_waits_for_its_round(client, auth, jury):
+    round_services.add_round(
+        category=jury["program"].categories[0], actor=jury["organizer"], name="qualifying"
+    )
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    page = client.get(BASE).get_data(as_text=True)
+    assert "1 category waits for its qualifying round to be decided before scoring" in page
