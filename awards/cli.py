@@ -23,6 +23,8 @@ from awards.extensions import db
 from awards.housekeeping import collect_expired_files
 from awards.jobs.queue import job_queue, run_worker
 from awards.judging import ballots
+from awards.judging.models import RoundKind
+from awards.judging.rounds import round_results
 from awards.operations.backup import BackupError, take_backup
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG
@@ -199,9 +201,18 @@ def import_program_command(file, slug) -> None:
     "--method", type=click.Choice([m.value for m in Method]),
     help="How scorecards become scores (default: the program's setting).",
 )  # fmt: skip
-def results_command(program_slug, as_json, method) -> None:
+@click.option(
+    "--round", "round_name",
+    help="A qualifying round's short name: its tally and who advanced, per category "
+    "(default: the scored round's ranking).",
+)  # fmt: skip
+def results_command(program_slug, as_json, method, round_name) -> None:
     """The live ranking of every category, laureates marked."""
-    document = results_document(_program_or_fail(program_slug), method)
+    program = _program_or_fail(program_slug)
+    if round_name and round_name != RoundKind.SCORED:
+        _echo_round(program, round_name, as_json)
+        return
+    document = results_document(program, method)
     if as_json:
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
@@ -214,6 +225,27 @@ def results_command(program_slug, as_json, method) -> None:
             score = "-" if row["score"] is None else f"{row['score']:.2f}"
             mark = "  laureate" if row["laureate"] else ""
             click.echo(f"  {rank:>4} {score:>7}  {row['nominee']} ({row['scorecards']}){mark}")
+
+
+def _echo_round(program, name: str, as_json: bool) -> None:
+    categories = round_results(program, name)
+    if not categories:
+        raise click.ClickException(f"No category of '{program.slug}' has a round named '{name}'.")
+    if as_json:
+        document = {"program": program.slug, "round": name, "categories": categories}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    for category in categories:
+        state = f"decided, sha256 {category['sha256']}" if category["decided"] else "not decided"
+        click.echo(f"{category['slug']} (round {name}, more than {category['majority']}; {state})")
+        for row in category["entries"]:
+            advanced = {True: "advanced", False: "not advanced", None: row["result"]}
+            tie = f" (tie: {row['tie_reason']})" if row["tie_reason"] else ""
+            click.echo(
+                f"  {row['advance']:>3} for {row['reject']:>3} against {row['abstain']:>3} abstain"
+                f" {row['not_voted']:>3} not voted  {row['nominee']}: "
+                f"{advanced[row['advanced']]}{tie}"
+            )
 
 
 @click.group("certificates")

@@ -17,6 +17,7 @@ from awards.archive.deliberation import check_deliberation, import_deliberation
 from awards.archive.guests import import_guests
 from awards.archive.protocols import import_protocols
 from awards.archive.records import parse_time, record
+from awards.archive.rounds import import_rounds
 from awards.archive.rules import check_rules
 from awards.archive.schema import refuse
 from awards.archive.setup import import_logo, import_setup
@@ -305,8 +306,9 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     of each problem (or of the one record the database refuses); the caller then rolls back.
     Side effects: creates the program with its logo, categories, criteria, roles, nominations
     with their history, assignments, conflicts, scorecards, current snapshots (with this
-    installation's ids, so rehashed), running order, partners and certificate settings with
-    their pictures, the jury's meeting and its protocols' records (without their files), the
+    installation's ids, so rehashed), qualifying rounds with their jurors, votes and frozen
+    outcomes (rehashed likewise), running order, partners and certificate settings with their
+    pictures, the jury's meeting and its protocols' records (without their files), the
     ceremony's guests, reveal settings and the jury's discussions (deliberation.py); may create
     users and organizations; stores the logo's file (gone again on rollback); flushes.
     """
@@ -323,6 +325,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     importer.assignments_and_conflicts()
     importer.scorecard_records()
     importer.snapshots(program)
+    import_rounds(document, categories=importer.categories, nominations=importer.nominations,
+                  users=importer.users)  # fmt: skip
     import_setup(document, program=program, categories=importer.categories, actor=actor)
     import_protocols(document, program=program, users=importer.users,
                      categories=importer.categories)  # fmt: skip

@@ -16,6 +16,7 @@ from awards.archive.deliberation import deliberation_section
 from awards.archive.guests import guest_records
 from awards.archive.protocols import protocol_sections
 from awards.archive.records import time_text
+from awards.archive.rounds import round_records
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
 from awards.audit.models import AuditEntry
@@ -229,6 +230,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         "nominations": _nominations(program, people),
         **_judging(program, people),
         "snapshots": _snapshots(program, people),
+        "rounds": round_records(program, people),
         **setup_sections(program),
         "guests": guest_records(program),
         **protocol_sections(program, people),

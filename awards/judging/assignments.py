@@ -12,10 +12,10 @@ from awards.i18n import utcnow
 from awards.judging.balancing import propose_assignments
 from awards.judging.conflicts import conflicted_pairs, has_conflict
 from awards.judging.models import Assignment
-from awards.judging.scoring import judging_is_open
+from awards.judging.rounds import entries_in_play
+from awards.judging.scoring import check_in_play, judging_is_open
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
-from awards.nominations.queries import accepted_nominations
 from awards.programs.models import Category, Program, ProgramRole, Role
 
 
@@ -53,6 +53,7 @@ def _check_assignable(nomination: Nomination, judge: User) -> None:
         raise DomainError(_("Only members of the jury can be assigned."), field="judge")
     if nomination.state != NominationState.ACCEPTED:
         raise DomainError(_("Only accepted nominations are judged."))
+    check_in_play(nomination)
     if has_conflict(judge, nomination):
         raise DomainError(
             _(
@@ -147,12 +148,13 @@ def assign_judge(*, nomination: Nomination, judge: User, actor: User) -> Assignm
 def assign_to_category(
     *, category: Category, judge: User, actor: User, notify: bool = True
 ) -> tuple[int, int]:
-    """Assign ``judge`` to every accepted nomination of the category they have no conflict with.
+    """Assign ``judge`` to every accepted nomination in play (see rounds.in_play) of the
+    category they have no conflict with.
 
     Returns (assigned, skipped for conflicts). Side effects: adds assignments; emails the judge
     the new ones in one message unless ``notify`` is false (the demo notifies nobody); flushes.
     """
-    nominations = accepted_nominations(category)
+    nominations = entries_in_play(category)
     conflicted = {nomination_id for nomination_id, _ in conflicted_pairs([judge], nominations)}
     free = [nomination for nomination in nominations if nomination.id not in conflicted]
     assigned = [nomination for nomination, _judge in _add_many([(n, judge) for n in free], actor)]
@@ -169,9 +171,9 @@ def unassign(*, assignment: Assignment, actor: User) -> None:
 
 
 def propose_for_category(category: Category) -> list[tuple[Nomination, User]]:
-    """What "assign automatically" would add: every accepted nomination reaches the program's
-    number of judges where enough unconflicted judges exist, with the load balanced."""
-    nominations = accepted_nominations(category)
+    """What "assign automatically" would add: every accepted nomination in play reaches the
+    program's number of judges where enough unconflicted judges exist, with the load balanced."""
+    nominations = entries_in_play(category)
     judges = program_judges(category.program)
     conflicts = conflicted_pairs(judges, nominations)
     existing = assigned_pairs(category)

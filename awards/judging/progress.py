@@ -15,6 +15,7 @@ from awards.i18n import utcnow
 from awards.judging.assignments import program_judges
 from awards.judging.conflicts import conflicted_ids
 from awards.judging.models import Assignment, JudgeReminder, Scorecard, ScorecardState
+from awards.judging.rounds import in_play
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category, Program, ProgramRole, Role
@@ -59,6 +60,7 @@ def judge_queue(judge: User, program: Program) -> list[QueueItem]:
             Nomination.id.in_(assigned),
             Nomination.program_id == program.id,
             Nomination.state == NominationState.ACCEPTED,
+            in_play(),
         )
         .order_by(Nomination.category_id, Nomination.id)
         .options(load_only(*QUEUE_COLUMNS), selectinload(Nomination.category))
@@ -71,7 +73,8 @@ def judge_queue(judge: User, program: Program) -> list[QueueItem]:
 
 
 # Where the jury stands is counted over the assignments of the program's judges (those who hold
-# the role now) to its accepted entries, each with that judge's scorecard when there is one.
+# the role now) to its accepted entries in play (see rounds.in_play), each with that judge's
+# scorecard when there is one.
 _SUBMITTED = Scorecard.state == ScorecardState.SUBMITTED
 _DRAFT = Scorecard.state == ScorecardState.DRAFT
 _MISSING = or_(Scorecard.id.is_(None), Scorecard.state != ScorecardState.SUBMITTED)
@@ -89,7 +92,11 @@ def _assignments(program: Program, *columns) -> Select:
             (Scorecard.nomination_id == Assignment.nomination_id)
             & (Scorecard.judge_id == Assignment.judge_id),
         )
-        .where(Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+        .where(
+            Nomination.program_id == program.id,
+            Nomination.state == NominationState.ACCEPTED,
+            in_play(),
+        )
     )
 
 

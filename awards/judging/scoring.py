@@ -22,6 +22,7 @@ from awards.formats import number
 from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Assignment, Score, Scorecard, ScorecardState
+from awards.judging.rounds import is_in_play, waiting_round
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Criterion, Program, Role
@@ -68,8 +69,21 @@ def is_assigned(judge: User, nomination: Nomination) -> bool:
     return db.session.scalar(query) is not None
 
 
+def check_in_play(nomination: Nomination) -> None:
+    """Refuse an entry the scored round leaves out: its category's qualifying round is not
+    decided yet, or the entry did not advance from it."""
+    if is_in_play(nomination):
+        return
+    if waiting_round(nomination.category) is not None:
+        raise DomainError(
+            _("Scoring in this category starts once its qualifying round is decided.")
+        )
+    raise DomainError(_("This entry did not advance from the qualifying round."))
+
+
 def check_may_score(judge: User, nomination: Nomination) -> None:
-    """Refuse anyone but an assigned, unconflicted judge of an accepted entry."""
+    """Refuse anyone but an assigned, unconflicted judge of an accepted entry in play (the
+    judge learns why an entry left play only once they may otherwise score it)."""
     allowed = (
         Role.JUDGE in roles_in(judge, nomination.program)
         and nomination.state == NominationState.ACCEPTED
@@ -78,6 +92,7 @@ def check_may_score(judge: User, nomination: Nomination) -> None:
     )
     if not allowed:
         raise DomainError(_("You cannot score this nomination."))
+    check_in_play(nomination)
 
 
 # Plain decimal notation in ASCII digits, with an optional exponent (5e-1 is 0.5): Decimal alone

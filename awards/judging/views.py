@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 from awards.extensions import db
 from awards.formats import plain_number
 from awards.i18n import utcnow
-from awards.judging import conflicts, discussion, permissions, scoring
+from awards.judging import conflicts, discussion, permissions, rounds, scoring
 from awards.judging.forms import ConflictForm, DiscussionForm, scorecard_form_class
 from awards.judging.panel import juror_letters, panel_scorecards
 from awards.judging.progress import judge_queue
@@ -53,6 +53,7 @@ def queue(slug: str):
     return render_template(
         "judging/queue.html", program=program, items=items, done=done,
         judging_open=scoring.judging_is_open(program, utcnow()),
+        voting_rounds=rounds.rounds_for_juror(program, current_user),
     )  # fmt: skip
 
 

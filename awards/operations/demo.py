@@ -15,7 +15,7 @@ from awards.extensions import db
 from awards.i18n import to_utc
 from awards.judging import assignments as judging_assignments
 from awards.judging import conflicts as judging_conflicts
-from awards.judging import discussion, scoring
+from awards.judging import discussion, round_services, scoring
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
 from awards.nominations import inbox, linking
@@ -114,6 +114,7 @@ def load_demo(*, password: str) -> Program:
         accounts.find_or_create_organization(name=name, actor=organizer)
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
     load_demo_identity(program, organizer=organizer)
+    load_demo_qualifying_round(program, organizer=organizer, judges=users)
     load_demo_scores(program, organizer=organizer)
     load_demo_deliberation(program, organizer=organizer)
     load_demo_results(program, organizer=organizer)
@@ -169,6 +170,57 @@ def load_demo_identity(program: Program, *, organizer) -> None:
     linking.confirm_organization(
         nomination=entry, organization=kazzinc, actor=organizer,
         now=program.nominations_close_at + timedelta(hours=17),
+    )  # fmt: skip
+
+
+# The Best Social Partner round: every entry advances (the 2025 laureates are all sixteen), one
+# by a split vote, one after a tie the organizer decided. Each juror writes in their language.
+QUALIFYING_TITLE = {"kk": "Іріктеу кезеңі", "ru": "Отборочный тур", "en": "Qualifying round"}
+SPLIT_ENTRY, TIED_ENTRY = "Кафе «Поляна»", "Ресторан казахской кухни Qurt & Wine"
+SPLIT_VOTES = [
+    ("advance", "Кафе принимает студентов колледжа общественного питания на практику."),
+    ("advance", "Колледж түлектерін жұмысқа алады."),
+    ("reject", "A café: the entry says little about training for working professions."),
+]
+TIED_VOTES = [
+    ("advance", "Ресторан проводит мастер-классы для студентов по специальности «Повар»."),
+    ("reject", "Тағылымдама туралы нақты дерек жоқ."),
+    ("abstain", "I know the owners personally; I leave this one to the others."),
+]
+TIE_REASON = (
+    "Ресторан ежегодно принимает на практику студентов Высшего колледжа питания; заявка "
+    "допущена к оценке."
+)
+
+
+def load_demo_qualifying_round(program: Program, *, organizer, judges: dict) -> None:
+    """A qualifying round before the scored one in Best Social Partner, by three jurors, decided
+    the evening judging opened; every entry advances, so the final results are the real ones.
+
+    Side effects: the round, its jurors and votes, its frozen outcome; logged; flushes.
+    """
+    category = program.categories[1]
+    jurors = [judges[email] for email in ("judge1@demo.kz", "judge2@demo.kz", "judge3@demo.kz")]
+    opens = program.judging_open_at + timedelta(hours=3)
+    judging_round = round_services.add_round(
+        category=category, actor=organizer, name="qualifying", title=QUALIFYING_TITLE,
+        majority=0.5, opens_at=opens, closes_at=opens + timedelta(hours=8),
+        juror_ids=[juror.id for juror in jurors], now=opens - timedelta(hours=1),
+    )  # fmt: skip
+    tied = None
+    for n, entry in enumerate(accepted_nominations(category)):
+        votes = {SPLIT_ENTRY: SPLIT_VOTES, TIED_ENTRY: TIED_VOTES}.get(
+            entry.org_name["ru"], [("advance", "")] * 3
+        )
+        tied = entry if entry.org_name["ru"] == TIED_ENTRY else tied
+        for j, (juror, (verdict, comment)) in enumerate(zip(jurors, votes, strict=True)):
+            round_services.cast_vote(
+                judging_round=judging_round, nomination=entry, actor=juror, verdict=verdict,
+                comment=comment, now=opens + timedelta(minutes=10 * n + j),
+            )  # fmt: skip
+    round_services.decide_round(
+        judging_round=judging_round, actor=organizer, ties={tied.id: (True, TIE_REASON)},
+        now=opens + timedelta(hours=9),
     )  # fmt: skip
 
 

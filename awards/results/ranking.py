@@ -13,6 +13,7 @@ from awards.accounts.models import Organization, User
 from awards.extensions import db
 from awards.judging.conflicts import automatic_conflicts
 from awards.judging.models import Assignment, Conflict, Score, Scorecard, ScorecardState
+from awards.judging.rounds import in_play
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category
 from awards.results import aggregation as agg
@@ -92,7 +93,8 @@ class CategoryResults:
 
 
 def _entries(category: Category) -> list[Nomination]:
-    """The accepted entries, oldest first, with what the conflict checks and the nominee's
+    """The accepted entries in play (those that advanced from the category's qualifying rounds,
+    when it has some), oldest first, with what the conflict checks and the nominee's
     name read: the organization confirmed as the nominee, the entries merged into each."""
     return list(
         db.session.scalars(
@@ -100,6 +102,7 @@ def _entries(category: Category) -> list[Nomination]:
             .where(
                 Nomination.category_id == category.id,
                 Nomination.state == NominationState.ACCEPTED,
+                in_play(),
             )
             .order_by(Nomination.id)
             .options(

@@ -1,7 +1,9 @@
 from awards.extensions import db
+from awards.judging import rounds
 from awards.judging.discussion import thread
 from awards.judging.models import Scorecard
 from awards.judging.permissions import can_see_panel_scores
+from awards.judging.round_services import digest
 from awards.nominations.models import Nomination
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_SLUG
@@ -54,3 +56,23 @@ def test_demo_jury_discusses_the_entry_it_disagrees_on_most(app):
     assert authors[:2] == [min(panel, key=panel.get), max(panel, key=panel.get)]
     assert messages[2].author.email == "organizer@demo.kz"
     assert can_see_panel_scores(messages[0].author, entry, now=program.judging_close_at)
+
+
+def test_demo_social_partners_passed_a_qualifying_round_first(app):
+    """Three jurors voted; one entry advanced on a split vote, one after a tie the organizer
+    decided with a reason; every entry advanced, so the 2025 laureates stay the real ones."""
+    load_demo(password="demo password 1")
+    db.session.commit()
+    program = db.session.query(Program).filter_by(slug=DEMO_SLUG).one()
+    patron, partner = program.categories
+    assert rounds.category_rounds(patron) == []
+    [qualifying] = rounds.category_rounds(partner)
+    assert qualifying.is_decided and qualifying.sha256 == digest(qualifying.content)
+    entries = {entry["nominee"]["ru"]: entry for entry in qualifying.content["entries"]}
+    assert len(entries) == 16 and all(entry["advanced"] for entry in entries.values())
+    split = entries["Кафе «Поляна»"]
+    assert (split["advance"], split["reject"], split["result"]) == (2, 1, "advances")
+    tie = entries["Ресторан казахской кухни Qurt & Wine"]
+    assert (tie["advance"], tie["reject"], tie["abstain"], tie["result"]) == (1, 1, 1, "tie")
+    assert "Высшего колледжа питания" in tie["tie_reason"]
+    assert len(category_results(partner).rows) == 16
