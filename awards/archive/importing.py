@@ -140,6 +140,7 @@ class _Importer:
                         category=category, actor=self.actor, name=item["name"],
                         description=item["description"], weight=item["weight"],
                         max_points=item["max_points"], step=item["step"],
+                        levels=item.get("levels", []),  # absent from older archives
                     )  # fmt: skip
 
     def nomination_records(self, program: Program) -> None:

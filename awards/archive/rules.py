@@ -13,6 +13,7 @@ from awards.i18n import check_length, clean_texts
 from awards.judging.scoring import InvalidScores, clean_points
 from awards.nominations.fields import LIMITS, clean_field
 from awards.programs import rules
+from awards.programs.levels import check_levels
 from awards.programs.models import Criterion
 from awards.results.services import digest
 
@@ -51,6 +52,7 @@ def _criterion(data: dict, path: str, problems: Problems) -> Criterion | None:
     numbers = (data["weight"], data["max_points"], data["step"])
     if not problems.check_fields(path, rules.check_rubric_numbers, *numbers):
         return None
+    problems.check(f"{path}.levels", check_levels, data.get("levels", []), data["max_points"])
     return Criterion(id=data["id"], max_points=data["max_points"], step=data["step"])
 
 

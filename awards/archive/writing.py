@@ -34,7 +34,7 @@ PROGRAM_TIMES = (
 CATEGORY_FIELDS = (
     "slug", "title", "description", "nominee_kind", "max_laureates", "eligibility_notes",
 )  # fmt: skip
-CRITERION_FIELDS = ("id", "name", "description", "weight", "max_points", "step")
+CRITERION_FIELDS = ("id", "name", "description", "weight", "max_points", "step", "levels")
 SCORECARD_FIELDS = ("id", "state", "overall_comment", "version")
 SCORECARD_TIMES = ("created_at", "updated_at", "submitted_at")
 NOMINATION_FIELDS = (

@@ -98,7 +98,14 @@ def nomination(slug: str, nomination_id: int):
         scorecard=scorecard, form=form, criteria=criteria, conflict_form=ConflictForm(),
         show_nominators=permissions.can_see_nominators(current_user, nomination),
         judging_open=scoring.judging_is_open(nomination.program, utcnow()),
+        typed_points=_typed_points(form, criteria),
     )  # fmt: skip
+
+
+def _typed_points(form, criteria) -> dict[int, float | None]:
+    """The points in the form, where they are a valid number: the level they fall in is
+    marked on the page even without scripts."""
+    return {c.id: scoring.parse_points(c, form[f"points_{c.id}"].data)[0] for c in criteria}
 
 
 @bp.post("/<int:nomination_id>/conflict")

@@ -24,6 +24,7 @@ from awards.operations.demo_texts import (
     CATEGORIES,
     CEREMONY_PARTNERS,
     CEREMONY_RUNNING_ORDER,
+    DEMO_LEVELS,
     DEMO_PEOPLE,
     DEMO_SIGNATORY,
     DEMO_SLUG,
@@ -91,7 +92,12 @@ def load_demo(*, password: str) -> Program:
         )  # fmt: skip
         for name, weight in spec["criteria"]:
             programs.add_criterion(
-                category=category, actor=organizer, name=name, weight=weight, max_points=10
+                category=category,
+                actor=organizer,
+                name=name,
+                weight=weight,
+                max_points=10,
+                levels=DEMO_LEVELS,
             )
     for email, role, *_ in DEMO_PEOPLE:
         programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
