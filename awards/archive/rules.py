@@ -80,6 +80,10 @@ def _nominations(document: dict, problems: Problems) -> None:
             )
         if nomination["nominee_kind"] != kinds[nomination["category"]]:
             problems.add(f"{path}.nominee_kind", _("differs from its category's kind of nominee."))
+        if not isinstance(nomination.get("is_practice", False), bool):
+            problems.add(
+                f"{path}.is_practice", _("must be %(expected)s.", expected=_("true or false"))
+            )
 
 
 def _scorecards(document: dict, criteria: dict[int, Criterion | None], problems) -> None:

@@ -262,6 +262,7 @@ def import_ballots(
             nomination=nomination, judge=judge, actor=actor, points=merged,
             version=existing.version if existing else None, submit=complete,
             reason=override_reason.strip() or _("Imported from a paper ballot."), now=now,
+            practice_first=False,  # a paper jury calibrated on paper, in any order of rows
         )  # fmt: skip
         if progress:
             progress(done, len(ballots), _("Saving the scorecards"))

@@ -41,7 +41,12 @@ class CategorySummary:
 
 
 def _accepted_in(program: Program):
-    return (Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+    """The program's accepted entries but the practice ones (assigned with the category)."""
+    return (
+        Nomination.program_id == program.id,
+        Nomination.state == NominationState.ACCEPTED,
+        Nomination.is_practice.is_(False),
+    )
 
 
 def _entry_numbers(program: Program) -> dict[int, tuple]:

@@ -25,6 +25,7 @@ def _judges_per_entry(program: Program) -> list[int]:
         .select_from(Nomination)
         .outerjoin(Assignment, Assignment.nomination_id == Nomination.id)
         .where(Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+        .where(Nomination.is_practice.is_(False))
         .group_by(Nomination.id)
     )
     return list(db.session.scalars(query))
@@ -35,7 +36,7 @@ def _submitted(program: Program) -> tuple[int, int]:
     assigned = db.session.scalar(
         select(func.count(Assignment.id))
         .join(Nomination, Nomination.id == Assignment.nomination_id)
-        .where(Nomination.program_id == program.id)
+        .where(Nomination.program_id == program.id, Nomination.is_practice.is_(False))
     )
     submitted = db.session.scalar(
         select(func.count(Scorecard.id))
@@ -46,6 +47,7 @@ def _submitted(program: Program) -> tuple[int, int]:
             & (Assignment.judge_id == Scorecard.judge_id),
         )  # fmt: skip
         .where(Nomination.program_id == program.id, Scorecard.state == ScorecardState.SUBMITTED)
+        .where(Nomination.is_practice.is_(False))
     )
     return submitted, assigned
 

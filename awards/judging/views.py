@@ -7,9 +7,9 @@ from flask_login import current_user, login_required
 from awards.extensions import db
 from awards.formats import plain_number
 from awards.i18n import utcnow
-from awards.judging import conflicts, permissions, scoring
+from awards.judging import conflicts, permissions, practice, scoring
 from awards.judging.forms import ConflictForm, scorecard_form_class
-from awards.judging.progress import judge_queue
+from awards.judging.progress import judge_queue, next_to_score
 from awards.nominations.loaders import send_document
 from awards.nominations.models import Document, Nomination
 from awards.pages import commit_or_flash, commit_or_show
@@ -44,9 +44,11 @@ def queue(slug: str):
     if not permissions.can_view_queue(current_user, program):
         abort(403)
     items = judge_queue(current_user, program)
-    done = sum(1 for item in items if item.status == "submitted")
+    # The practice entries never count, not even in the judge's own tally.
+    real = [item for item in items if not item.nomination.is_practice]
+    done = sum(1 for item in real if item.status == "submitted")
     return render_template(
-        "judging/queue.html", program=program, items=items, done=done,
+        "judging/queue.html", program=program, items=items, done=done, total=len(real),
         judging_open=scoring.judging_is_open(program, utcnow()),
     )  # fmt: skip
 
@@ -99,6 +101,10 @@ def nomination(slug: str, nomination_id: int):
         show_nominators=permissions.can_see_nominators(current_user, nomination),
         judging_open=scoring.judging_is_open(nomination.program, utcnow()),
         typed_points=_typed_points(form, criteria),
+        next_entry=next_to_score(judge_queue(current_user, nomination.program), nomination.id),
+        practice_pending=scoring.practice_pending(current_user, nomination),
+        calibration=practice.calibration(current_user, nomination)
+        if nomination.is_practice else None,
     )  # fmt: skip
 
 

@@ -13,6 +13,7 @@ from awards.extensions import db
 from awards.i18n import to_utc
 from awards.judging import assignments as judging_assignments
 from awards.judging import conflicts as judging_conflicts
+from awards.judging import practice as judging_practice
 from awards.judging import scoring
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
@@ -41,6 +42,9 @@ from awards.programs import services as programs
 from awards.programs.models import Program, Role
 from awards.results import services as results
 from awards.results.ranking import category_results
+
+# The category whose judges scored a practice entry first.
+PRACTICE_CATEGORY = "best-social-partner"
 
 
 def _program_dates() -> dict:
@@ -170,8 +174,9 @@ def load_demo_scores(program: Program, *, organizer) -> None:
     """The demo jury scores every accepted entry inside the 2025 judging window.
 
     judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
-    Kazzinc's entry: the demo shows a conflict at work. Side effects: assignments, submitted
-    scorecards and their history.
+    Kazzinc's entry: the demo shows a conflict at work. Best Social Partner has a practice entry
+    every judge scored first (it never counts: the results are the same without it).
+    Side effects: the practice entry; assignments, submitted scorecards and their history.
     """
     opened = program.judging_open_at + timedelta(days=1)
     judges = judging_assignments.program_judges(program)
@@ -180,6 +185,8 @@ def load_demo_scores(program: Program, *, organizer) -> None:
             judging_assignments.assign_to_category(
                 category=category, judge=judge, actor=organizer, notify=False
             )
+        if category.slug == PRACTICE_CATEGORY:
+            _score_practice(category, judges, organizer=organizer, now=opened)
         entries = accepted_nominations(category)
         for n, nomination in enumerate(entries):
             for j, judge in enumerate(judges):
@@ -193,6 +200,21 @@ def load_demo_scores(program: Program, *, organizer) -> None:
                     nomination=nomination, actor=judge, points=points, submit=True,
                     now=opened + timedelta(hours=n + j),
                 )  # fmt: skip
+
+
+def _score_practice(category, judges, *, organizer, now) -> None:
+    """The category's practice entry, scored by each of its judges before anything else."""
+    entry = judging_practice.add_practice_entry(
+        category=category, actor=organizer, now=category.program.judging_open_at
+    )
+    for j, judge in enumerate(judges):
+        if judging_conflicts.has_conflict(judge, entry):
+            continue
+        points = {c.id: demo_points(99, j, i) for i, c in enumerate(category.criteria)}
+        scoring.save_scorecard(
+            nomination=entry, actor=judge, points=points, submit=True,
+            now=now - timedelta(hours=2) + timedelta(minutes=j),
+        )  # fmt: skip
 
 
 def load_demo_results(program: Program, *, organizer) -> None:

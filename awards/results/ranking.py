@@ -82,6 +82,7 @@ def _entries(category: Category) -> list[Nomination]:
             .where(
                 Nomination.category_id == category.id,
                 Nomination.state == NominationState.ACCEPTED,
+                Nomination.is_practice.is_(False),  # the practice entry never counts
             )
             .order_by(Nomination.id)
             .options(

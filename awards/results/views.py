@@ -224,6 +224,7 @@ def ours(slug: str):
             Nomination.program_id == program.id,
             Nomination.submitting_organization_id == current_user.organization_id,
             Nomination.state == NominationState.ACCEPTED,
+            Nomination.is_practice.is_(False),
         )
         .order_by(Nomination.category_id, Nomination.id)
     ).all()

@@ -8,8 +8,12 @@ from sqlalchemy import select
 from awards.archive.schema import ArchiveError
 from awards.archive.writing import program_archive
 from awards.extensions import db
+from awards.judging.models import Assignment
+from awards.judging.practice import add_practice_entry
+from awards.nominations.models import Nomination
 from awards.programs.models import Criterion
 from tests.archive.conftest import bring
+from tests.judging.fixtures import JUDGING
 
 LEVELS = [
     {"low": 0, "high": 4.5, "label": {"kk": "Әлсіз", "ru": "Слабо"}},
@@ -46,3 +50,29 @@ def test_overlapping_levels_in_an_archive_are_refused_with_their_path(archived, 
     assert "$.categories[0].criteria[0].levels: Level 2 must start above 10" in str(
         refused.value.problems
     )
+
+
+def test_the_practice_entry_travels_flagged_with_its_scorecards(archived, elsewhere):
+    category = archived["program"].categories[0]
+    entry = add_practice_entry(category=category, actor=archived["organizer"], now=JUDGING)
+    db.session.commit()
+    document = program_archive(archived["program"])
+    (flagged,) = [n for n in document["nominations"] if n["is_practice"]]
+    assert flagged["id"] == entry.id
+    with elsewhere.app_context():
+        bring(document)
+        (practice,) = db.session.scalars(select(Nomination).filter_by(is_practice=True)).all()
+        assert practice.org_name == entry.org_name
+        assignments = db.session.scalars(select(Assignment).filter_by(nomination_id=practice.id))
+        assert len(assignments.all()) == 3  # every judge of the category
+        real = db.session.scalars(select(Nomination).filter_by(is_practice=False)).all()
+        assert len(real) == len(document["nominations"]) - 1
+
+
+def test_an_archive_without_the_flag_imports_real_entries(archived, elsewhere):
+    document = program_archive(archived["program"])
+    for nomination in document["nominations"]:
+        del nomination["is_practice"]  # as written before practice entries existed
+    with elsewhere.app_context():
+        bring(document)
+        assert db.session.scalar(select(Nomination).filter_by(is_practice=True)) is None

@@ -3,8 +3,11 @@ from sqlalchemy import select
 from awards.accounts.models import User
 from awards.accounts.services import authenticate
 from awards.extensions import db
+from awards.judging.assignments import program_judges
 from awards.judging.conflicts import has_conflict
+from awards.judging.practice import practice_summary
 from awards.nominations.inbox import inbox_entries as program_entries
+from awards.nominations.queries import practice_entry
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import (
     DEMO_ACCOUNTS,
@@ -14,6 +17,7 @@ from awards.operations.demo_texts import (
     SOCIAL_PARTNERS,
 )
 from awards.programs.models import Program
+from awards.results.ranking import category_results
 
 
 def test_demo_command_loads_program_once(app):
@@ -53,3 +57,17 @@ def test_demo_kazzinc_entry_is_confirmed_and_its_judge_conflicts_whatever_the_na
     assert KAZZINC_PLANT in [alias.name for alias in organization.aliases]
     judge = db.session.scalar(select(User).filter_by(email="judge2@demo.kz"))
     assert judge.organization_id == organization.id and has_conflict(judge, kazzinc)
+
+
+def test_demo_rubrics_describe_their_levels_and_one_category_has_a_scored_practice(app):
+    program = load_demo(password="demo password 2025")
+    for category in program.categories:
+        for criterion in category.criteria:
+            assert [(lv["low"], lv["high"]) for lv in criterion.levels] == [(0, 3), (4, 6), (7, 10)]
+            assert all({"kk", "ru", "en"} <= set(lv["label"]) for lv in criterion.levels)
+    patron, partner = program.categories
+    assert practice_entry(patron) is None
+    summary = practice_summary(partner)
+    assert summary.submitted == summary.assigned == len(program_judges(program))
+    ranked = [row.nomination for row in category_results(partner).rows]
+    assert summary.entry not in ranked and len(ranked) == len(SOCIAL_PARTNERS)
