@@ -82,8 +82,8 @@ def add_practice_entry(
     queue of every judge of the category (and of each judge assigned to it later).
 
     Side effects: adds the entry, accepted, on behalf of the example's organization (made once);
-    assigns it to the category's judges (not to a judge in conflict with it); a 'practice_added' line
-    in the category's history; flushes.
+    assigns it to the category's judges (not to a judge in conflict with it); a 'practice_added'
+    line in the category's history; flushes.
     """
     now = now or utcnow()
     if practice_entry(category) is not None:

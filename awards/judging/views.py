@@ -47,8 +47,11 @@ def queue(slug: str):
     # The practice entries never count, not even in the judge's own tally.
     real = [item for item in items if not item.nomination.is_practice]
     done = sum(1 for item in real if item.status == "submitted")
+    pending = {item.nomination.category_id for item in real if item.status != "submitted"}
+    completed = {item.nomination.category_id for item in real} - pending
     return render_template(
         "judging/queue.html", program=program, items=items, done=done, total=len(real),
+        any_category_done=bool(completed),
         judging_open=scoring.judging_is_open(program, utcnow()),
     )  # fmt: skip
 

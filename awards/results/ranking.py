@@ -238,3 +238,13 @@ def how_sure(results: CategoryResults) -> robustness.Robustness:
     return robustness.bootstrap(
         results.totals, results.method, laureates=results.category.max_laureates or None
     )
+
+
+def category_entries(category: Category) -> list[Nomination]:
+    """The entries the category's ranking reads (accepted, never the practice entry), with what
+    countable_scorecards needs of them."""
+    return _entries(category)
+
+
+def category_rubric(category: Category) -> list[agg.Criterion]:
+    return _rubric(category)

@@ -18,6 +18,7 @@ from awards.programs.loaders import load_category, load_program
 from awards.results import frozen, permissions, services
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
+from awards.results.own_distribution import own_distributions
 from awards.results.ranking import category_results, how_sure
 from awards.results.ranking_page import ranking_page
 from awards.routing import id_arg
@@ -231,6 +232,18 @@ def ours(slug: str):
     return render_template(
         "results/ours.html", program=program, entries=entries, laureates=laureates
     )
+
+
+@bp.get("/programs/<slug>/results/my-totals")
+@login_required
+def my_totals(slug: str):
+    program = load_program(slug)
+    if not permissions.can_view_own_distribution(current_user, program):
+        abort(403)
+    return render_template(
+        "results/my_totals.html", program=program,
+        distributions=own_distributions(current_user, program),
+    )  # fmt: skip
 
 
 @bp.get("/results/<slug>")
