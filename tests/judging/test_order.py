@@ -6,7 +6,8 @@ import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awards.judging import scoring
+from awards.extensions import db
+from awards.judging import ballots, scoring
 from awards.judging.order import judge_order, order_key
 from awards.judging.progress import judge_queue, next_to_score
 from tests.judging.fixtures import JUDGING
@@ -66,3 +67,29 @@ def test_next_entry_follows_the_judges_order_and_skips_submitted_ones(jury):
     items = judge_queue(judge, program)
     assert next_to_score(items, first.id) == third
     assert next_to_score(items, third.id) == first  # from the start again
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_the_blank_paper_ballot_follows_the_judges_order_and_names_the_levels(client, auth, jury):
+    program, judge = jury["program"], jury["judges"]["judge2@x.kz"]
+    criterion = program.categories[0].criteria[0]
+    criterion.levels = [
+        {"low": 0, "high": 4, "label": {"kk": "Әлсіз", "ru": "Слабо"}},
+        {"low": 5, "high": 10, "label": {"kk": "Жақсы", "ru": "Хорошо", "en": "Good"}},
+    ]
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    client.post("/language", data={"locale": "ru", "next": "/"})
+    response = client.get(f"/programs/test-awards/jury/judges/{judge.id}/ballot.csv")
+    lines = response.get_data().decode("utf-8-sig").splitlines()
+    assert lines[0] == "judge_email;category;nominee;criterion;points;levels"
+    nominees = [line.split(";")[2] for line in lines[1:]]
+    order = [item.nomination.nominee_name for item in judge_queue(judge, program)]
+    assert nominees == order
+    assert lines[1].endswith(";;0–4: Слабо · 5–10: Хорошо")
+    # Filled in and imported back as it is.
+    filled = "\r\n".join([lines[0], *(line.replace(";;", ";7;", 1) for line in lines[1:])])
+    check = ballots.import_ballots(
+        program=program, content=filled.encode(), actor=jury["organizer"], now=JUDGING
+    )
+    assert not check.invalid and len(check.valid) == 3
