@@ -167,3 +167,23 @@ def practice_summary(category: Category) -> PracticeSummary | None:
         )
     )
     return PracticeSummary(entry, assigned, submitted)
+
+
+def practice_tallies(program) -> dict[int, tuple[int, int]]:
+    """Per category with a practice entry, (judges who submitted it, judges who have it): the
+    progress page shows them apart, since the practice never counts. One statement."""
+    submitted = Scorecard.state == ScorecardState.SUBMITTED
+    query = (
+        select(Nomination.category_id, func.count(Scorecard.id), func.count(Assignment.id))
+        .select_from(Assignment)
+        .join(Nomination, Nomination.id == Assignment.nomination_id)
+        .outerjoin(
+            Scorecard,
+            (Scorecard.nomination_id == Assignment.nomination_id)
+            & (Scorecard.judge_id == Assignment.judge_id)
+            & submitted,
+        )
+        .where(Nomination.program_id == program.id, Nomination.is_practice.is_(True))
+        .group_by(Nomination.category_id)
+    )
+    return {category: (done, given) for category, done, given in db.session.execute(query)}

@@ -10,7 +10,12 @@ from awards.errors import DomainError
 from awards.extensions import db
 from awards.judging import assignments, ballots, scoring
 from awards.judging.models import Assignment, Scorecard
-from awards.judging.practice import add_practice_entry, calibration, calibration_rows
+from awards.judging.practice import (
+    add_practice_entry,
+    calibration,
+    calibration_rows,
+    practice_tallies,
+)
 from awards.judging.progress import judge_queue, jury_tallies, program_totals
 from awards.nominations.inbox import inbox_entries
 from awards.nominations.models import Nomination
@@ -182,3 +187,15 @@ def test_results_exports_public_page_and_certificates_are_the_same_without_the_p
     db.session.execute(delete(Nomination).where(Nomination.id == practice.id))
     db.session.commit()
     assert _observed(client, program) == with_practice
+
+
+@time_machine.travel(JUDGING, tick=False)
+def test_the_progress_page_counts_the_practice_apart(client, auth, jury, practice):
+    submit(practice, jury["judges"]["judge@x.kz"], 5)
+    db.session.commit()
+    auth.login("organizer@x.kz")
+    page = client.get(f"{BASE}/jury/progress").get_data(as_text=True)
+    assert 'id="practice-progress"' in page and "1 of 3 judges have submitted it" in page
+    assert practice_tallies(jury["program"]) == {practice.category_id: (1, 3)}
+    totals = program_totals(jury_tallies(jury["program"]))
+    assert (totals.assigned, totals.submitted) == (9, 0)  # three judges × three real entries
