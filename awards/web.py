@@ -26,7 +26,12 @@ from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale
 from awards.jobs import queue as job_queue
 from awards.jobs.views import bp as jobs_bp
-from awards.judging import ballot_views, progress_views, round_views  # noqa: F401  (their pages)
+from awards.judging import (  # noqa: F401  (pages of jury_bp)
+    ballot_views,
+    practice_views,
+    progress_views,
+    round_views,
+)
 from awards.judging import jobs as judging_jobs
 from awards.judging import phases as judging_phases
 from awards.judging.deliberation_views import bp as deliberation_bp

@@ -148,6 +148,7 @@ class _Importer:
                         category=category, actor=self.actor, name=item["name"],
                         description=item["description"], weight=item["weight"],
                         max_points=item["max_points"], step=item["step"],
+                        levels=item.get("levels", []),  # absent from older archives
                     )  # fmt: skip
 
     def nomination_records(self, program: Program) -> None:
@@ -155,6 +156,7 @@ class _Importer:
             with record(f"$.nominations[{i}]"):
                 values = {k: data.get(k) for k in NOMINATION_FIELDS if k not in REFERENCES}
                 values["person_names"] = clean_texts(data.get("person_names"))  # from version 3
+                values["is_practice"] = data.get("is_practice") is True  # absent: a real entry
                 values.update({name: clean_field(name, data[name]) for name in LIMITS})
                 values.update({name: parse_time(data[name]) for name in NOMINATION_TIMES})
                 nomination = Nomination(

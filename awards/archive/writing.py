@@ -39,14 +39,14 @@ PROGRAM_TIMES = (
 CATEGORY_FIELDS = (
     "slug", "title", "description", "nominee_kind", "max_laureates", "eligibility_notes",
 )  # fmt: skip
-CRITERION_FIELDS = ("id", "name", "description", "weight", "max_points", "step")
+CRITERION_FIELDS = ("id", "name", "description", "weight", "max_points", "step", "levels")
 SCORECARD_FIELDS = ("id", "state", "overall_comment", "version")
 SCORECARD_TIMES = ("created_at", "updated_at", "submitted_at")
 NOMINATION_FIELDS = (
     "id", "state", "nominee_kind", "org_name", "bin", "city", "website", "person_name",
     "person_names", "person_position", "person_workplace", "team_name", "team_members",
     "justification", "achievements", "contact_name", "contact_phone", "contact_email",
-    "merged_into_id",
+    "merged_into_id", "is_practice",
 )  # fmt: skip
 NOMINATION_TIMES = (
     "created_at", "updated_at", "submitted_at", "returned_at", "accepted_at", "rejected_at",

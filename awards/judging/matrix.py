@@ -42,11 +42,13 @@ class CategorySummary:
 
 
 def _accepted_in(program: Program):
-    """The program's accepted entries the scored round works on (see rounds.in_play)."""
+    """The program's accepted entries the scored round works on (see rounds.in_play), but the
+    practice ones (assigned with the category)."""
     return (
         Nomination.program_id == program.id,
         Nomination.state == NominationState.ACCEPTED,
         in_play(),
+        Nomination.is_practice.is_(False),
     )
 
 

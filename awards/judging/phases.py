@@ -30,6 +30,7 @@ def _judges_per_entry(program: Program) -> list[int]:
             Nomination.state == NominationState.ACCEPTED,
             in_play(),
         )
+        .where(Nomination.is_practice.is_(False))
         .group_by(Nomination.id)
     )
     return list(db.session.scalars(query))
@@ -41,6 +42,7 @@ def _submitted(program: Program) -> tuple[int, int]:
         select(func.count(Assignment.id))
         .join(Nomination, Nomination.id == Assignment.nomination_id)
         .where(Nomination.program_id == program.id, in_play())
+        .where(Nomination.is_practice.is_(False))
     )
     submitted = db.session.scalar(
         select(func.count(Scorecard.id))
@@ -55,6 +57,7 @@ def _submitted(program: Program) -> tuple[int, int]:
             Scorecard.state == ScorecardState.SUBMITTED,
             in_play(),
         )
+        .where(Nomination.is_practice.is_(False))
     )
     return submitted, assigned
 

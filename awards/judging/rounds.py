@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, exists, not_, select
+from sqlalchemy import ColumnElement, and_, exists, not_, or_, select
 from sqlalchemy.orm import aliased, joinedload
 
 from awards.accounts.models import User
@@ -55,11 +55,18 @@ def in_play(before_position: int | None = None) -> ColumnElement[bool]:
     ]
     if before_position is not None:
         conditions.append(earlier.position < before_position)
-    return not_(exists().where(*conditions))
+    # The practice entry is never put to a vote (it calibrates the scored round's judges, and
+    # never counts), so it is always in play.
+    return or_(Nomination.is_practice.is_(True), not_(exists().where(*conditions)))
 
 
 def _accepted(category: Category):
-    return and_(Nomination.category_id == category.id, Nomination.state == NominationState.ACCEPTED)
+    """The category's entries a round votes on: accepted, never the practice entry."""
+    return and_(
+        Nomination.category_id == category.id,
+        Nomination.state == NominationState.ACCEPTED,
+        Nomination.is_practice.is_(False),
+    )
 
 
 def entries_in_play(category: Category) -> list[Nomination]:

@@ -16,6 +16,7 @@ from awards.i18n import to_utc
 from awards.judging import assignments as judging_assignments
 from awards.judging import conflicts as judging_conflicts
 from awards.judging import discussion, round_services, scoring
+from awards.judging import practice as judging_practice
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
 from awards.nominations import inbox, linking
@@ -30,6 +31,7 @@ from awards.operations.demo_texts import (
     DEMO_CHAIR,
     DEMO_DISSENT,
     DEMO_DISSENTER,
+    DEMO_LEVELS,
     DEMO_NOT_COMING,
     DEMO_PEOPLE,
     DEMO_REPRESENTATIVES,
@@ -54,6 +56,9 @@ from awards.results import meeting
 from awards.results import services as results
 from awards.results.ranking import category_results
 from awards.results.votes import category_panel, recusals
+
+# The category whose judges scored a practice entry first.
+PRACTICE_CATEGORY = "best-social-partner"
 
 
 def _program_dates() -> dict:
@@ -105,7 +110,12 @@ def load_demo(*, password: str) -> Program:
         )  # fmt: skip
         for name, weight in spec["criteria"]:
             programs.add_criterion(
-                category=category, actor=organizer, name=name, weight=weight, max_points=10
+                category=category,
+                actor=organizer,
+                name=name,
+                weight=weight,
+                max_points=10,
+                levels=DEMO_LEVELS,
             )
     for email, role, *_ in DEMO_PEOPLE:
         programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
@@ -234,8 +244,9 @@ def load_demo_scores(program: Program, *, organizer) -> None:
     """The demo jury scores every accepted entry inside the 2025 judging window.
 
     judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
-    Kazzinc's entry: the demo shows a conflict at work. Side effects: assignments, submitted
-    scorecards and their history.
+    Kazzinc's entry: the demo shows a conflict at work. Best Social Partner has a practice entry
+    every judge scored first (it never counts: the results are the same without it).
+    Side effects: the practice entry; assignments, submitted scorecards and their history.
     """
     opened = program.judging_open_at + timedelta(days=1)
     judges = judging_assignments.program_judges(program)
@@ -244,6 +255,8 @@ def load_demo_scores(program: Program, *, organizer) -> None:
             judging_assignments.assign_to_category(
                 category=category, judge=judge, actor=organizer, notify=False
             )
+        if category.slug == PRACTICE_CATEGORY:
+            _score_practice(category, judges, organizer=organizer, now=opened)
         entries = accepted_nominations(category)
         for n, nomination in enumerate(entries):
             for j, judge in enumerate(judges):
@@ -304,6 +317,21 @@ def load_demo_deliberation(program: Program, *, organizer) -> None:
 
 def _language(user) -> str:
     return "kk" if user.locale == "kk" else "ru"
+
+
+def _score_practice(category, judges, *, organizer, now) -> None:
+    """The category's practice entry, scored by each of its judges before anything else."""
+    entry = judging_practice.add_practice_entry(
+        category=category, actor=organizer, now=category.program.judging_open_at
+    )
+    for j, judge in enumerate(judges):
+        if judging_conflicts.has_conflict(judge, entry):
+            continue
+        points = {c.id: demo_points(99, j, i) for i, c in enumerate(category.criteria)}
+        scoring.save_scorecard(
+            nomination=entry, actor=judge, points=points, submit=True,
+            now=now - timedelta(hours=2) + timedelta(minutes=j),
+        )  # fmt: skip
 
 
 def load_demo_results(program: Program, *, organizer) -> None:

@@ -137,6 +137,22 @@ CATEGORIES = [
     },
 ]  # fmt: skip
 
+# What the points of every demo criterion (out of 10) mean; judges read it beside the points.
+DEMO_LEVELS = [
+    {"low": 0, "high": 3, "label": {
+        "kk": "Әлсіз: үлесі аз, дәлелдері жоқтың қасы",
+        "ru": "Слабо: вклад невелик, подтверждений почти нет",
+        "en": "Weak: a small contribution, hardly any evidence"}},
+    {"low": 4, "high": 6, "label": {
+        "kk": "Орташа: нақты үлесі бар, бірақ жүйелі емес",
+        "ru": "Достойно: вклад заметный, но не системный",
+        "en": "Sound: a real contribution, not yet systematic"}},
+    {"low": 7, "high": 10, "label": {
+        "kk": "Үздік: жүйелі үлес, нәтижесі құжатпен расталған",
+        "ru": "Выдающийся: системный вклад с подтверждёнными результатами",
+        "en": "Outstanding: a systematic contribution with documented results"}},
+]  # fmt: skip
+
 # (email, role, name, language, organization)
 DEMO_PEOPLE = [
     ("organizer@demo.kz", Role.ORGANIZER, "Айгерім Қасымова", "ru", EDUCATION_DEPARTMENT),

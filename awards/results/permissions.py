@@ -34,6 +34,12 @@ def can_view_own_outcomes(user, program: Program) -> bool:
     return Role.COMMITTEE in roles_in(user, program) and program.results_published_at is not None
 
 
+def can_view_own_distribution(user, program: Program) -> bool:
+    """A judge sees their own totals against the panel's aggregates (never a scorecard of
+    another judge), category by category once they have submitted all of theirs."""
+    return Role.JUDGE in roles_in(user, program)
+
+
 def can_view_public_results(program: Program) -> bool:
     return program.results_published_at is not None
 

@@ -103,6 +103,7 @@ def _entries(category: Category) -> list[Nomination]:
                 Nomination.category_id == category.id,
                 Nomination.state == NominationState.ACCEPTED,
                 in_play(),
+                Nomination.is_practice.is_(False),  # the practice entry never counts
             )
             .order_by(Nomination.id)
             .options(
@@ -274,3 +275,13 @@ def how_sure(results: CategoryResults) -> robustness.Robustness:
         results.totals, results.method, laureates=results.category.max_laureates or None,
         minimum=results.minimum,
     )  # fmt: skip
+
+
+def category_entries(category: Category) -> list[Nomination]:
+    """The entries the category's ranking reads (accepted, never the practice entry), with what
+    countable_scorecards needs of them."""
+    return _entries(category)
+
+
+def category_rubric(category: Category) -> list[agg.Criterion]:
+    return _rubric(category)
