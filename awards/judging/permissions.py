@@ -74,16 +74,17 @@ def can_see_panel_scores(user, nomination: Nomination, *, now: datetime | None =
     """The entry's other submitted scorecards, as the reveal policy allows: never to a juror
     who may not judge the entry (conflicted, unassigned); after their own submitted scorecard,
     or once the judging window has closed."""
-    if not can_judge_nomination(user, nomination):
-        return False
+    # The policy first: "never" (the default) costs the judge's page no query.
     policy = reveal_policy(nomination.category)
     if policy == RevealScores.AFTER_OWN:
         own = find_scorecard(user, nomination)
-        return own is not None and own.is_submitted
-    if policy == RevealScores.AFTER_CLOSE:
+        revealed = own is not None and own.is_submitted
+    elif policy == RevealScores.AFTER_CLOSE:
         closes = nomination.program.judging_close_at
-        return closes is not None and (now or utcnow()) >= closes
-    return False
+        revealed = closes is not None and (now or utcnow()) >= closes
+    else:
+        revealed = False
+    return revealed and can_judge_nomination(user, nomination)
 
 
 def can_discuss(user, nomination: Nomination) -> bool:
