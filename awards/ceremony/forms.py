@@ -60,3 +60,12 @@ class BookletForm(AppForm):
             "in half and staple it along the fold."
         ),
     )
+
+
+class StagePapersForm(AppForm):
+    """The design of the downloaded stage papers: a GET form, so without a CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    theme = SelectField(_l("Design"), choices=[])

@@ -7,3 +7,9 @@ from awards.programs.permissions import can_manage_program
 def can_prepare_ceremony(user, program: Program) -> bool:
     """Organizers edit the running order and the partners and download the program booklet."""
     return can_manage_program(user, program)
+
+
+def can_print_stage_papers(user, program: Program) -> bool:
+    """Organizers download the presenter's script, the cue cards, the envelopes and the
+    hand-out sheet (they name the laureates before the ceremony) and edit how names are read."""
+    return can_manage_program(user, program)

@@ -31,9 +31,14 @@ from awards.printing.documents import STAGE_PAPERS, render_stage_paper
 from awards.programs.models import Category, Program
 from awards.results.services import current_snapshots, nominee_names
 
-# The file name of each paper, after the program's short name.
-FILE_NAMES = {"script": "script", "cue_cards": "cue-cards", "envelopes": "envelopes",
-              "handout": "handout"}  # fmt: skip
+
+def _file_names() -> dict[str, str]:
+    """The file name of each paper after the program's short name, in the reader's language
+    (awards/downloads.py sends Kazakh and Russian names as they are)."""
+    return {
+        "script": _("presenter-script"), "cue_cards": _("cue-cards"),
+        "envelopes": _("envelopes"), "handout": _("stage-hand-out"),
+    }  # fmt: skip
 
 
 def _notes(value: dict | None) -> dict | None:
@@ -193,5 +198,5 @@ def stage_paper_pdf(program: Program, paper: str, *, theme: str = "classic") -> 
 
 
 def stage_paper_file_name(program: Program, paper: str) -> str:
-    """ "working-professions-2025-script.pdf" and the like."""
-    return f"{program.slug}-{FILE_NAMES.get(paper, paper)}.pdf"
+    """ "working-professions-2025-сценарий-ведущего.pdf" and the like."""
+    return f"{program.slug}-{_file_names().get(paper, paper)}.pdf"

@@ -5,6 +5,7 @@ import re
 from datetime import datetime
 
 import pytest
+from flask_babel import force_locale
 
 from awards.ceremony import services, stage
 from awards.certificates import issuing, registry
@@ -273,3 +274,6 @@ def test_unknown_paper_or_unready_program_is_refused(scored):
 def test_file_names_carry_the_programs_short_name(scored):
     program = scored["program"]
     assert stage.stage_paper_file_name(program, "cue_cards") == f"{program.slug}-cue-cards.pdf"
+    with force_locale("ru"):
+        name = stage.stage_paper_file_name(program, "script")
+    assert name == f"{program.slug}-сценарий-ведущего.pdf"
