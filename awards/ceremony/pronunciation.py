@@ -102,8 +102,8 @@ def save_pronunciations(*, program: Program, actor: User | None, notes: dict[str
     form is ignored, an empty note removes one). A presenter's note goes to every point they
     present. Returns how many names changed.
 
-    Side effects: the changed notes; an audit entry "pronunciation_changed" per changed
-    nominee (on the entry) and per changed presenter (on the program); flushes. Raises
+    Side effects: the changed notes; an audit entry "pronunciation_changed" on the program
+    per changed name (the entry's id or the presenter with the old and new note); flushes. Raises
     DomainError (with the row's key as the field) for a note too long, changing nothing.
     """
     problems = FieldErrors()
@@ -140,8 +140,10 @@ def _set_nominee(program, actor, nomination: Nomination, note: dict) -> int:
     if old == note:
         return 0
     nomination.pronunciation = dict(note)
+    # Logged on the program: an entry's own log is its history of states.
     record(
-        actor=actor, program=program, subject=(SubjectKind.NOMINATION, nomination.id),
-        action="pronunciation_changed", old={"note": old}, new={"note": note},
+        actor=actor, program=program, subject=(SubjectKind.PROGRAM, program.id),
+        action="pronunciation_changed", old={"nomination_id": nomination.id, "note": old},
+        new={"nomination_id": nomination.id, "note": note},
     )  # fmt: skip
     return 1
