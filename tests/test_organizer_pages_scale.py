@@ -164,6 +164,7 @@ PAGES = {
     "entries for discussion page 2": "/programs/{slug}/results/discussion?page=2",
     "rounds of a category": "/programs/{slug}/jury/categories/{category}/rounds",
     "a qualifying round": "/programs/{slug}/jury/rounds/{round}",
+    "how names are read aloud, page 2": "/programs/{slug}/ceremony/pronunciation?page=2",
 }
 
 

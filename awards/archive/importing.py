@@ -157,6 +157,8 @@ class _Importer:
                 values = {k: data.get(k) for k in NOMINATION_FIELDS if k not in REFERENCES}
                 values["person_names"] = clean_texts(data.get("person_names"))  # from version 3
                 values["is_practice"] = data.get("is_practice") is True  # absent: a real entry
+                # Optional in every version: archives written before it have no note.
+                values["pronunciation"] = clean_texts(data.get("pronunciation"))
                 values.update({name: clean_field(name, data[name]) for name in LIMITS})
                 values.update({name: parse_time(data[name]) for name in NOMINATION_TIMES})
                 nomination = Nomination(

@@ -22,6 +22,7 @@ from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificates
 from awards.certificates.models import KINDS, CertificateImage
 from awards.errors import DomainError
+from awards.i18n import clean_texts
 from awards.programs import services as programs
 from awards.programs.models import Category, Program
 
@@ -66,7 +67,8 @@ def setup_sections(program: Program) -> dict:
     """The running order, partners and certificate settings, as archive sections."""
     running_order = [
         {"starts_at": item.starts_at.strftime("%H:%M"), "title": item.title,
-         "presenter": item.presenter, "category": item.category.slug if item.category else None}
+         "presenter": item.presenter, "category": item.category.slug if item.category else None,
+         "presenter_pronunciation": item.presenter_pronunciation}
         for item in ceremony.running_order(program)
     ]  # fmt: skip
     partners = [{"name": partner.name} for partner in ceremony.ceremony_partners(program)]
@@ -185,12 +187,14 @@ def import_setup(
         return
     for i, item in enumerate(document["running_order"]):
         with record(f"$.running_order[{i}]"):
-            ceremony.add_running_order_item(
+            added = ceremony.add_running_order_item(
                 program=program, actor=actor, starts_at=time.fromisoformat(item["starts_at"]),
                 title=item["title"], presenter=item["presenter"],
                 category_id=categories[item["category"]].id if item["category"] else None,
                 position=i,
             )  # fmt: skip
+            # Optional in every version: archives written before it have no note.
+            added.presenter_pronunciation = clean_texts(item.get("presenter_pronunciation"))
     for i, partner in enumerate(document["partners"]):
         with record(f"$.partners[{i}]"):
             ceremony.add_partner(program=program, actor=actor, name=partner["name"])

@@ -46,7 +46,7 @@ NOMINATION_FIELDS = (
     "id", "state", "nominee_kind", "org_name", "bin", "city", "website", "person_name",
     "person_names", "person_position", "person_workplace", "team_name", "team_members",
     "justification", "achievements", "contact_name", "contact_phone", "contact_email",
-    "merged_into_id", "is_practice",
+    "merged_into_id", "is_practice", "pronunciation",
 )  # fmt: skip
 NOMINATION_TIMES = (
     "created_at", "updated_at", "submitted_at", "returned_at", "accepted_at", "rejected_at",

@@ -95,3 +95,12 @@ class AnswerForm(AppForm):
 class SeatForm(AppForm):
     seat_row = StringField(_l("Seat row"), validators=[Length(max=SEAT_MAX)])
     seat_number = StringField(_l("Seat"), validators=[Length(max=SEAT_MAX)])
+
+
+class StagePapersForm(AppForm):
+    """The design of the downloaded stage papers: a GET form, so without a CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    theme = SelectField(_l("Design"), choices=[])

@@ -28,6 +28,8 @@ class RunningOrderItem(db.Model):
     starts_at: Mapped[time]
     title: Mapped[dict] = mapped_column(JSON)
     presenter: Mapped[dict] = mapped_column(JSON, default=dict)
+    # How to read the presenter's name aloud, {kk, ru}; {} without a note.
+    presenter_pronunciation: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     category_id: Mapped[int | None] = mapped_column(
         ForeignKey("categories.id", ondelete="SET NULL")
     )

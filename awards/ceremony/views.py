@@ -5,19 +5,21 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from awards.ceremony import booklet, permissions, services
+from awards.ceremony import booklet, permissions, pronunciation, services, stage
 from awards.ceremony.forms import (
     BookletForm,
     ButtonForm,
     MoveForm,
     PartnerForm,
     RunningOrderItemForm,
+    StagePapersForm,
 )
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
 from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.i18n import localized
-from awards.pages import commit_or_flash, commit_or_show
+from awards.pages import commit_or_flash, commit_or_show, committed
+from awards.paging import page_number, paginate_list
 from awards.printing.errors import PrintingError
 from awards.printing.themes import available_themes
 from awards.programs.loaders import load_in_program, load_program
@@ -70,6 +72,12 @@ def _booklet_form() -> BookletForm:
     return form
 
 
+def _stage_form() -> StagePapersForm:
+    form = StagePapersForm(formdata=request.args or None)
+    form.theme.choices = [SelectChoice(t.name, localized(t.title)) for t in available_themes()]
+    return form
+
+
 def _index(program, *, item_form=None, partner_form=None):
     items = services.running_order(program)
     return render_template(
@@ -77,7 +85,7 @@ def _index(program, *, item_form=None, partner_form=None):
         late=services.out_of_time_order(items), partners=services.ceremony_partners(program),
         stage=services.stage_order(program), item_form=item_form or _item_form(program),
         partner_form=partner_form or PartnerForm(), booklet_form=_booklet_form(),
-        move=MoveForm(), button=ButtonForm(),
+        stage_form=_stage_form(), move=MoveForm(), button=ButtonForm(),
     )  # fmt: skip
 
 
@@ -237,3 +245,52 @@ def booklet_download(slug: str):
         return redirect(_editor(program, "booklet"))
     name = booklet.booklet_file_name(program, layout)
     return send_content(pdf, name=name, mimetype="application/pdf")
+
+
+@bp.get("/stage.pdf")
+def stage_paper_download(slug: str):
+    """?paper=script|cue_cards|envelopes|handout&theme=…: one of the stage papers."""
+    program = load_program(slug, can=permissions.can_print_stage_papers)
+    paper = request.args.get("paper") or "script"
+    theme = request.args.get("theme") or "classic"
+    try:
+        pdf = stage.stage_paper_pdf(program, paper, theme=theme)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(_editor(program, "stage-papers"))
+    except PrintingError as error:
+        flash(_("The paper could not be printed faithfully: %(problem)s", problem=error), "error")
+        return redirect(_editor(program, "stage-papers"))
+    name = stage.stage_paper_file_name(program, paper)
+    return send_content(pdf, name=name, mimetype="application/pdf")
+
+
+def _typed_notes(rows) -> dict[str, dict]:
+    return {
+        row.key: {code: request.form.get(f"{row.key}-{code}", "") for code in ("kk", "ru")}
+        for row in rows
+    }
+
+
+@bp.route("/pronunciation", methods=["GET", "POST"], endpoint="pronunciation")
+def pronunciation_page(slug: str):
+    """The names the presenter's script reads, a page at a time, each with its note."""
+    program = load_program(slug, can=permissions.can_print_stage_papers)
+    number = page_number(request.args)
+    page = paginate_list(pronunciation.name_rows(program), number=number)
+    form, typed, errors = ButtonForm(), None, {}
+    if form.validate_on_submit():
+        typed = _typed_notes(page.items)
+        try:
+            committed(lambda: pronunciation.save_pronunciations(
+                program=program, actor=current_user, notes=typed,
+            ))  # fmt: skip
+        except DomainError as error:
+            errors = error.fields or {error.field or "": error.message}
+        else:
+            flash(_("The pronunciation notes have been saved."), "success")
+            return redirect(url_for("ceremony.pronunciation", slug=slug, page=page.number))
+    return render_template(
+        "ceremony/pronunciation.html", program=program, page=page, form=form,
+        typed=typed, errors=errors,
+    )  # fmt: skip

@@ -91,6 +91,10 @@ class Nomination(db.Model):
     team_name: Mapped[str] = mapped_column(String(300), default="")
     team_members: Mapped[list] = mapped_column(JSON, default=list)
 
+    # How to read the nominee's name aloud, {kk, ru}: printed beside it in the presenter's
+    # script (the ceremony's pronunciation page edits it).
+    pronunciation: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
+
     justification: Mapped[str] = mapped_column(Text, default="")
     achievements: Mapped[list] = mapped_column(JSON, default=list)
     contact_name: Mapped[str] = mapped_column(String(200), default="")

@@ -9,6 +9,7 @@ from awards.accounts import organizations
 from awards.accounts import services as accounts
 from awards.accounts.models import User
 from awards.ceremony import guests as ceremony_guests
+from awards.ceremony import pronunciation
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificate_settings
 from awards.extensions import db
@@ -42,6 +43,7 @@ from awards.operations.demo_texts import (
     DISCUSSION_ORGANIZER,
     DOCUMENTS_ATTACHED,
     EDUCATION_DEPARTMENT,
+    GOVERNOR,
     KAZZINC,
     KAZZINC_JUSTIFICATION,
     KAZZINC_PLANT,
@@ -390,6 +392,32 @@ def load_demo_ceremony(program: Program, *, organizer) -> None:
         )  # fmt: skip
     for name in CEREMONY_PARTNERS:
         ceremony.add_partner(program=program, actor=organizer, name=name)
+    load_demo_pronunciations(program, organizer=organizer)
+
+
+# How the presenter reads a few names ("+" before the stressed vowel), by their Russian
+# form: the governor's stressed surname, and two Latin names read in Kazakh and in Russian.
+DEMO_PRONUNCIATIONS = {
+    GOVERNOR["ru"]: {"kk": "Нұрымбет Сақтаған+ов", "ru": "Нурымб+ет Сактаг+анов"},
+    "VK Development Group": {"kk": "Ви-Кей Дев+елопмент Груп", "ru": "Ви-К+ей Дев+елопмент Гр+уп"},
+    "Ресторан казахской кухни Qurt & Wine": {"kk": "Құрт энд Уайн", "ru": "К+урт энд В+айн"},
+}
+
+
+def load_demo_pronunciations(program: Program, *, organizer) -> None:
+    """Pronunciation notes for a few names, so the presenter's script shows them.
+    Side effects: as pronunciation.save_pronunciations."""
+    notes = {}
+    for item in ceremony.running_order(program):
+        note = DEMO_PRONUNCIATIONS.get((item.presenter or {}).get("ru"))
+        if note:
+            notes.setdefault(f"presenter-{item.id}", note)
+    for category in program.categories:
+        for nomination in accepted_nominations(category):
+            note = DEMO_PRONUNCIATIONS.get(nomination.org_name.get("ru"))
+            if note:
+                notes[f"nomination-{nomination.id}"] = note
+    pronunciation.save_pronunciations(program=program, actor=organizer, notes=notes)
 
 
 def load_demo_certificate_settings(program: Program, *, organizer) -> None:

@@ -5,9 +5,10 @@ import os
 
 from awards.printing.batch import CertificateBatch, Progress, render_batch
 from awards.printing.chunk import Options
-from awards.printing.errors import PageOverflowError
+from awards.printing.errors import PageOverflowError, PrintingError
 from awards.printing.imposition import impose_booklet
 from awards.printing.plain import render_document
+from awards.printing.stage import FIT_STEPS, stage_context
 from awards.printing.themes import Theme, load_theme
 from awards.printing.values import program_context
 
@@ -58,6 +59,34 @@ def render_program_sheets(theme: str | Theme, program: dict) -> bytes:
     """The program booklet for an office printer: its pages two-up on A4 landscape sheets in
     saddle-stitch order (imposition.py), to print on both sides, fold and staple."""
     return impose_booklet(render_program(theme, program))
+
+
+# The stage papers: their paper, and the pages each card (a cue card, an envelope) takes.
+STAGE_PAPERS = {
+    "script": ("A4", None), "cue_cards": ("A6", 1), "envelopes": ("A5", 2), "handout": ("A4", None),
+}  # fmt: skip
+
+
+def render_stage_paper(theme: str | Theme, paper: str, values: dict) -> bytes:
+    """One of the ceremony's stage papers (STAGE_PAPERS) as a PDF from the theme's stage.html:
+    the presenter's script, the cue cards (one A6 page each), the envelopes (two A5 pages
+    each: the outside, the inside) or the stage assistants' hand-out sheet. ``values`` are
+    plain (awards/printing/stage.py). PrintingError when a card does not fit its pages."""
+    spec = _theme(theme)
+    page_size, pages_each = STAGE_PAPERS[paper]
+    for fit in range(FIT_STEPS):
+        context = stage_context(paper, values, spec, fit)
+        if not pages_each:
+            return render_document(spec, "stage.html", page_size, stage=context)
+        cards = context["moments"] if paper == "cue_cards" else context["envelopes"]
+        try:
+            return render_document(
+                spec, "stage.html", page_size, pages=len(cards) * pages_each, stage=context
+            )
+        except PrintingError:
+            if fit == FIT_STEPS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def render_certificate_files(

@@ -187,6 +187,8 @@ def ceremony_urls(item_id: int, partner_id: int) -> list[tuple[str, str]]:
         ("POST", f"{BASE}/partners/{partner_id}/move"), ("GET", f"{BASE}/booklet.pdf"),
         ("GET", f"{BASE}/booklet.pdf?layout=print_shop"),
         ("GET", f"{BASE}/booklet.pdf?layout=sheets"),
+        ("GET", f"{BASE}/stage.pdf?paper=script"), ("GET", f"{BASE}/stage.pdf?paper=handout"),
+        ("GET", f"{BASE}/pronunciation"), ("POST", f"{BASE}/pronunciation"),
     ]  # fmt: skip
 
 
