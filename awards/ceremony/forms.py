@@ -1,9 +1,9 @@
 """Ceremony forms: a running-order point, a partner, moving and deleting, the booklet's design."""
 
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectField, TimeField
+from wtforms import IntegerField, SelectField, TimeField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired
+from wtforms.validators import InputRequired, NumberRange, Optional
 
 from awards.ceremony.services import TEXT_MAX
 from awards.forms import AppForm, translated_text
@@ -22,6 +22,11 @@ class RunningOrderItemForm(AppForm):
         _l("Category awarded at this point"),
         choices=[],
         description=_l("The booklet and the certificates follow this order of categories."),
+    )
+    break_minutes = IntegerField(
+        _l("Break, minutes"),
+        validators=[Optional()],
+        description=_l("Only for a break: the hall screen counts down to the next point."),
     )
 
 
@@ -60,3 +65,9 @@ class BookletForm(AppForm):
             "in half and staple it along the fold."
         ),
     )
+
+
+class ScreenMoveForm(AppForm):
+    """Which slide the hall screen shows (its number from 0)."""
+
+    position = IntegerField(validators=[InputRequired(), NumberRange(min=0)])
