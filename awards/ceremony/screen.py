@@ -11,7 +11,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 
 from flask_babel import force_locale
-from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from awards.accounts.models import User
@@ -39,22 +39,23 @@ def _texts(value: dict | None) -> dict:
     return {code: value.get(code) or fallback for code in slide_maths.SLIDE_LANGUAGES}
 
 
-def _in_each_language(message: str) -> dict:
-    """A fixed label of the screen (already marked for translation) in every slide language."""
-    texts = {}
-    for code in slide_maths.SLIDE_LANGUAGES:
-        with force_locale(code):
-            texts[code] = _(message)
-    return texts
+# The screen's fixed headings, shown in every slide language whatever the reader's.
+LABELS = {
+    "nominees": _l("Nominees"),
+    "laureates": _l("Laureates"),
+    "partners": _l("Our partners"),
+    "break": _l("Break"),
+}
 
 
 def slide_labels() -> dict:
-    return {
-        "nominees": _in_each_language("Nominees"),
-        "laureates": _in_each_language("Laureates"),
-        "partners": _in_each_language("Our partners"),
-        "break": _in_each_language("Break"),
-    }
+    """LABELS in each slide language."""
+    labels: dict = {key: {} for key in LABELS}
+    for code in slide_maths.SLIDE_LANGUAGES:
+        with force_locale(code):
+            for key, message in LABELS.items():
+                labels[key][code] = str(message)
+    return labels
 
 
 def _category(category: Category, snapshot) -> slide_maths.Category:

@@ -32,6 +32,7 @@
         count = parseInt(slide.dataset.count, 10);
         body.dataset.position = position;
         body.dataset.version = version;
+        fit();
         tick();
       })
       .finally(function () { loading = false; });
@@ -68,6 +69,16 @@
       .catch(function () { showOffline(true); });
   }
 
+  // A slide with long names shrinks, a step at a time, until it fits the window.
+  function fit() {
+    var scale = 1;
+    stage.style.setProperty("--scale", scale);
+    while (stage.offsetHeight > window.innerHeight && scale > 0.5) {
+      scale -= 0.05;
+      stage.style.setProperty("--scale", scale.toFixed(2));
+    }
+  }
+
   function two(number) { return (number < 10 ? "0" : "") + number; }
 
   // A break counts down to its end on the server's clock.
@@ -97,6 +108,8 @@
     }
   });
 
+  window.addEventListener("resize", fit);
+  fit();
   setInterval(poll, POLL_MS);
   setInterval(tick, 250);
   tick();
