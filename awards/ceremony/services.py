@@ -98,10 +98,11 @@ def _start_time(value) -> time:
     return value.replace(second=0, microsecond=0, tzinfo=None)
 
 
-def _break_minutes(value) -> int | None:
+def check_break_minutes(value) -> int | None:
+    """A break's minutes, or None for an ordinary point."""
     if value is None:
         return None
-    if not isinstance(value, int) or not 1 <= value <= MAX_BREAK_MINUTES:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_BREAK_MINUTES:
         raise DomainError(
             _("A break lasts from 1 to %(n)d minutes.", n=MAX_BREAK_MINUTES), field="break_minutes"
         )
@@ -143,7 +144,7 @@ def _item_fields(
         "title": problems.run(check_texts, title, field="title"),
         "presenter": problems.run(check_texts, presenter, field="presenter", required=False),
         "category_id": problems.run(_program_category, program, category_id),
-        "break_minutes": problems.run(_break_minutes, break_minutes),
+        "break_minutes": problems.run(check_break_minutes, break_minutes),
     }
     problems.raise_any()
     if fields["break_minutes"] and fields["category_id"]:
