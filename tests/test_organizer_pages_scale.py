@@ -126,6 +126,7 @@ PAGES = {
     "category results page 2": "/programs/{slug}/results/{category}?page=2",
     "category results search": "/programs/{slug}/results/{category}?q={bin}",
     "category results judges page 2": "/programs/{slug}/results/{category}?judges_page=2",
+    "hall screen control": "/programs/{slug}/ceremony/screen",
 }
 
 

@@ -23,7 +23,7 @@ from awards.ceremony.models import CeremonyScreen
 from awards.ceremony.services import ceremony_partners, running_order, stage_order
 from awards.extensions import db
 from awards.i18n import to_local, to_utc, utcnow
-from awards.nominations.queries import accepted_nominations
+from awards.nominations.queries import accepted_nominations_by_category
 from awards.printing.dates import format_long_date
 from awards.printing.documents import render_slides
 from awards.programs.models import Category, Program
@@ -58,21 +58,26 @@ def slide_labels() -> dict:
     return labels
 
 
-def _category(category: Category, snapshot) -> slide_maths.Category:
+def _category(category: Category, snapshot, nominations: list) -> slide_maths.Category:
     laureates = snapshot.content["laureates"] if snapshot is not None else None
     return slide_maths.Category(
         slug=category.slug, title=_texts(category.title),
-        nominees=[_texts(nominee_names(n)) for n in accepted_nominations(category)],
+        nominees=[_texts(nominee_names(n)) for n in nominations],
         laureates=[_texts(laureate["nominee"]) for laureate in laureates]
         if laureates is not None else None,
     )  # fmt: skip
 
 
 def program_slides(program: Program) -> list[slide_maths.Slide]:
-    """The program's slides (slides.build_slides), read from the database."""
+    """The program's slides (slides.build_slides), read from the database in the same number
+    of statements whatever the number of categories and entries."""
     categories = stage_order(program)
     snapshots = current_snapshots(categories)
-    by_id = {category.id: _category(category, snapshots[category.id]) for category in categories}
+    nominations = accepted_nominations_by_category(categories)
+    by_id = {
+        category.id: _category(category, snapshots[category.id], nominations[category.id])
+        for category in categories
+    }
     points = running_order(program)
     named = {item.category_id for item in points}
     day = to_local(program.ceremony_at, program.timezone).date() if program.ceremony_at else None

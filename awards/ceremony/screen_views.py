@@ -55,6 +55,7 @@ def _current(state):
 def show(token: str):
     state = load_screen(token)
     slides, position = _current(state)
+    # data-seen: the stored position and version the page compares each poll with.
     return _no_store(render_template(
         "ceremony/screen.html", program=state.program, token=token, theme=_theme(),
         slide=slides[position], position=position, count=len(slides), state=state,
@@ -63,23 +64,20 @@ def show(token: str):
     ))  # fmt: skip
 
 
-def _state(state, count: int):
+def _state(state):
+    """The position as stored (the slide holds it within the slides there are now): one
+    statement, so that a poll a second stays cheap whatever the program's size."""
     return jsonify(
-        position=clamp(state.position, count),
-        version=state.version,
-        count=count,
+        position=state.position, version=state.version,
         # The hall computer's clock may be wrong: a break's countdown runs on the server's.
         now=int(utcnow().timestamp() * 1000),
-    )
+    )  # fmt: skip
 
 
 @bp.get("/screen/<token>/state.json")
 @limiter.exempt  # one small read a second from the one screen that has the link
 def state(token: str):
-    found = load_screen(token)
-    # The count changes only when the running order does; the state costs one statement less
-    # without it, but a screen must not point past the last slide after a point is removed.
-    return _no_store(_state(found, len(screen.program_slides(found.program))))
+    return _no_store(_state(load_screen(token)))
 
 
 @bp.get("/screen/<token>/slide")
@@ -106,7 +104,7 @@ def move(token: str):
     committed(lambda: screen.move_screen(
         screen=found, actor=None, position=form.position.data, count=count,
     ))  # fmt: skip
-    return _no_store(_state(found, count))
+    return _no_store(_state(found))
 
 
 @bp.get("/screen-fonts/<filename>")

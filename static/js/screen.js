@@ -7,9 +7,12 @@
   var stage = document.getElementById("stage");
   var offline = document.getElementById("offline");
   var POLL_MS = 1000;
-  var position = parseInt(body.dataset.position, 10);
-  var version = parseInt(body.dataset.version, 10);
-  var count = parseInt(body.dataset.count, 10);
+  // What the last poll said (as stored), and the slide shown (its position held within the
+  // slides there are; its count bounds the keyboard).
+  var seenPosition = parseInt(body.dataset.seenPosition, 10);
+  var seenVersion = parseInt(body.dataset.seenVersion, 10);
+  var position = 0;
+  var count = 1;
   var clockOffset = 0; // the server's clock minus this computer's
   var loading = false;
 
@@ -26,22 +29,26 @@
       })
       .then(function (html) {
         stage.innerHTML = html;
-        var slide = document.getElementById("slide");
-        position = parseInt(slide.dataset.position, 10);
-        version = parseInt(slide.dataset.version, 10);
-        count = parseInt(slide.dataset.count, 10);
-        body.dataset.position = position;
-        body.dataset.version = version;
+        readSlide();
         fit();
         tick();
       })
       .finally(function () { loading = false; });
   }
 
+  function readSlide() {
+    var slide = document.getElementById("slide");
+    position = parseInt(slide.dataset.position, 10);
+    count = parseInt(slide.dataset.count, 10);
+  }
+
   function follow(state) {
     clockOffset = state.now - Date.now();
-    count = state.count;
-    if (state.position !== position || state.version !== version) return loadSlide();
+    if (state.position !== seenPosition || state.version !== seenVersion) {
+      seenPosition = state.position;
+      seenVersion = state.version;
+      return loadSlide();
+    }
   }
 
   function poll() {
@@ -109,6 +116,7 @@
   });
 
   window.addEventListener("resize", fit);
+  readSlide();
   fit();
   setInterval(poll, POLL_MS);
   setInterval(tick, 250);

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from awards.ceremony import screen
+from awards.ceremony import screen, services
 from awards.ceremony.models import CeremonyScreen
 from awards.extensions import db
 from awards.operations.demo_texts import DEMO_SLUG
@@ -123,7 +123,7 @@ def test_moves_stay_within_the_slides_and_the_screen_follows(hall, organizer_cli
     anonymous = app.test_client()
     program, move = hall["program"], f"{control_url(hall['program'])}/move"
     state = anonymous.get(f"{hall['link']}/state.json").get_json()
-    assert (state["position"], state["version"], state["count"]) == (0, 0, 6)
+    assert (state["position"], state["version"]) == (0, 0)
     assert anonymous.get(f"{hall['link']}/state.json").headers["Cache-Control"] == "no-store"
     for asked, shown in ((4, 4), (99, 5), (-1, None), (2, 2)):
         response = organizer_client.post(move, data={"position": asked})
@@ -147,6 +147,14 @@ def test_the_screen_receives_only_the_slide_shown(hall, organizer_client, app):
     reveal = anonymous.get(f"{hall['link']}/slide").get_data(as_text=True)
     assert 'data-kind="reveal"' in reveal and "Kazzinc Nominee" in reveal
     assert "Ulba Nominee" not in reveal
+
+
+def test_a_screen_past_its_slides_shows_the_last(hall, organizer_client, app):
+    organizer_client.post(f"{control_url(hall['program'])}/move", data={"position": 5})
+    services.delete_running_order_item(item=services.running_order(hall["program"])[0], actor=None)
+    db.session.commit()
+    html = app.test_client().get(f"{hall['link']}/slide").get_data(as_text=True)
+    assert 'data-position="4" data-count="5"' in html and 'data-kind="reveal"' in html
 
 
 def test_the_break_slide_carries_its_end_for_the_countdown(hall, organizer_client, app):
