@@ -1,14 +1,18 @@
 """The hall screen: its slides from a real program, the control page, the screen's secret link
 and its JSON, the keyboard's moves, and the 16:9 PDF checked the way a print shop would."""
 
+import io
 import re
 
 import pytest
+from PIL import Image
+from pypdf import PdfReader
 
 from awards.ceremony import screen, services
 from awards.ceremony.models import CeremonyScreen
 from awards.extensions import db
 from awards.operations.demo_texts import DEMO_SLUG
+from awards.programs import services as programs
 from awards.programs.services import get_program_by_slug
 from awards.results import services as results
 from tests.ceremony.conftest import add_point
@@ -214,3 +218,16 @@ def test_demo_shows_every_kind_of_slide(app):
         own = [s.kind for s in screen.program_slides(program) if s.category == category]
         assert own == sorted(own, key=["category", "nominees", "reveal"].index)
         assert own[0] == "category" and own[-1] == "reveal"
+
+
+def test_the_program_logo_shows_on_the_screen_and_in_the_pdf(hall, app):
+    program = hall["program"]
+    picture = io.BytesIO()
+    Image.new("RGB", (120, 120), "#1f4e79").save(picture, "PNG")
+    picture.seek(0)
+    programs.set_program_logo(program=program, actor=None, stream=picture)
+    db.session.commit()
+    html = app.test_client().get(hall["link"]).get_data(as_text=True)
+    assert '<img class="screen-logo" src="data:image/png;base64,iVBOR' in html
+    first = PdfReader(io.BytesIO(screen.slides_pdf(program, theme="modern"))).pages[0]
+    assert len(first.images) == 1
