@@ -93,6 +93,9 @@ def test_control_page_shows_the_current_and_next_slide_and_the_link(hall, organi
     assert f"/screen/{hall['screen'].token}" in html
     assert "Slide 1 of 6" in html
     assert "Open the screen: Modern" in html
+    # It reloads itself when the screen's keyboard moved it (static/js/screen-control.js).
+    assert f'data-state-url="/screen/{hall["screen"].token}/state.json"' in html
+    assert "js/screen-control.js" in html
 
 
 @pytest.mark.parametrize("who", ["committee@x.kz", "judge@x.kz"])
