@@ -17,6 +17,7 @@ from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
 from awards.ceremony import phases as ceremony_phases
 from awards.ceremony.guest_views import rsvp_bp
+from awards.ceremony.screen_views import bp as screen_bp
 from awards.ceremony.views import bp as ceremony_bp
 from awards.certificates import jobs as certificate_jobs
 from awards.certificates import phases as certificate_phases
@@ -83,7 +84,7 @@ def init_app(app: Flask) -> None:
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
         judging_bp, jury_bp, deliberation_bp, results_bp, meeting_bp, results_export_bp,
-        certificates_bp, ceremony_bp, rsvp_bp, jobs_bp, protocols_bp,
+        certificates_bp, ceremony_bp, rsvp_bp, screen_bp, jobs_bp, protocols_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

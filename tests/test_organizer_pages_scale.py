@@ -165,6 +165,7 @@ PAGES = {
     "rounds of a category": "/programs/{slug}/jury/categories/{category}/rounds",
     "a qualifying round": "/programs/{slug}/jury/rounds/{round}",
     "how names are read aloud, page 2": "/programs/{slug}/ceremony/pronunciation?page=2",
+    "hall screen control": "/programs/{slug}/ceremony/screen",
 }
 
 

@@ -23,8 +23,10 @@ FORMAT = "awards-program-archive"
 # settings with their pictures; archives of version 1 are still read, without them.
 # 3 added a nominated person's full name per language (person_names); in older archives a
 # person has only the one name.
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# 4 added breaks in the running order (break_minutes) and where the hall screen stands
+# (screen: its position; its secret link is never carried, the importing side makes a new one).
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 class ArchiveError(DomainError):
@@ -164,7 +166,13 @@ ARCHIVE_V2 = ARCHIVE
 ARCHIVE = {
     **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
 }  # fmt: skip
-SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
+ARCHIVE_V3 = ARCHIVE
+ARCHIVE = {
+    **ARCHIVE_V3, "version": (4,),
+    "running_order": [{**RUNNING_ORDER_ITEM, "break_minutes": "int?"}],
+    "screen": Maybe({"position": "int"}),
+}  # fmt: skip
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE_V3, 4: ARCHIVE}
 # A category's qualifying rounds, with their votes and frozen outcomes: an optional section of
 # any version (an archive without it is a program without rounds).
 ROUND = {

@@ -18,6 +18,7 @@ from flask_babel import gettext as _
 from awards import uploads
 from awards.archive.records import record
 from awards.archive.schema import Problems
+from awards.ceremony import screen as hall_screen
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificates
 from awards.certificates.models import KINDS, CertificateImage
@@ -68,14 +69,17 @@ def setup_sections(program: Program) -> dict:
     running_order = [
         {"starts_at": item.starts_at.strftime("%H:%M"), "title": item.title,
          "presenter": item.presenter, "category": item.category.slug if item.category else None,
-         "presenter_pronunciation": item.presenter_pronunciation}
+         "presenter_pronunciation": item.presenter_pronunciation,
+         "break_minutes": item.break_minutes}
         for item in ceremony.running_order(program)
     ]  # fmt: skip
     partners = [{"name": partner.name} for partner in ceremony.ceremony_partners(program)]
+    screen = hall_screen.find_screen(program)
     return {
         "running_order": running_order,
         "partners": partners,
         "certificates": _certificates(program),
+        "screen": {"position": screen.position} if screen is not None else None,
     }
 
 
@@ -102,6 +106,9 @@ def _check_ceremony(document: dict, problems: Problems) -> None:
             f"{path}.presenter", ceremony.check_texts, item["presenter"], field="presenter",
             required=False,
         )  # fmt: skip
+        problems.check(
+            f"{path}.break_minutes", ceremony.check_break_minutes, item.get("break_minutes")
+        )
     if partners:
         problems.check("$.partners", ceremony.check_room_for_partner, len(partners) - 1)
     for i, partner in enumerate(partners):
@@ -191,7 +198,7 @@ def import_setup(
                 program=program, actor=actor, starts_at=time.fromisoformat(item["starts_at"]),
                 title=item["title"], presenter=item["presenter"],
                 category_id=categories[item["category"]].id if item["category"] else None,
-                position=i,
+                position=i, break_minutes=item.get("break_minutes"),  # from version 4
             )  # fmt: skip
             # Optional in every version: archives written before it have no note.
             added.presenter_pronunciation = clean_texts(item.get("presenter_pronunciation"))
@@ -201,3 +208,14 @@ def import_setup(
     if document["certificates"] is not None:
         with record("$.certificates"):
             _save_certificates(document["certificates"], program, actor)
+    if document.get("screen") is not None:  # from version 4
+        with record("$.screen"):
+            _import_screen(document["screen"], program, actor)
+
+
+def _import_screen(data: dict, program: Program, actor) -> None:
+    """The screen where it stood, with a link of its own: the archive carries no secret."""
+    shown = hall_screen.open_screen(program=program, actor=actor)
+    hall_screen.move_screen(
+        screen=shown, actor=actor, position=data["position"], count=data["position"] + 1
+    )

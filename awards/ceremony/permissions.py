@@ -18,3 +18,8 @@ def can_print_stage_papers(user, program: Program) -> bool:
 def can_manage_guests(user, program: Program) -> bool:
     """Organizers invite the laureates, see their answers and give seats."""
     return can_manage_program(user, program)
+
+
+def can_run_ceremony(user, program: Program) -> bool:
+    """Organizers move the hall screen and hand out (or revoke) its link."""
+    return can_manage_program(user, program)

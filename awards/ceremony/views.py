@@ -1,20 +1,23 @@
-"""Ceremony pages: the running order and partners editor, and the program booklet download."""
+"""Ceremony pages: the running order and partners editor, the program booklet download, and
+the hall screen's control page (the screen itself: screen_views.py)."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from awards.ceremony import booklet, permissions, pronunciation, services, stage
+from awards.ceremony import booklet, permissions, pronunciation, screen, services, stage
 from awards.ceremony.forms import (
     BookletForm,
     ButtonForm,
     MoveForm,
     PartnerForm,
     RunningOrderItemForm,
+    ScreenMoveForm,
     StagePapersForm,
 )
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
+from awards.ceremony.slides import clamp
 from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.i18n import localized
@@ -50,7 +53,8 @@ def _item_form(program, item: RunningOrderItem | None = None) -> RunningOrderIte
     data = {}
     if item is not None:
         data = {"starts_at": item.starts_at, "title": item.title, "presenter": item.presenter,
-                "category": str(item.category_id or "")}  # fmt: skip
+                "category": str(item.category_id or ""),
+                "break_minutes": item.break_minutes}  # fmt: skip
     form = RunningOrderItemForm(data=data)
     form.category.choices = [SelectChoice("", _("None"))] + [
         SelectChoice(str(category.id), localized(category.title)) for category in program.categories
@@ -63,6 +67,7 @@ def _item_fields(form: RunningOrderItemForm) -> dict:
         "starts_at": form.starts_at.data, "title": form.title.data,
         "presenter": form.presenter.data,
         "category_id": int(form.category.data) if form.category.data else None,
+        "break_minutes": form.break_minutes.data,
     }  # fmt: skip
 
 
@@ -294,3 +299,73 @@ def pronunciation_page(slug: str):
         "ceremony/pronunciation.html", program=program, page=page, form=form,
         typed=typed, errors=errors,
     )  # fmt: skip
+
+
+def load_for_running(slug: str):
+    """The program, or 404 for people without a role in it, or 403 for who may not run the
+    ceremony."""
+    return load_program(slug, can=permissions.can_run_ceremony)
+
+
+def _control(program) -> str:
+    return url_for("ceremony.control", slug=program.slug, _anchor="slide")
+
+
+@bp.get("/screen")
+def control(slug: str):
+    program = load_for_running(slug)
+    slides = screen.program_slides(program)
+    # The first visit makes the screen and its link, so there is one to copy.
+    state = committed(lambda: screen.open_screen(program=program, actor=current_user))
+    position = clamp(state.position, len(slides))
+    return render_template(
+        "ceremony/control.html", program=program, slides=slides, position=position,
+        current=slides[position], upcoming=slides[position + 1] if position + 1 < len(slides)
+        else None, screen=state, unrevealed=screen.unrevealed_categories(program),
+        themes=available_themes(), button=ButtonForm(),
+    )  # fmt: skip
+
+
+@bp.post("/screen/move")
+def control_move(slug: str):
+    """Show a slide: the button says which (not "one more"), so a double tap or two people
+    pressing at once land on the same slide instead of skipping one."""
+    program = load_for_running(slug)
+    form = ScreenMoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    count = len(screen.program_slides(program))
+    return commit_or_flash(
+        lambda: screen.move_screen(
+            screen=screen.open_screen(program=program, actor=current_user), actor=current_user,
+            position=form.position.data, count=count,
+        ),
+        success=None, target=_control(program),
+    )  # fmt: skip
+
+
+@bp.post("/screen/link")
+def control_link(slug: str):
+    program = load_for_running(slug)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: screen.regenerate_screen_link(program=program, actor=current_user),
+        success=_("A new screen link is ready; the old one no longer works."),
+        target=url_for("ceremony.control", slug=program.slug, _anchor="screen-link"),
+    )  # fmt: skip
+
+
+@bp.get("/screen/slides.pdf")
+def slides_download(slug: str):
+    program = load_for_running(slug)
+    theme = request.args.get("theme") or "classic"
+    try:
+        pdf = screen.slides_pdf(program, theme=theme)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(_control(program))
+    except PrintingError as error:
+        flash(_("The slides could not be printed faithfully: %(problem)s", problem=error), "error")
+        return redirect(_control(program))
+    return send_content(pdf, name=screen.slides_file_name(program), mimetype="application/pdf")

@@ -40,3 +40,20 @@ def practice_entry(category: Category) -> Nomination | None:
             Nomination.state == NominationState.ACCEPTED,
         )
     )
+
+
+def accepted_nominations_by_category(categories: list[Category]) -> dict[int, list[Nomination]]:
+    """accepted_nominations of each category, with the organization each names, in one
+    statement whatever their number (the hall screen lists every nominee)."""
+    found: dict[int, list[Nomination]] = {category.id: [] for category in categories}
+    query = (
+        select(Nomination)
+        .where(
+            Nomination.category_id.in_(list(found)), Nomination.state == NominationState.ACCEPTED
+        )
+        .options(joinedload(Nomination.nominee_organization))
+        .order_by(Nomination.id)
+    )
+    for nomination in db.session.scalars(query):
+        found[nomination.category_id].append(nomination)
+    return found

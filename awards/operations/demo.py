@@ -382,13 +382,15 @@ def load_demo_jury_meeting(program: Program, *, organizer) -> None:
 
 
 def load_demo_ceremony(program: Program, *, organizer) -> None:
-    """The 2025 ceremony's running order, both categories awarded at their point, and the
-    partners. Side effects: adds running-order points and partners; flushes."""
+    """The 2025 ceremony's running order (a coffee break among its points), both categories
+    awarded at their point, and the partners.
+    Side effects: adds running-order points and partners; flushes."""
     categories = {category.slug: category.id for category in program.categories}
-    for starts_at, title, presenter, category in CEREMONY_RUNNING_ORDER:
+    for starts_at, title, presenter, category, *break_minutes in CEREMONY_RUNNING_ORDER:
         ceremony.add_running_order_item(
             program=program, actor=organizer, starts_at=time.fromisoformat(starts_at),
             title=title, presenter=presenter, category_id=categories.get(category),
+            break_minutes=break_minutes[0] if break_minutes else None,
         )  # fmt: skip
     for name in CEREMONY_PARTNERS:
         ceremony.add_partner(program=program, actor=organizer, name=name)

@@ -215,6 +215,8 @@ CEREMONY_RUNNING_ORDER = [
                "en": "Practice-oriented education and the college–enterprise link: dual "
                      "training, targeted training, businesses mentoring colleges"},
      {}, None),
+    # A break the hall screen counts down to the awards; the report does not mention it.
+    ("11:00", {"kk": "Кофе-брейк", "ru": "Кофе-брейк", "en": "Coffee break"}, {}, None, 10),
     ("11:10", {"kk": "«Жылдың үздік меценаты» номинациясы бойынша марапаттау",
                "ru": "Награждение в номинации «Лучший меценат года»",
                "en": "Award: Best Patron of the Year"}, GOVERNOR, "best-patron"),

@@ -55,6 +55,18 @@ def render_program(theme: str | Theme, program: dict, *, crop_marks: bool = Fals
     )  # fmt: skip
 
 
+SLIDE_PAGE_SIZE = "320mm 180mm"  # 16:9, a projector's shape
+
+
+def render_slides(theme: str | Theme, slides: list[dict], *, logo: str | None = None) -> bytes:
+    """The hall screen's slides as one PDF, a 16:9 page each, for a computer that shows them
+    without the app. ``slides``: dicts of kind, label, title, subtitle, names (each a list of
+    lines), part, parts, until (awards/ceremony/slides.py); ``logo``: a data: URI or None."""
+    if not slides:
+        raise ValueError("no slides to render")
+    return render_document(_theme(theme), "slides.html", SLIDE_PAGE_SIZE, slides=slides, logo=logo)
+
+
 def render_program_sheets(theme: str | Theme, program: dict) -> bytes:
     """The program booklet for an office printer: its pages two-up on A4 landscape sheets in
     saddle-stitch order (imposition.py), to print on both sides, fold and staple."""

@@ -1,7 +1,7 @@
 """pronunciation notes: how to read a nominee's and a running-order presenter's name aloud
 
 Revision ID: a16b00000001
-Revises: a15f00000001
+Revises: a16a00000001
 Create Date: 2026-12-07 18:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a16b00000001'
-down_revision = 'a15f00000001'
+down_revision = 'a16a00000001'
 branch_labels = None
 depends_on = None
 
