@@ -15,6 +15,7 @@ from awards.archive.schema import ArchiveError, parse_archive
 from awards.archive.writing import archive_json, program_archive
 from awards.ceremony.booklet import LAYOUTS as BOOKLET_LAYOUTS
 from awards.ceremony.booklet import booklet_pdf
+from awards.ceremony.pack import ceremony_pack
 from awards.certificates import bundles, issuing, registry
 from awards.certificates.models import KINDS
 from awards.certificates.settings import settings_of, theme_names
@@ -45,6 +46,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(program_group)
     app.cli.add_command(results_command)
     app.cli.add_command(certificates_group)
+    app.cli.add_command(ceremony_group)
     app.cli.add_command(program_pdf_command)
     app.cli.add_command(protocol_command)
     app.cli.add_command(backup_command)
@@ -309,6 +311,45 @@ def program_pdf_command(program_slug, out, theme, layout) -> None:
         raise click.ClickException(getattr(error, "message", str(error))) from error
     Path(out).write_bytes(pdf)
     click.echo(f"Wrote the ceremony program of '{program.slug}' to {out}.")
+
+
+@click.group("ceremony")
+def ceremony_group() -> None:
+    """The ceremony day's papers and files."""
+
+
+@ceremony_group.command("pack")
+@click.argument("program_slug")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write into (made if missing).",
+)
+@click.option("--theme", default="classic", show_default=True, help="The print design.")
+@click.option(
+    "--language",
+    type=click.Choice(["kk", "ru", "en"]),
+    default="ru",
+    show_default=True,
+    help="The guest list's language.",
+)
+def ceremony_pack_command(program_slug, out, theme, language) -> None:
+    """Write the presenter's script, cue cards, envelopes, hand-out sheet, place cards and
+    slides (PDF), the guest list (XLSX) and the ceremony's calendar file (.ics)."""
+    program = _program_or_fail(program_slug)
+    try:
+        files = ceremony_pack(program, theme=theme, language=language)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    except PrintingError as error:
+        raise click.ClickException(str(error)) from error
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_bytes(content)
+        click.echo(f"  {name}")
+    click.echo(f"Wrote {len(files)} files for the ceremony of '{program.slug}' to {out}.")
 
 
 @click.command("protocol")

@@ -10,7 +10,7 @@ from awards.printing.imposition import impose_booklet
 from awards.printing.plain import render_document
 from awards.printing.stage import FIT_STEPS, stage_context
 from awards.printing.themes import Theme, load_theme
-from awards.printing.values import program_context
+from awards.printing.values import _ensure_plain, program_context
 
 # The texts of a certificate that vary in length, each a suspect when a page overflows.
 FITTED_FIELDS = ("recipient", "category", "citation", "signatories")
@@ -65,6 +65,18 @@ def render_slides(theme: str | Theme, slides: list[dict], *, logo: str | None = 
     if not slides:
         raise ValueError("no slides to render")
     return render_document(_theme(theme), "slides.html", SLIDE_PAGE_SIZE, slides=slides, logo=logo)
+
+
+def render_place_cards(theme: str | Theme, cards: list[dict]) -> bytes:
+    """Place cards for the reserved seats, one A4 landscape sheet each, folded into a tent.
+    ``cards``: dicts of name, position and laureate (each a list of lines, Kazakh first) and
+    seat_row, seat_number (text or None)."""
+    if not cards:
+        raise ValueError("no place cards to render")
+    for index, card in enumerate(cards):
+        _ensure_plain(card, f"cards[{index}]")
+    return render_document(_theme(theme), "place_cards.html", "A4 landscape", pages=len(cards),
+                           cards=cards)  # fmt: skip
 
 
 def render_program_sheets(theme: str | Theme, program: dict) -> bytes:
