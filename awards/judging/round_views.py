@@ -74,9 +74,14 @@ def category_rounds(slug: str, category_id: int):
     )  # fmt: skip
 
 
-def _round_form(judging_round: JudgingRound, program: Program, judges) -> RoundForm:
-    form = RoundForm(judges=judges)
-    if request.method == "GET":
+def _round_form(
+    judging_round: JudgingRound, program: Program, judges, *, posted: bool = True
+) -> RoundForm:
+    """The round's settings: as posted when they are the form sent (``posted``), otherwise the
+    round's own (also beside another form of the page sent, such as a refused decision)."""
+    posted = posted and request.method == "POST"
+    form = RoundForm(judges=judges) if posted else RoundForm(formdata=None, judges=judges)
+    if not posted:
         form.name.data = judging_round.name
         for code in ("kk", "ru", "en"):
             form.title[code].data = (judging_round.title or {}).get(code, "")
@@ -173,7 +178,7 @@ def decide_round(slug: str, round_id: int):
         )
         if decided:
             return decided
-    settings = _round_form(judging_round, program, program_judges(program))
+    settings = _round_form(judging_round, program, program_judges(program), posted=False)
     return render_template("jury/round.html", **_round_context(
         program, judging_round, settings=settings, decision=form)), 422  # fmt: skip
 

@@ -1,6 +1,8 @@
 """The pages of qualifying rounds: the organizer adds, follows and decides a round; a juror
 votes entry by entry; everyone else is refused."""
 
+import re
+
 import time_machine
 
 from awards.extensions import db
@@ -76,7 +78,12 @@ def test_decide_asks_for_the_tie_then_freezes(client, auth, jury):
     url = f"{BASE}/jury/rounds/{judging_round.id}"
     response = client.post(f"{url}/decide", data={})
     assert response.status_code == 422
-    assert "Decide whether this entry advances." in response.get_data(as_text=True)
+    refused = response.get_data(as_text=True)
+    assert "Decide whether this entry advances." in refused
+    # The settings beside the refused decision are still the round's, not an empty form.
+    settings = refused[refused.index('id="settings"') :]
+    assert 'value="qualifying"' in settings
+    assert re.search(rf'<input checked[^>]*name="jurors"[^>]*value="{judges[0].id}"', settings)
     ties = {}
     for index, entry in enumerate(jury["entries"].values()):
         ties[f"tie_{entry.id}"] = "advance" if index < 2 else "reject"
