@@ -30,8 +30,9 @@ class FlaggedEntry:
 
 def program_totals(program: Program) -> dict[int, tuple[int, dict[int, float]]]:
     """{entry id: (category id, {judge id: total as % of the maximum})} for the program's
-    accepted entries: submitted scorecards of judges still assigned who declared no conflict
-    (automatic conflicts, which the results also drop, are not assigned in the first place).
+    accepted entries (never a practice entry: it never counts, the meeting does not discuss
+    it): submitted scorecards of judges still assigned who declared no conflict (automatic
+    conflicts, which the results also drop, are not assigned in the first place).
     One statement: each scorecard's Σ weight·points over its category's Σ weight·maximum."""
     possible = (
         select(
@@ -58,6 +59,7 @@ def program_totals(program: Program) -> dict[int, tuple[int, dict[int, float]]]:
         .where(
             Nomination.program_id == program.id,
             Nomination.state == NominationState.ACCEPTED,
+            Nomination.is_practice.is_(False),
             Scorecard.state == ScorecardState.SUBMITTED,
             assigned,
             ~declared,
