@@ -3,9 +3,12 @@
 import io
 
 import pytest
+from sqlalchemy import select
 
 from awards.extensions import db
+from awards.judging import round_services
 from awards.judging.jobs import start_reminders
+from awards.judging.models import JudgingRound
 from awards.nominations import documents, services
 from awards.operations.demo_artwork import demo_pdf
 from awards.programs import services as program_services
@@ -27,6 +30,17 @@ PROGRAM_NOMINATION_PAGES = {
     "nominations.dashboard", "nominations.new", "review.inbox_page", "review.open_nominations",
     "review.close_nominations", "review.review_many",
 }  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def qualifying_round(program):
+    """A qualifying round in the first category, so that its pages exist (round_id 1)."""
+    organizer = next(role.user for role in program.roles if role.role == "organizer")
+    judging_round = round_services.add_round(
+        category=program.categories[0], actor=organizer, name="qualifying"
+    )
+    db.session.commit()
+    return judging_round
 
 
 @pytest.fixture
@@ -64,13 +78,18 @@ def build_urls(app, program, entry=None):
         "assignment_id": 1, "scorecard_id": 1, "certificate_id": 1, "judge_id": judge.id,
         "table": "ranking", "item_id": 1, "partner_id": 1, "job_id": 1,
         "organization_id": program.roles[0].user.organization_id, "alias_id": 1, "protocol_id": 1,
-        "guest_id": 1,
+        "guest_id": 1, "round_id": db.session.scalar(select(JudgingRound.id).limit(1)) or 1,
     }  # fmt: skip
     with app.test_request_context():
         for rule in app.url_map.iter_rules():
             url = rule.build({name: values[name] for name in rule.arguments})[1]
             for method in sorted(rule.methods & {"GET", "POST"}):
                 yield rule.endpoint, method, url
+
+
+# Judging pages about the program rather than one entry: refused (403) to whoever is not its
+# judge or not on the qualifying round's jury; an entry's pages do not exist for them (404).
+JUROR_PROGRAM_PAGES = {"judging.queue", "judging.round_votes", "judging.cast_vote"}
 
 
 def is_judging_page(endpoint):
@@ -81,8 +100,16 @@ def is_jury_page(endpoint):
     return endpoint.startswith(("jury.", "deliberation."))
 
 
+# Results pages of the program's judges: their own totals beside the panel's (results/my-totals).
+JUDGE_RESULTS_PAGES = {"results.my_totals"}
+
+
 def is_results_page(endpoint):
-    return endpoint.startswith(("results", "meeting.")) and endpoint not in PUBLIC
+    return (
+        endpoint.startswith(("results", "meeting."))
+        and endpoint not in PUBLIC
+        and endpoint not in JUDGE_RESULTS_PAGES
+    )
 
 
 def is_certificates_page(endpoint):
@@ -117,7 +144,10 @@ def test_every_endpoint_is_classified(app, program):
     organizations = {e for e in endpoints if is_organizations_page(e)}
     protocols = {e for e in endpoints if is_protocols_page(e)}
     organizers = results | certificates | ceremony | jobs | organizations | protocols
-    assert endpoints == PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | organizers
+    judges = JUDGE_RESULTS_PAGES
+    assert endpoints == (
+        PUBLIC | ACCOUNT_PAGES | programs | nominations | judging | organizers | judges
+    )
     assert programs >= MEMBER_PAGES
     assert nominations >= PROGRAM_NOMINATION_PAGES
 
@@ -216,15 +246,17 @@ def test_committee_reaches_no_judging_page(app, client, auth, program, entry):
     auth.login("committee@x.kz")
     for endpoint, method, url in build_urls(app, program, entry):
         if is_judging_page(endpoint):
-            expected = 403 if endpoint == "judging.queue" else 404
+            expected = 403 if endpoint in JUROR_PROGRAM_PAGES else 404
             assert client.open(url, method=method).status_code == expected, (method, url)
 
 
 def test_unassigned_judge_cannot_open_an_entry(app, client, auth, program, entry):
     auth.login("judge@x.kz")
     for endpoint, method, url in build_urls(app, program, entry):
-        if is_judging_page(endpoint) and endpoint != "judging.queue":
+        if is_judging_page(endpoint) and endpoint not in JUROR_PROGRAM_PAGES:
             assert client.open(url, method=method).status_code == 404, (method, url)
+        elif endpoint in JUROR_PROGRAM_PAGES - {"judging.queue"}:  # not on the round's jury
+            assert client.open(url, method=method).status_code == 403, (method, url)
 
 
 def test_organizer_opens_every_jury_page(app, client, auth, program, entry):
