@@ -91,7 +91,7 @@ class CategoryResults:
         return any(row.tie for row in self.rows)
 
 
-def _entries(category: Category) -> list[Nomination]:
+def entries_of(category: Category) -> list[Nomination]:
     """The accepted entries, oldest first, with what the conflict checks and the nominee's
     name read: the organization confirmed as the nominee, the entries merged into each."""
     return list(
@@ -213,7 +213,7 @@ def category_results(category: Category, method: str | None = None) -> CategoryR
     """The ranking as it stands, with spread, warnings, judge statistics and agreement."""
     method = method or category.program.scoring_method
     minimum = category.program.normalization_min_scorecards or agg.DEFAULT_MINIMUM
-    entries = _entries(category)
+    entries = entries_of(category)
     cards, judges = countable_scorecards(category, entries)
     rubric = _rubric(category)
     plain = [agg.Scorecard(c.judge_id, c.nomination_id, c.points) for c in cards]
