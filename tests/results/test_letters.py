@@ -5,11 +5,13 @@ member, and downloaded by the nominating committee only once released."""
 from datetime import datetime
 
 import pytest
+from sqlalchemy import select
 
 from awards.extensions import db
 from awards.judging import conflicts, scoring
 from awards.results import letters
 from awards.results import services as results
+from awards.results.models import FeedbackRelease
 from tests.certificates import print_shop
 from tests.judging.fixtures import JUDGING
 
@@ -107,3 +109,58 @@ def test_the_letter_prints_in_the_committees_language(published, language, words
         for hidden in ("Слабые документы", "Не делиться", "Конфликтный отзыв", "Тайна",
                        *NAMES.values(), "judge", "@x.kz"):  # fmt: skip
             assert hidden not in flat
+
+
+def test_releasing_emails_each_committee_member_once(published, client, auth, outbox):
+    program = published["program"]
+    auth.login("organizer@x.kz")
+    page = client.get(f"{BASE}/results/feedback").get_data(as_text=True)
+    assert "Released: 0 of 3." in page and 'id="release-feedback"' in page
+    response = client.post(f"{BASE}/results/feedback/release")
+    assert response.status_code == 302
+    released = db.session.scalars(select(FeedbackRelease)).all()
+    assert len(released) == 3 and all(r.released_by.email == "organizer@x.kz" for r in released)
+    (mail,) = [m for m in outbox() if m["To"] == "committee@x.kz" and m.is_multipart()]
+    attachments = list(mail.iter_attachments())
+    assert len(attachments) == 3
+    assert all(a.get_content_type() == "application/pdf" for a in attachments)
+    # Released once: a second release finds nothing left and sends nothing.
+    before = len(outbox())
+    client.post(f"{BASE}/results/feedback/release")
+    assert len(outbox()) == before
+    assert "Every letter has been released already." in client.get(
+        f"{BASE}/results/feedback"
+    ).get_data(as_text=True)
+    assert letters.released_entries(program).keys() == {e.id for e in published["entries"].values()}
+
+
+def test_only_the_nominating_committee_downloads_a_released_letter(published, client, auth):
+    kazzinc = published["entries"]["Kazzinc Nominee"]
+    url = f"{BASE}/results/ours/{kazzinc.id}/feedback.pdf"
+    auth.login("committee@x.kz")
+    assert client.get(url).status_code == 403  # not released yet
+    assert "not released yet" in client.get(f"{BASE}/results/ours").get_data(as_text=True)
+    letters.release_feedback(program=published["program"], actor=published["organizer"],
+                             now=RELEASED)  # fmt: skip
+    db.session.commit()
+    page = client.get(f"{BASE}/results/ours").get_data(as_text=True)
+    assert f"/results/ours/{kazzinc.id}/feedback.pdf" in page
+    response = client.get(url)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    assert "filename*=UTF-8''" in response.headers["Content-Disposition"]
+    text = print_shop.flat(print_shop.text(response.data, raw=False))
+    assert "Сильная команда" in text and "Тайна" not in text
+    auth.logout()
+    for email in ("organizer@x.kz", "judge@x.kz"):
+        auth.login(email)
+        assert client.get(url).status_code in (403, 404)
+        auth.logout()
+    auth.login("judge@x.kz")
+    assert client.get(f"{BASE}/results/feedback").status_code in (403, 404)
+
+
+def test_no_release_before_the_results_are_published(jury):
+    from awards.errors import DomainError
+
+    with pytest.raises(DomainError):
+        letters.release_feedback(program=jury["program"], actor=jury["organizer"])
