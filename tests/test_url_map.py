@@ -80,7 +80,7 @@ def is_jury_page(endpoint):
 
 
 def is_results_page(endpoint):
-    return endpoint.startswith(("results", "meeting.")) and endpoint not in PUBLIC
+    return endpoint.startswith(("results", "meeting.", "feedback.")) and endpoint not in PUBLIC
 
 
 def is_certificates_page(endpoint):

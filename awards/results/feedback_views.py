@@ -6,10 +6,10 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from awards.downloads import send_content
+from awards.errors import DomainError
 from awards.extensions import db
 from awards.i18n import current_language
 from awards.nominations.models import Nomination
-from awards.errors import DomainError
 from awards.pages import committed
 from awards.programs.loaders import load_program
 from awards.results import letters, permissions

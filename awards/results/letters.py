@@ -12,6 +12,7 @@ from datetime import datetime
 from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
 from awards.audit.models import SubjectKind
@@ -203,7 +204,8 @@ def is_released(entry: Nomination) -> bool:
 
 
 def releasable_entries(program: Program) -> list[Nomination]:
-    """The accepted entries, by category, whose letters may be released."""
+    """The accepted entries, by category, whose letters may be released, with their category
+    and confirmed nominee (what the list shows), in three statements whatever their number."""
     return list(
         db.session.scalars(
             select(Nomination)
@@ -212,6 +214,9 @@ def releasable_entries(program: Program) -> list[Nomination]:
                 Nomination.state == NominationState.ACCEPTED,
             )
             .order_by(Nomination.category_id, Nomination.id)
+            .options(
+                selectinload(Nomination.category), selectinload(Nomination.nominee_organization)
+            )
         )
     )
 
