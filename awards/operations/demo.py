@@ -30,6 +30,7 @@ from awards.operations.demo_texts import (
     DEMO_CHAIR,
     DEMO_DISSENT,
     DEMO_DISSENTER,
+    DEMO_FEEDBACK,
     DEMO_NOT_COMING,
     DEMO_PEOPLE,
     DEMO_REPRESENTATIVES,
@@ -182,7 +183,9 @@ def load_demo_scores(program: Program, *, organizer) -> None:
     """The demo jury scores every accepted entry inside the 2025 judging window.
 
     judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
-    Kazzinc's entry: the demo shows a conflict at work. Side effects: assignments, submitted
+    Kazzinc's entry: the demo shows a conflict at work. On Best Patron's entries three jurors
+    write comments, two of them shareable with the nominators (DEMO_FEEDBACK): the comments
+    change no points, so the results stay the same. Side effects: assignments, submitted
     scorecards and their history.
     """
     opened = program.judging_open_at + timedelta(days=1)
@@ -201,9 +204,14 @@ def load_demo_scores(program: Program, *, organizer) -> None:
                     criterion.id: demo_points(n, j, c)
                     for c, criterion in enumerate(category.criteria)
                 }
+                comment, overall, shareable = (
+                    DEMO_FEEDBACK[j] if category is program.categories[0] and j < 3
+                    else ("", "", False)
+                )  # fmt: skip
                 scoring.save_scorecard(
                     nomination=nomination, actor=judge, points=points, submit=True,
-                    now=opened + timedelta(hours=n + j),
+                    comments={category.criteria[0].id: comment}, overall_comment=overall,
+                    comments_shareable=shareable, now=opened + timedelta(hours=n + j),
                 )  # fmt: skip
 
 
