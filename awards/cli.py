@@ -15,6 +15,7 @@ from awards.archive.schema import ArchiveError, parse_archive
 from awards.archive.writing import archive_json, program_archive
 from awards.ceremony.booklet import LAYOUTS as BOOKLET_LAYOUTS
 from awards.ceremony.booklet import booklet_pdf
+from awards.ceremony.pack import ceremony_pack
 from awards.certificates import bundles, issuing, registry
 from awards.certificates.models import KINDS
 from awards.certificates.settings import settings_of, theme_names
@@ -23,6 +24,8 @@ from awards.extensions import db
 from awards.housekeeping import collect_expired_files
 from awards.jobs.queue import job_queue, run_worker
 from awards.judging import ballots
+from awards.judging.models import RoundKind
+from awards.judging.rounds import round_results
 from awards.operations.backup import BackupError, take_backup
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_ACCOUNTS, DEMO_SLUG
@@ -43,6 +46,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(program_group)
     app.cli.add_command(results_command)
     app.cli.add_command(certificates_group)
+    app.cli.add_command(ceremony_group)
     app.cli.add_command(program_pdf_command)
     app.cli.add_command(protocol_command)
     app.cli.add_command(backup_command)
@@ -199,9 +203,18 @@ def import_program_command(file, slug) -> None:
     "--method", type=click.Choice([m.value for m in Method]),
     help="How scorecards become scores (default: the program's setting).",
 )  # fmt: skip
-def results_command(program_slug, as_json, method) -> None:
+@click.option(
+    "--round", "round_name",
+    help="A qualifying round's short name: its tally and who advanced, per category "
+    "(default: the scored round's ranking).",
+)  # fmt: skip
+def results_command(program_slug, as_json, method, round_name) -> None:
     """The live ranking of every category, laureates marked."""
-    document = results_document(_program_or_fail(program_slug), method)
+    program = _program_or_fail(program_slug)
+    if round_name and round_name != RoundKind.SCORED:
+        _echo_round(program, round_name, as_json)
+        return
+    document = results_document(program, method)
     if as_json:
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
         return
@@ -214,6 +227,27 @@ def results_command(program_slug, as_json, method) -> None:
             score = "-" if row["score"] is None else f"{row['score']:.2f}"
             mark = "  laureate" if row["laureate"] else ""
             click.echo(f"  {rank:>4} {score:>7}  {row['nominee']} ({row['scorecards']}){mark}")
+
+
+def _echo_round(program, name: str, as_json: bool) -> None:
+    categories = round_results(program, name)
+    if not categories:
+        raise click.ClickException(f"No category of '{program.slug}' has a round named '{name}'.")
+    if as_json:
+        document = {"program": program.slug, "round": name, "categories": categories}
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        return
+    for category in categories:
+        state = f"decided, sha256 {category['sha256']}" if category["decided"] else "not decided"
+        click.echo(f"{category['slug']} (round {name}, more than {category['majority']}; {state})")
+        for row in category["entries"]:
+            advanced = {True: "advanced", False: "not advanced", None: row["result"]}
+            tie = f" (tie: {row['tie_reason']})" if row["tie_reason"] else ""
+            click.echo(
+                f"  {row['advance']:>3} for {row['reject']:>3} against {row['abstain']:>3} abstain"
+                f" {row['not_voted']:>3} not voted  {row['nominee']}: "
+                f"{advanced[row['advanced']]}{tie}"
+            )
 
 
 @click.group("certificates")
@@ -277,6 +311,45 @@ def program_pdf_command(program_slug, out, theme, layout) -> None:
         raise click.ClickException(getattr(error, "message", str(error))) from error
     Path(out).write_bytes(pdf)
     click.echo(f"Wrote the ceremony program of '{program.slug}' to {out}.")
+
+
+@click.group("ceremony")
+def ceremony_group() -> None:
+    """The ceremony day's papers and files."""
+
+
+@ceremony_group.command("pack")
+@click.argument("program_slug")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder to write into (made if missing).",
+)
+@click.option("--theme", default="classic", show_default=True, help="The print design.")
+@click.option(
+    "--language",
+    type=click.Choice(["kk", "ru", "en"]),
+    default="ru",
+    show_default=True,
+    help="The guest list's language.",
+)
+def ceremony_pack_command(program_slug, out, theme, language) -> None:
+    """Write the presenter's script, cue cards, envelopes, hand-out sheet, place cards and
+    slides (PDF), the guest list (XLSX) and the ceremony's calendar file (.ics)."""
+    program = _program_or_fail(program_slug)
+    try:
+        files = ceremony_pack(program, theme=theme, language=language)
+    except DomainError as error:
+        raise click.ClickException(error.message) from error
+    except PrintingError as error:
+        raise click.ClickException(str(error)) from error
+    out.mkdir(parents=True, exist_ok=True)
+    for name, content in files.items():
+        (out / name).write_bytes(content)
+        click.echo(f"  {name}")
+    click.echo(f"Wrote {len(files)} files for the ceremony of '{program.slug}' to {out}.")
 
 
 @click.command("protocol")

@@ -17,6 +17,7 @@ from awards.accounts.models import User
 from awards.accounts.views import bp as accounts_bp
 from awards.ceremony import phases as ceremony_phases
 from awards.ceremony.guest_views import rsvp_bp
+from awards.ceremony.screen_views import bp as screen_bp
 from awards.ceremony.views import bp as ceremony_bp
 from awards.certificates import jobs as certificate_jobs
 from awards.certificates import phases as certificate_phases
@@ -26,7 +27,12 @@ from awards.extensions import babel, csrf, db, limiter, login_manager, migrate
 from awards.i18n import LANGUAGE_NAMES, current_language, localized, select_locale
 from awards.jobs import queue as job_queue
 from awards.jobs.views import bp as jobs_bp
-from awards.judging import ballot_views, progress_views  # noqa: F401  (pages of jury_bp)
+from awards.judging import (  # noqa: F401  (pages of jury_bp)
+    ballot_views,
+    practice_views,
+    progress_views,
+    round_views,
+)
 from awards.judging import jobs as judging_jobs
 from awards.judging import phases as judging_phases
 from awards.judging.deliberation_views import bp as deliberation_bp
@@ -79,7 +85,7 @@ def init_app(app: Flask) -> None:
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
         judging_bp, jury_bp, deliberation_bp, results_bp, meeting_bp, results_export_bp,
-        certificates_bp, ceremony_bp, rsvp_bp, jobs_bp, protocols_bp, feedback_bp,
+        certificates_bp, ceremony_bp, rsvp_bp, screen_bp, jobs_bp, protocols_bp, feedback_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

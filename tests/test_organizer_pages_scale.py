@@ -13,9 +13,10 @@ from sqlalchemy import event, select
 from awards import create_app
 from awards.accounts.models import User
 from awards.extensions import db
+from awards.judging.models import JudgingRound, QualifyingVote, RoundJuror
 from awards.nominations.models import Nomination, NominationState
 from awards.operations.large_demo import ORGANIZER_EMAIL, Scale, judge_email, load_large_demo
-from awards.programs.models import Program
+from awards.programs.models import Program, ProgramRole, Role
 from tests import databases
 from tests.judging.test_query_counts import LARGER, PASSWORD, SMALL  # the judge's two sizes
 
@@ -33,6 +34,7 @@ class Built:
     category_id: int
     judge_id: int
     bin: str
+    round_id: int
 
 
 def _build(tmp_path_factory, name: str, scale: Scale) -> Built:
@@ -57,11 +59,42 @@ def _build(tmp_path_factory, name: str, scale: Scale) -> Built:
             .order_by(Nomination.id.desc())
         )  # fmt: skip
         slug = program.slug
+        round_id = _qualifying_round(program, judge_id)
         assert db.session.get(Program, program.id) is not None
     client = FlaskClient(app, app.response_class, use_cookies=True)
     with app.app_context():
         client.post("/login", data={"email": ORGANIZER_EMAIL, "password": PASSWORD})
-    return Built(app, client, slug, category_id, judge_id, bin_)
+    return Built(app, client, slug, category_id, judge_id, bin_, round_id)
+
+
+def _qualifying_round(program, judge_id: int) -> int:
+    """An undecided qualifying round in the program's last category, every judge on its jury,
+    the first judge's votes on every other entry. Written as rows: the service refuses a round
+    once scoring has started, and the large demo has scored every category."""
+    category = program.categories[-1]
+    judges = db.session.scalars(
+        select(ProgramRole.user_id).where(
+            ProgramRole.program_id == program.id, ProgramRole.role == Role.JUDGE
+        )
+    )
+    judging_round = JudgingRound(
+        category=category, position=1, name="qualifying", title={"en": "Qualifying"},
+        majority=0.5, jurors=[RoundJuror(judge_id=judge) for judge in judges],
+    )  # fmt: skip
+    db.session.add(judging_round)
+    db.session.flush()
+    entries = db.session.scalars(
+        select(Nomination.id).where(
+            Nomination.category_id == category.id, Nomination.state == NominationState.ACCEPTED
+        )
+    ).all()
+    for entry in entries[::2]:
+        db.session.add(QualifyingVote(
+            round_id=judging_round.id, nomination_id=entry, judge_id=judge_id,
+            verdict="advance", comment="—",
+        ))  # fmt: skip
+    db.session.commit()
+    return judging_round.id
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +163,10 @@ PAGES = {
     "category results judges page 2": "/programs/{slug}/results/{category}?judges_page=2",
     "entries for discussion": "/programs/{slug}/results/discussion",
     "entries for discussion page 2": "/programs/{slug}/results/discussion?page=2",
+    "rounds of a category": "/programs/{slug}/jury/categories/{category}/rounds",
+    "a qualifying round": "/programs/{slug}/jury/rounds/{round}",
+    "how names are read aloud, page 2": "/programs/{slug}/ceremony/pronunciation?page=2",
+    "hall screen control": "/programs/{slug}/ceremony/screen",
 }
 
 
@@ -138,7 +175,8 @@ def test_an_organizer_page_costs_the_same_statements_whatever_the_program_size(p
     counts = {}
     for name, built in programs.items():
         path = PAGES[page].format(slug=built.slug, category=built.category_id,
-                                  judge=built.judge_id, bin=built.bin)  # fmt: skip
+                                  judge=built.judge_id, bin=built.bin,
+                                  round=built.round_id)  # fmt: skip
         status, counts[name], _body = _statements(built, path)
         assert status == 200, (name, path, status)
     assert counts["scale-larger"] == counts["scale-small"], counts
@@ -169,3 +207,19 @@ def test_the_vote_table_grows_with_the_panel_and_its_statements_do_not(programs)
         jurors[name] = body.count(b"<tr data-juror=")
     assert jurors["scale-larger"] > jurors["scale-small"] > 1, jurors
     assert counts["scale-larger"] == counts["scale-small"], counts
+
+
+def test_a_jurors_round_page_costs_the_same_statements_whatever_the_program_size(programs):
+    counts = {}
+    for name, built in programs.items():
+        client = FlaskClient(built.app, built.app.response_class, use_cookies=True)
+        with built.app.app_context():
+            client.post("/login", data={"email": judge_email(1), "password": PASSWORD})
+        juror = Built(built.app, client, built.slug, built.category_id, built.judge_id,
+                      built.bin, built.round_id)  # fmt: skip
+        path = f"/programs/{built.slug}/judging/rounds/{built.round_id}"
+        status, counts[name], body = _statements(juror, path)
+        assert status == 200, (name, path, status)
+        assert b'class="form vote"' in body
+    assert counts["scale-larger"] == counts["scale-small"], counts
+    assert counts["scale-small"] <= MOST_STATEMENTS, counts

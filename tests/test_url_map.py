@@ -16,6 +16,8 @@ PUBLIC = {
     "accounts.forgot_password",
     "accounts.reset_password", "accounts.accept_invitation", "accounts.switch_language",
     "results.public", "certificates.verify", "rsvp.answer", "rsvp.calendar", "protocols.verify",
+    # The hall screen: no login, its secret link is the key (404 without it); the fonts it uses.
+    "screen.show", "screen.state", "screen.slide", "screen.move", "screen.font",
 }  # fmt: skip
 # Program pages every role of the program may open; the rest are the organizers'.
 MEMBER_PAGES = {"programs.index", "programs.detail", "programs.category", "programs.logo"}

@@ -18,6 +18,7 @@ from awards.archive.feedback import import_feedback
 from awards.archive.guests import import_guests
 from awards.archive.protocols import import_protocols
 from awards.archive.records import parse_time, record
+from awards.archive.rounds import import_rounds
 from awards.archive.rules import check_rules
 from awards.archive.schema import refuse
 from awards.archive.setup import import_logo, import_setup
@@ -148,6 +149,7 @@ class _Importer:
                         category=category, actor=self.actor, name=item["name"],
                         description=item["description"], weight=item["weight"],
                         max_points=item["max_points"], step=item["step"],
+                        levels=item.get("levels", []),  # absent from older archives
                     )  # fmt: skip
 
     def nomination_records(self, program: Program) -> None:
@@ -155,6 +157,9 @@ class _Importer:
             with record(f"$.nominations[{i}]"):
                 values = {k: data.get(k) for k in NOMINATION_FIELDS if k not in REFERENCES}
                 values["person_names"] = clean_texts(data.get("person_names"))  # from version 3
+                values["is_practice"] = data.get("is_practice") is True  # absent: a real entry
+                # Optional in every version: archives written before it have no note.
+                values["pronunciation"] = clean_texts(data.get("pronunciation"))
                 values.update({name: clean_field(name, data[name]) for name in LIMITS})
                 values.update({name: parse_time(data[name]) for name in NOMINATION_TIMES})
                 nomination = Nomination(
@@ -307,8 +312,9 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     of each problem (or of the one record the database refuses); the caller then rolls back.
     Side effects: creates the program with its logo, categories, criteria, roles, nominations
     with their history, assignments, conflicts, scorecards, current snapshots (with this
-    installation's ids, so rehashed), running order, partners and certificate settings with
-    their pictures, the jury's meeting and its protocols' records (without their files), the
+    installation's ids, so rehashed), qualifying rounds with their jurors, votes and frozen
+    outcomes (rehashed likewise), running order, partners and certificate settings with their
+    pictures, the jury's meeting and its protocols' records (without their files), the
     ceremony's guests, reveal settings and the jury's discussions (deliberation.py), the
     feedback letters' releases and which scorecards' comments may be shared; may create
     users and organizations; stores the logo's file (gone again on rollback); flushes.
@@ -326,6 +332,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     importer.assignments_and_conflicts()
     importer.scorecard_records()
     importer.snapshots(program)
+    import_rounds(document, categories=importer.categories, nominations=importer.nominations,
+                  users=importer.users)  # fmt: skip
     import_setup(document, program=program, categories=importer.categories, actor=actor)
     import_protocols(document, program=program, users=importer.users,
                      categories=importer.categories)  # fmt: skip

@@ -14,6 +14,7 @@ from awards.i18n import check_length, clean_texts
 from awards.judging.scoring import InvalidScores, clean_points
 from awards.nominations.fields import LIMITS, clean_field
 from awards.programs import rules
+from awards.programs.levels import check_levels
 from awards.programs.models import Criterion
 from awards.results.services import digest
 
@@ -55,6 +56,7 @@ def _criterion(data: dict, path: str, problems: Problems) -> Criterion | None:
     numbers = (data["weight"], data["max_points"], data["step"])
     if not problems.check_fields(path, rules.check_rubric_numbers, *numbers):
         return None
+    problems.check(f"{path}.levels", check_levels, data.get("levels", []), data["max_points"])
     return Criterion(id=data["id"], max_points=data["max_points"], step=data["step"])
 
 
@@ -86,6 +88,10 @@ def _nominations(document: dict, problems: Problems) -> None:
             )
         if nomination["nominee_kind"] != kinds[nomination["category"]]:
             problems.add(f"{path}.nominee_kind", _("differs from its category's kind of nominee."))
+        if not isinstance(nomination.get("is_practice", False), bool):
+            problems.add(
+                f"{path}.is_practice", _("must be %(expected)s.", expected=_("true or false"))
+            )
 
 
 def _scorecards(document: dict, criteria: dict[int, Criterion | None], problems) -> None:

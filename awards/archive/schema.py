@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from awards.certificates.settings import SIGNATORY_POSITIONS
 from awards.errors import DomainError
 from awards.i18n import LANGUAGE_NAMES
-from awards.judging.models import ConflictSource, ScorecardState
+from awards.judging.models import ConflictSource, RoundKind, ScorecardState, Verdict
 from awards.nominations.models import NominationState
 from awards.programs.models import NomineeKind, Role
 from awards.results.aggregation import Method
@@ -23,8 +23,10 @@ FORMAT = "awards-program-archive"
 # settings with their pictures; archives of version 1 are still read, without them.
 # 3 added a nominated person's full name per language (person_names); in older archives a
 # person has only the one name.
-VERSION = 3
-READABLE_VERSIONS = (1, 2, 3)
+# 4 added breaks in the running order (break_minutes) and where the hall screen stands
+# (screen: its position; its secret link is never carried, the importing side makes a new one).
+VERSION = 4
+READABLE_VERSIONS = (1, 2, 3, 4)
 
 
 class ArchiveError(DomainError):
@@ -164,7 +166,24 @@ ARCHIVE_V2 = ARCHIVE
 ARCHIVE = {
     **ARCHIVE_V2, "version": (3,), "nominations": [{**NOMINATION, "person_names": TEXTS}],
 }  # fmt: skip
-SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE}
+ARCHIVE_V3 = ARCHIVE
+ARCHIVE = {
+    **ARCHIVE_V3, "version": (4,),
+    "running_order": [{**RUNNING_ORDER_ITEM, "break_minutes": "int?"}],
+    "screen": Maybe({"position": "int"}),
+}  # fmt: skip
+SPECS = {1: ARCHIVE_V1, 2: ARCHIVE_V2, 3: ARCHIVE_V3, 4: ARCHIVE}
+# A category's qualifying rounds, with their votes and frozen outcomes: an optional section of
+# any version (an archive without it is a program without rounds).
+ROUND = {
+    "category": "str", "position": "int", "kind": tuple(RoundKind), "name": "str",
+    "title": TEXTS, "opens_at": OPTIONAL_TIME, "closes_at": OPTIONAL_TIME,
+    "majority": "number", "created_at": TIME, "decided_at": OPTIONAL_TIME,
+    "decided_by": "str?", "content": Maybe("object"), "sha256": "str?", "jurors": ["str"],
+    "votes": [{"nomination": "int", "judge": "str", "verdict": tuple(Verdict), "comment": "str",
+               "created_at": TIME, "updated_at": TIME}],
+    "outcomes": [{"nomination": "int", "advanced": "bool", "tie_reason": "str?"}],
+}  # fmt: skip
 # Sections an archive may carry or not (older archives have none): the jury's meeting and the
 # record of each version of its protocol (never its token; its file stays where it was made).
 JURY_MEETING = {
@@ -187,6 +206,7 @@ FEEDBACK_RELEASE = {"nomination": "int", "released_at": TIME, "released_by": "st
 OPTIONAL_SECTIONS = {
     "jury_meeting": Maybe(JURY_MEETING), "protocols": [PROTOCOL], "guests": [GUEST],
     "feedback_releases": [FEEDBACK_RELEASE],
+    "rounds": [ROUND],
 }  # fmt: skip
 
 
@@ -382,6 +402,22 @@ def _check_judging(document: dict, nominations: set, emails: set, problems: Prob
             _known(score["criterion"], rubric, path, problems)
 
 
+def _check_rounds(document: dict, nominations: set, emails: set, problems: Problems) -> None:
+    slugs = {category["slug"] for category in document["categories"]}
+    for i, item in enumerate(document.get("rounds", [])):
+        path = f"$.rounds[{i}]"
+        _known(item["category"], slugs, f"{path}.category", problems)
+        _known(item["decided_by"], emails, f"{path}.decided_by", problems)
+        for j, email in enumerate(item["jurors"]):
+            _known(email, emails, f"{path}.jurors[{j}]", problems)
+        for j, vote in enumerate(item["votes"]):
+            _known(vote["nomination"], nominations, f"{path}.votes[{j}].nomination", problems)
+            _known(vote["judge"], emails, f"{path}.votes[{j}].judge", problems)
+        for j, outcome in enumerate(item["outcomes"]):
+            _known(outcome["nomination"], nominations, f"{path}.outcomes[{j}].nomination",
+                   problems)  # fmt: skip
+
+
 def _check_setup(document: dict, nominations: set, problems: Problems) -> None:
     slugs = {category["slug"] for category in document["categories"]}
     for i, guest in enumerate(document.get("guests", [])):
@@ -420,6 +456,7 @@ def check_references(document: dict) -> None:
     _check_people(document, organizations, emails, problems)
     nominations = _check_nominations(document, organizations, emails, problems)
     _check_judging(document, nominations, emails, problems)
+    _check_rounds(document, nominations, emails, problems)
     _check_setup(document, nominations, problems)
     _check_protocols(document, emails, problems)
     problems.refuse_any()

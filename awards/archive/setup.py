@@ -18,10 +18,12 @@ from flask_babel import gettext as _
 from awards import uploads
 from awards.archive.records import record
 from awards.archive.schema import Problems
+from awards.ceremony import screen as hall_screen
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificates
 from awards.certificates.models import KINDS, CertificateImage
 from awards.errors import DomainError
+from awards.i18n import clean_texts
 from awards.programs import services as programs
 from awards.programs.models import Category, Program
 
@@ -66,14 +68,18 @@ def setup_sections(program: Program) -> dict:
     """The running order, partners and certificate settings, as archive sections."""
     running_order = [
         {"starts_at": item.starts_at.strftime("%H:%M"), "title": item.title,
-         "presenter": item.presenter, "category": item.category.slug if item.category else None}
+         "presenter": item.presenter, "category": item.category.slug if item.category else None,
+         "presenter_pronunciation": item.presenter_pronunciation,
+         "break_minutes": item.break_minutes}
         for item in ceremony.running_order(program)
     ]  # fmt: skip
     partners = [{"name": partner.name} for partner in ceremony.ceremony_partners(program)]
+    screen = hall_screen.find_screen(program)
     return {
         "running_order": running_order,
         "partners": partners,
         "certificates": _certificates(program),
+        "screen": {"position": screen.position} if screen is not None else None,
     }
 
 
@@ -100,6 +106,9 @@ def _check_ceremony(document: dict, problems: Problems) -> None:
             f"{path}.presenter", ceremony.check_texts, item["presenter"], field="presenter",
             required=False,
         )  # fmt: skip
+        problems.check(
+            f"{path}.break_minutes", ceremony.check_break_minutes, item.get("break_minutes")
+        )
     if partners:
         problems.check("$.partners", ceremony.check_room_for_partner, len(partners) - 1)
     for i, partner in enumerate(partners):
@@ -185,15 +194,28 @@ def import_setup(
         return
     for i, item in enumerate(document["running_order"]):
         with record(f"$.running_order[{i}]"):
-            ceremony.add_running_order_item(
+            added = ceremony.add_running_order_item(
                 program=program, actor=actor, starts_at=time.fromisoformat(item["starts_at"]),
                 title=item["title"], presenter=item["presenter"],
                 category_id=categories[item["category"]].id if item["category"] else None,
-                position=i,
+                position=i, break_minutes=item.get("break_minutes"),  # from version 4
             )  # fmt: skip
+            # Optional in every version: archives written before it have no note.
+            added.presenter_pronunciation = clean_texts(item.get("presenter_pronunciation"))
     for i, partner in enumerate(document["partners"]):
         with record(f"$.partners[{i}]"):
             ceremony.add_partner(program=program, actor=actor, name=partner["name"])
     if document["certificates"] is not None:
         with record("$.certificates"):
             _save_certificates(document["certificates"], program, actor)
+    if document.get("screen") is not None:  # from version 4
+        with record("$.screen"):
+            _import_screen(document["screen"], program, actor)
+
+
+def _import_screen(data: dict, program: Program, actor) -> None:
+    """The screen where it stood, with a link of its own: the archive carries no secret."""
+    shown = hall_screen.open_screen(program=program, actor=actor)
+    hall_screen.move_screen(
+        screen=shown, actor=actor, position=data["position"], count=data["position"] + 1
+    )

@@ -17,6 +17,7 @@ from awards.archive.feedback import feedback_section
 from awards.archive.guests import guest_records
 from awards.archive.protocols import protocol_sections
 from awards.archive.records import time_text
+from awards.archive.rounds import round_records
 from awards.archive.schema import FORMAT, VERSION
 from awards.archive.setup import logo_text, setup_sections
 from awards.audit.models import AuditEntry
@@ -39,14 +40,14 @@ PROGRAM_TIMES = (
 CATEGORY_FIELDS = (
     "slug", "title", "description", "nominee_kind", "max_laureates", "eligibility_notes",
 )  # fmt: skip
-CRITERION_FIELDS = ("id", "name", "description", "weight", "max_points", "step")
+CRITERION_FIELDS = ("id", "name", "description", "weight", "max_points", "step", "levels")
 SCORECARD_FIELDS = ("id", "state", "overall_comment", "version")
 SCORECARD_TIMES = ("created_at", "updated_at", "submitted_at")
 NOMINATION_FIELDS = (
     "id", "state", "nominee_kind", "org_name", "bin", "city", "website", "person_name",
     "person_names", "person_position", "person_workplace", "team_name", "team_members",
     "justification", "achievements", "contact_name", "contact_phone", "contact_email",
-    "merged_into_id",
+    "merged_into_id", "is_practice", "pronunciation",
 )  # fmt: skip
 NOMINATION_TIMES = (
     "created_at", "updated_at", "submitted_at", "returned_at", "accepted_at", "rejected_at",
@@ -232,6 +233,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         "nominations": _nominations(program, people),
         **_judging(program, people),
         "snapshots": _snapshots(program, people),
+        "rounds": round_records(program, people),
         **setup_sections(program),
         "guests": guest_records(program),
         **protocol_sections(program, people),

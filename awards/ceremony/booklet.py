@@ -26,7 +26,7 @@ PRINTED_LANGUAGES = ["kk", "ru"]
 LAYOUTS = {"pages": "", "print_shop": "-print", "sheets": "-sheets"}
 
 
-def _texts_for(value: dict | None) -> dict:
+def printed_texts(value: dict | None) -> dict:
     """Every printed language filled: a name typed in one language prints the same in others."""
     value = {code: text for code, text in (value or {}).items() if text}
     fallback = value.get("ru") or value.get("kk") or next(iter(value.values()), "")
@@ -48,7 +48,7 @@ def logo_data_uri(program: Program) -> str | None:
     return f"data:{kind.value};base64,{base64.b64encode(content).decode('ascii')}"
 
 
-def _check_ready(program: Program) -> None:
+def check_ready(program: Program) -> None:
     missing = not (program.organizing_body or {}).get("ru") or not (program.venue or {}).get("ru")
     if missing or program.ceremony_at is None:
         raise DomainError(
@@ -63,10 +63,10 @@ def _category(category: Category, published: bool) -> dict:
     # Laureates are printed once, under their own heading, not again among the nominees.
     nominees = [n for n in accepted_nominations(category) if n.id not in crowned]
     return {
-        "title": _texts_for(category.title),
-        "description": _texts_for(category.description) if category.description else None,
-        "laureates": [_texts_for(laureate["nominee"]) for laureate in laureates],
-        "nominees": [_texts_for(nominee_names(nomination)) for nomination in nominees],
+        "title": printed_texts(category.title),
+        "description": printed_texts(category.description) if category.description else None,
+        "laureates": [printed_texts(laureate["nominee"]) for laureate in laureates],
+        "nominees": [printed_texts(nominee_names(nomination)) for nomination in nominees],
     }
 
 
@@ -77,26 +77,26 @@ def booklet_values(program: Program) -> dict:
 
     Raises DomainError when the program has no organizing body, venue or ceremony date.
     """
-    _check_ready(program)
+    check_ready(program)
     published = program.results_published_at is not None
     return {
         "languages": PRINTED_LANGUAGES,
-        "title": _texts_for(program.title),
-        "organizing_body": _texts_for(program.organizing_body),
-        "venue": _texts_for(program.venue),
+        "title": printed_texts(program.title),
+        "organizing_body": printed_texts(program.organizing_body),
+        "venue": printed_texts(program.venue),
         # The ceremony's day where it takes place, not in UTC.
         "date": to_local(program.ceremony_at, program.timezone).date(),
         "logo": logo_data_uri(program),
         "running_order": [
             {
                 "time": item.starts_at,
-                "item": _texts_for(item.title),
-                "presenter": _texts_for(item.presenter) if item.presenter else None,
+                "item": printed_texts(item.title),
+                "presenter": printed_texts(item.presenter) if item.presenter else None,
             }
             for item in running_order(program)
         ],
         "categories": [_category(category, published) for category in stage_order(program)],
-        "partners": [_texts_for(partner.name) for partner in ceremony_partners(program)],
+        "partners": [printed_texts(partner.name) for partner in ceremony_partners(program)],
     }
 
 

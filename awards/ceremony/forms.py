@@ -4,7 +4,7 @@ a laureate's answer to the invitation and a seat."""
 from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, RadioField, SelectField, StringField, TimeField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
 from awards.ceremony.guests import MAX_GUESTS, SEAT_MAX
 from awards.ceremony.guests import TEXT_MAX as GUEST_TEXT_MAX
@@ -25,6 +25,11 @@ class RunningOrderItemForm(AppForm):
         _l("Category awarded at this point"),
         choices=[],
         description=_l("The booklet and the certificates follow this order of categories."),
+    )
+    break_minutes = IntegerField(
+        _l("Break, minutes"),
+        validators=[Optional()],
+        description=_l("Only for a break: the hall screen counts down to the next point."),
     )
 
 
@@ -95,3 +100,18 @@ class AnswerForm(AppForm):
 class SeatForm(AppForm):
     seat_row = StringField(_l("Seat row"), validators=[Length(max=SEAT_MAX)])
     seat_number = StringField(_l("Seat"), validators=[Length(max=SEAT_MAX)])
+
+
+class StagePapersForm(AppForm):
+    """The design of the downloaded stage papers: a GET form, so without a CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    theme = SelectField(_l("Design"), choices=[])
+
+
+class ScreenMoveForm(AppForm):
+    """Which slide the hall screen shows (its number from 0)."""
+
+    position = IntegerField(validators=[InputRequired(), NumberRange(min=0)])

@@ -15,10 +15,14 @@ from awards.programs.models import Category, Program
 class RunningOrderItem(db.Model):
     """One point of the ceremony: when it starts (wall-clock time where the ceremony takes
     place), what happens and who presents it, in kk/ru (en optional). ``category`` is the
-    category whose laureates are awarded at this point, if any."""
+    category whose laureates are awarded at this point, if any. A point with
+    ``break_minutes`` is a break: the hall screen counts down to the next point."""
 
     __tablename__ = "running_order_items"
-    __table_args__ = (CheckConstraint("position >= 0", name="position_not_negative"),)
+    __table_args__ = (
+        CheckConstraint("position >= 0", name="position_not_negative"),
+        CheckConstraint("break_minutes > 0", name="break_minutes_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     program_id: Mapped[int] = mapped_column(
@@ -28,9 +32,12 @@ class RunningOrderItem(db.Model):
     starts_at: Mapped[time]
     title: Mapped[dict] = mapped_column(JSON)
     presenter: Mapped[dict] = mapped_column(JSON, default=dict)
+    # How to read the presenter's name aloud, {kk, ru}; {} without a note.
+    presenter_pronunciation: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
     category_id: Mapped[int | None] = mapped_column(
         ForeignKey("categories.id", ondelete="SET NULL")
     )
+    break_minutes: Mapped[int | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     program: Mapped[Program] = relationship()
@@ -102,3 +109,28 @@ class LaureateGuest(db.Model):
     @property
     def seat(self) -> str:
         return f"{self.seat_row}-{self.seat_number}" if self.seat_row else ""
+
+
+class CeremonyScreen(db.Model):
+    """Where the hall screen of a program stands: the slide it shows (``position``, from 0) and
+    the secret its link carries (the hall's computer opens it without a login). ``version``
+    counts the moves, so a screen sees a move even back to the same slide."""
+
+    __tablename__ = "ceremony_screens"
+    __table_args__ = (
+        CheckConstraint("position >= 0", name="position_not_negative"),
+        CheckConstraint("version >= 0", name="version_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), unique=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=0)
+    # Kept as it is (not hashed): the control page shows the link for the organizer to copy
+    # again; it opens slides, nothing more, and regenerating it revokes the old one.
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    program: Mapped[Program] = relationship()

@@ -20,6 +20,7 @@ from awards.programs.signals import program_copied
 MAX_ITEMS = 100  # a ceremony of a few hours; more is a mistake, and the booklet would not fit
 MAX_PARTNERS = 100
 TEXT_MAX = 300
+MAX_BREAK_MINUTES = 240  # a break longer than four hours is a typing mistake
 DIRECTIONS = ("up", "down")
 
 
@@ -97,6 +98,17 @@ def _start_time(value) -> time:
     return value.replace(second=0, microsecond=0, tzinfo=None)
 
 
+def check_break_minutes(value) -> int | None:
+    """A break's minutes, or None for an ordinary point."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_BREAK_MINUTES:
+        raise DomainError(
+            _("A break lasts from 1 to %(n)d minutes.", n=MAX_BREAK_MINUTES), field="break_minutes"
+        )
+    return value
+
+
 def _program_category(program: Program, category_id: int | None) -> int | None:
     if category_id is None:
         return None
@@ -122,7 +134,9 @@ def _move(rows: list, row, direction: str) -> None:
     db.session.flush()
 
 
-def _item_fields(program: Program, starts_at, title, presenter, category_id) -> dict:
+def _item_fields(
+    program: Program, starts_at, title, presenter, category_id, break_minutes=None
+) -> dict:
     """The point's fields cleaned, or every problem with them at once."""
     problems = FieldErrors()
     fields = {
@@ -130,25 +144,29 @@ def _item_fields(program: Program, starts_at, title, presenter, category_id) -> 
         "title": problems.run(check_texts, title, field="title"),
         "presenter": problems.run(check_texts, presenter, field="presenter", required=False),
         "category_id": problems.run(_program_category, program, category_id),
+        "break_minutes": problems.run(check_break_minutes, break_minutes),
     }
     problems.raise_any()
+    if fields["break_minutes"] and fields["category_id"]:
+        raise DomainError(_("A break awards no category."), field="break_minutes")
     return fields
 
 
 def add_running_order_item(
     *, program: Program, actor: User | None, starts_at: time, title: dict,
     presenter: dict | None = None, category_id: int | None = None, position: int | None = None,
+    break_minutes: int | None = None,
 ) -> RunningOrderItem:  # fmt: skip
     """A new point in the running order, placed after the last point starting no later, or at
     ``position`` (a copy or an archive keeps its order, even a point out of time order).
+    ``break_minutes``: the point is a break that long (it awards no category).
 
     Side effects: adds the point; later points move one place down; flushes.
     """
     items = running_order(program)
     check_room_for_point(len(items))
-    item = RunningOrderItem(
-        program_id=program.id, **_item_fields(program, starts_at, title, presenter, category_id)
-    )
+    fields = _item_fields(program, starts_at, title, presenter, category_id, break_minutes)
+    item = RunningOrderItem(program_id=program.id, **fields)
     if position is None:
         later = (i + 1 for i, other in enumerate(items) if other.starts_at <= item.starts_at)
         position = max(later, default=0)
@@ -162,9 +180,11 @@ def add_running_order_item(
 def update_running_order_item(
     *, item: RunningOrderItem, actor: User | None, starts_at: time, title: dict,
     presenter: dict | None = None, category_id: int | None = None,
+    break_minutes: int | None = None,
 ) -> RunningOrderItem:  # fmt: skip
-    """Change a point's time, texts or category; it keeps its place. Side effects: flushes."""
-    fields = _item_fields(item.program, starts_at, title, presenter, category_id)
+    """Change a point's time, texts, category or break; it keeps its place.
+    Side effects: flushes."""
+    fields = _item_fields(item.program, starts_at, title, presenter, category_id, break_minutes)
     for name, value in fields.items():
         setattr(item, name, value)
     db.session.flush()
@@ -236,7 +256,7 @@ def copy_ceremony(*, source: Program, program: Program, actor: User | None) -> N
             program=program, actor=actor, starts_at=item.starts_at, title=dict(item.title),
             presenter=dict(item.presenter),
             category_id=categories.get(item.category.slug) if item.category else None,
-            position=position,
+            position=position, break_minutes=item.break_minutes,
         )  # fmt: skip
     for partner in ceremony_partners(source):
         add_partner(program=program, actor=actor, name=dict(partner.name))

@@ -1,23 +1,28 @@
-"""Ceremony pages: the running order and partners editor, and the program booklet download."""
+"""Ceremony pages: the running order and partners editor, the program booklet download, and
+the hall screen's control page (the screen itself: screen_views.py)."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from awards.ceremony import booklet, permissions, services
+from awards.ceremony import booklet, permissions, pronunciation, screen, services, stage
 from awards.ceremony.forms import (
     BookletForm,
     ButtonForm,
     MoveForm,
     PartnerForm,
     RunningOrderItemForm,
+    ScreenMoveForm,
+    StagePapersForm,
 )
 from awards.ceremony.models import CeremonyPartner, RunningOrderItem
+from awards.ceremony.slides import clamp
 from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.i18n import localized
-from awards.pages import commit_or_flash, commit_or_show
+from awards.pages import commit_or_flash, commit_or_show, committed
+from awards.paging import page_number, paginate_list
 from awards.printing.errors import PrintingError
 from awards.printing.themes import available_themes
 from awards.programs.loaders import load_in_program, load_program
@@ -48,7 +53,8 @@ def _item_form(program, item: RunningOrderItem | None = None) -> RunningOrderIte
     data = {}
     if item is not None:
         data = {"starts_at": item.starts_at, "title": item.title, "presenter": item.presenter,
-                "category": str(item.category_id or "")}  # fmt: skip
+                "category": str(item.category_id or ""),
+                "break_minutes": item.break_minutes}  # fmt: skip
     form = RunningOrderItemForm(data=data)
     form.category.choices = [SelectChoice("", _("None"))] + [
         SelectChoice(str(category.id), localized(category.title)) for category in program.categories
@@ -61,11 +67,18 @@ def _item_fields(form: RunningOrderItemForm) -> dict:
         "starts_at": form.starts_at.data, "title": form.title.data,
         "presenter": form.presenter.data,
         "category_id": int(form.category.data) if form.category.data else None,
+        "break_minutes": form.break_minutes.data,
     }  # fmt: skip
 
 
 def _booklet_form() -> BookletForm:
     form = BookletForm(formdata=request.args or None)
+    form.theme.choices = [SelectChoice(t.name, localized(t.title)) for t in available_themes()]
+    return form
+
+
+def _stage_form() -> StagePapersForm:
+    form = StagePapersForm(formdata=request.args or None)
     form.theme.choices = [SelectChoice(t.name, localized(t.title)) for t in available_themes()]
     return form
 
@@ -77,7 +90,7 @@ def _index(program, *, item_form=None, partner_form=None):
         late=services.out_of_time_order(items), partners=services.ceremony_partners(program),
         stage=services.stage_order(program), item_form=item_form or _item_form(program),
         partner_form=partner_form or PartnerForm(), booklet_form=_booklet_form(),
-        move=MoveForm(), button=ButtonForm(),
+        stage_form=_stage_form(), move=MoveForm(), button=ButtonForm(),
     )  # fmt: skip
 
 
@@ -237,3 +250,122 @@ def booklet_download(slug: str):
         return redirect(_editor(program, "booklet"))
     name = booklet.booklet_file_name(program, layout)
     return send_content(pdf, name=name, mimetype="application/pdf")
+
+
+@bp.get("/stage.pdf")
+def stage_paper_download(slug: str):
+    """?paper=script|cue_cards|envelopes|handout&theme=…: one of the stage papers."""
+    program = load_program(slug, can=permissions.can_print_stage_papers)
+    paper = request.args.get("paper") or "script"
+    theme = request.args.get("theme") or "classic"
+    try:
+        pdf = stage.stage_paper_pdf(program, paper, theme=theme)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(_editor(program, "stage-papers"))
+    except PrintingError as error:
+        flash(_("The paper could not be printed faithfully: %(problem)s", problem=error), "error")
+        return redirect(_editor(program, "stage-papers"))
+    name = stage.stage_paper_file_name(program, paper)
+    return send_content(pdf, name=name, mimetype="application/pdf")
+
+
+def _typed_notes(rows) -> dict[str, dict]:
+    return {
+        row.key: {code: request.form.get(f"{row.key}-{code}", "") for code in ("kk", "ru")}
+        for row in rows
+    }
+
+
+@bp.route("/pronunciation", methods=["GET", "POST"], endpoint="pronunciation")
+def pronunciation_page(slug: str):
+    """The names the presenter's script reads, a page at a time, each with its note."""
+    program = load_program(slug, can=permissions.can_print_stage_papers)
+    number = page_number(request.args)
+    page = paginate_list(pronunciation.name_rows(program), number=number)
+    form, typed, errors = ButtonForm(), None, {}
+    if form.validate_on_submit():
+        typed = _typed_notes(page.items)
+        try:
+            committed(lambda: pronunciation.save_pronunciations(
+                program=program, actor=current_user, notes=typed,
+            ))  # fmt: skip
+        except DomainError as error:
+            errors = error.fields or {error.field or "": error.message}
+        else:
+            flash(_("The pronunciation notes have been saved."), "success")
+            return redirect(url_for("ceremony.pronunciation", slug=slug, page=page.number))
+    return render_template(
+        "ceremony/pronunciation.html", program=program, page=page, form=form,
+        typed=typed, errors=errors,
+    )  # fmt: skip
+
+
+def load_for_running(slug: str):
+    """The program, or 404 for people without a role in it, or 403 for who may not run the
+    ceremony."""
+    return load_program(slug, can=permissions.can_run_ceremony)
+
+
+def _control(program) -> str:
+    return url_for("ceremony.control", slug=program.slug, _anchor="slide")
+
+
+@bp.get("/screen")
+def control(slug: str):
+    program = load_for_running(slug)
+    slides = screen.program_slides(program)
+    # The first visit makes the screen and its link, so there is one to copy.
+    state = committed(lambda: screen.open_screen(program=program, actor=current_user))
+    position = clamp(state.position, len(slides))
+    return render_template(
+        "ceremony/control.html", program=program, slides=slides, position=position,
+        current=slides[position], upcoming=slides[position + 1] if position + 1 < len(slides)
+        else None, screen=state, unrevealed=screen.unrevealed_categories(program),
+        themes=available_themes(), button=ButtonForm(),
+    )  # fmt: skip
+
+
+@bp.post("/screen/move")
+def control_move(slug: str):
+    """Show a slide: the button says which (not "one more"), so a double tap or two people
+    pressing at once land on the same slide instead of skipping one."""
+    program = load_for_running(slug)
+    form = ScreenMoveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    count = len(screen.program_slides(program))
+    return commit_or_flash(
+        lambda: screen.move_screen(
+            screen=screen.open_screen(program=program, actor=current_user), actor=current_user,
+            position=form.position.data, count=count,
+        ),
+        success=None, target=_control(program),
+    )  # fmt: skip
+
+
+@bp.post("/screen/link")
+def control_link(slug: str):
+    program = load_for_running(slug)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    return commit_or_flash(
+        lambda: screen.regenerate_screen_link(program=program, actor=current_user),
+        success=_("A new screen link is ready; the old one no longer works."),
+        target=url_for("ceremony.control", slug=program.slug, _anchor="screen-link"),
+    )  # fmt: skip
+
+
+@bp.get("/screen/slides.pdf")
+def slides_download(slug: str):
+    program = load_for_running(slug)
+    theme = request.args.get("theme") or "classic"
+    try:
+        pdf = screen.slides_pdf(program, theme=theme)
+    except DomainError as error:
+        flash(error.message, "error")
+        return redirect(_control(program))
+    except PrintingError as error:
+        flash(_("The slides could not be printed faithfully: %(problem)s", problem=error), "error")
+        return redirect(_control(program))
+    return send_content(pdf, name=screen.slides_file_name(program), mimetype="application/pdf")

@@ -120,6 +120,7 @@ def _thanked_judges(program: Program) -> list[Recipient]:
             .join(Nomination, Nomination.id == Scorecard.nomination_id)
             .where(
                 Nomination.program_id == program.id,
+                Nomination.is_practice.is_(False),  # scoring only the practice earns no thanks
                 Scorecard.state == ScorecardState.SUBMITTED,
             )
             .distinct()

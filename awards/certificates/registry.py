@@ -131,3 +131,9 @@ def program_certificates(program: Program, kind: str | None = None) -> list[Issu
         )  # fmt: skip
 
     return sorted(rows, key=stage)
+
+
+def valid_program_certificates(program: Program, kind: str | None = None) -> list:
+    """program_certificates less the revoked and superseded: the pages of the combined PDF,
+    and the stage assistants' hand-out sheet, in this order."""
+    return [c for c in program_certificates(program, kind) if c.is_valid]

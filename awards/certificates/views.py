@@ -180,7 +180,7 @@ def download(slug: str, certificate_id: int):
 
 
 def _valid_certificates(program, kind: str | None) -> list[IssuedCertificate]:
-    valid = [c for c in registry.program_certificates(program, kind) if c.is_valid]
+    valid = registry.valid_program_certificates(program, kind)
     if not valid:
         abort(404)
     return valid

@@ -12,10 +12,10 @@ from awards.i18n import utcnow
 from awards.judging.balancing import propose_assignments
 from awards.judging.conflicts import conflicted_pairs, has_conflict
 from awards.judging.models import Assignment
-from awards.judging.scoring import judging_is_open
+from awards.judging.rounds import entries_in_play
+from awards.judging.scoring import check_in_play, judging_is_open
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
-from awards.nominations.queries import accepted_nominations
 from awards.programs.models import Category, Program, ProgramRole, Role
 
 
@@ -53,6 +53,7 @@ def _check_assignable(nomination: Nomination, judge: User) -> None:
         raise DomainError(_("Only members of the jury can be assigned."), field="judge")
     if nomination.state != NominationState.ACCEPTED:
         raise DomainError(_("Only accepted nominations are judged."))
+    check_in_play(nomination)
     if has_conflict(judge, nomination):
         raise DomainError(
             _(
@@ -77,9 +78,32 @@ def _add(nomination: Nomination, judge: User, actor: User) -> tuple[Assignment, 
     return assignment, True
 
 
+def _practice_pairs(pairs: list[tuple[Nomination, User]]) -> list[tuple[Nomination, User]]:
+    """(practice entry, judge) for each judge given an entry of a category with a practice
+    entry: every judge of a category scores its practice entry first. One statement."""
+    categories = {nomination.category_id for nomination, _judge in pairs}
+    if not categories:
+        return []
+    practices = {
+        entry.category_id: entry
+        for entry in db.session.scalars(
+            select(Nomination).where(
+                Nomination.category_id.in_(categories),
+                Nomination.is_practice.is_(True),
+                Nomination.state == NominationState.ACCEPTED,
+            )
+        )
+    }
+    wanted = {(practices[n.category_id], judge.id): judge for n, judge in pairs
+              if n.category_id in practices and not n.is_practice}  # fmt: skip
+    return [(practice, judge) for (practice, _id), judge in wanted.items()]
+
+
 def _add_many(pairs: list[tuple[Nomination, User]], actor: User) -> list[tuple[Nomination, User]]:
     """_add for many (nomination, judge) pairs at once, with the same checks, in a few
-    statements whatever their number: the new pairs, in the order given."""
+    statements whatever their number: the new pairs, in the order given, after the judges' new
+    assignments to their categories' practice entries (skipped where there is a conflict)."""
+    pairs = [*_practice_pairs(pairs), *pairs]
     if not pairs:
         return []
     jury = {judge.id for judge in program_judges(pairs[0][0].program)}
@@ -101,6 +125,8 @@ def _add_many(pairs: list[tuple[Nomination, User]], actor: User) -> list[tuple[N
     new = []
     for nomination, judge in pairs:
         if (nomination.id, judge.id) in conflicted:
+            if nomination.is_practice:
+                continue  # that judge calibrates without it
             raise DomainError(
                 _("%(judge)s has a conflict of interest with this nomination.",
                   judge=judge.display_name),
@@ -120,6 +146,12 @@ def _add_many(pairs: list[tuple[Nomination, User]], actor: User) -> list[tuple[N
     return new
 
 
+def assign_practice_entry(*, entry: Nomination, judges: list[User], actor: User) -> int:
+    """Put a practice entry in these judges' queues (not a judge in conflict with it); how
+    many were added. Side effects: adds assignments; flushes."""
+    return len(_add_many([(entry, judge) for judge in judges], actor))
+
+
 def tell_assigned(judge: User, nominations: list[Nomination]) -> None:
     """Email ``judge``, in their language, the nominations just added to their queue."""
     if not nominations:
@@ -136,23 +168,26 @@ def tell_assigned(judge: User, nominations: list[Nomination]) -> None:
 def assign_judge(*, nomination: Nomination, judge: User, actor: User) -> Assignment:
     """Ask ``judge`` to score ``nomination`` (once).
 
-    Side effects: adds the assignment and emails the judge (unless it existed); flushes.
+    Side effects: adds the assignment, and the one to the category's practice entry when there
+    is one; emails the judge (unless it existed); flushes.
     """
     assignment, new = _add(nomination, judge, actor)
+    practice = _add_many(_practice_pairs([(nomination, judge)]), actor)
     if new:
-        tell_assigned(judge, [nomination])
+        tell_assigned(judge, [*(entry for entry, _judge in practice), nomination])
     return assignment
 
 
 def assign_to_category(
     *, category: Category, judge: User, actor: User, notify: bool = True
 ) -> tuple[int, int]:
-    """Assign ``judge`` to every accepted nomination of the category they have no conflict with.
+    """Assign ``judge`` to every accepted nomination in play (see rounds.in_play) of the
+    category they have no conflict with.
 
     Returns (assigned, skipped for conflicts). Side effects: adds assignments; emails the judge
     the new ones in one message unless ``notify`` is false (the demo notifies nobody); flushes.
     """
-    nominations = accepted_nominations(category)
+    nominations = entries_in_play(category)
     conflicted = {nomination_id for nomination_id, _ in conflicted_pairs([judge], nominations)}
     free = [nomination for nomination in nominations if nomination.id not in conflicted]
     assigned = [nomination for nomination, _judge in _add_many([(n, judge) for n in free], actor)]
@@ -169,9 +204,9 @@ def unassign(*, assignment: Assignment, actor: User) -> None:
 
 
 def propose_for_category(category: Category) -> list[tuple[Nomination, User]]:
-    """What "assign automatically" would add: every accepted nomination reaches the program's
-    number of judges where enough unconflicted judges exist, with the load balanced."""
-    nominations = accepted_nominations(category)
+    """What "assign automatically" would add: every accepted nomination in play reaches the
+    program's number of judges where enough unconflicted judges exist, with the load balanced."""
+    nominations = entries_in_play(category)
     judges = program_judges(category.program)
     conflicts = conflicted_pairs(judges, nominations)
     existing = assigned_pairs(category)

@@ -8,13 +8,15 @@ from flask import current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from awards.downloads import send_content
 from awards.errors import DomainError
 from awards.forms import show_domain_error
 from awards.judging import ballots as ballots_service
 from awards.judging import jobs
 from awards.judging.forms import BallotForm
-from awards.judging.jury_views import bp, load_for_organizer
+from awards.judging.jury_views import _judge, bp, load_for_organizer
 from awards.pages import committed
+from awards.spreadsheets import CSV_MIMETYPE, to_csv
 from awards.uploads import configured_size
 
 
@@ -31,6 +33,15 @@ def _ballot_content(form: BallotForm) -> bytes | None:
     else:
         return None
     return content if len(content) <= limit else None
+
+
+@bp.get("/judges/<int:judge_id>/ballot.csv")
+def blank_ballot(slug: str, judge_id: int):
+    program = load_for_organizer(slug)
+    judge = _judge(program, judge_id)
+    content = to_csv(ballots_service.blank_ballot(program, judge))
+    name = f"{program.slug}-ballot-{judge.id}.csv"
+    return send_content(content, name=name, mimetype=CSV_MIMETYPE)
 
 
 @bp.route("/ballots", methods=["GET", "POST"])

@@ -28,8 +28,11 @@ from awards.i18n import utcnow
 from awards.judging import scoring
 from awards.judging.assignments import program_judges
 from awards.judging.conflicts import has_conflict
+from awards.judging.progress import judge_queue
 from awards.nominations.models import Nomination, NominationState
+from awards.programs.levels import level_lines
 from awards.programs.models import Category, Criterion, Program
+from awards.spreadsheets import Column, Table
 
 COLUMNS = ("judge_email", "category", "nominee", "criterion", "points")
 MAX_ROWS = 20000
@@ -140,6 +143,21 @@ def read_rows(content: bytes) -> list[tuple[int, dict]]:
         if any(values.values()):
             result.append((line, values))
     return result
+
+
+def blank_ballot(program: Program, judge: User) -> Table:
+    """The judge's ballot to fill in on paper and import back: a row per entry and criterion
+    in the judge's own order (each category's practice entry first), the points empty, and
+    beside them what each criterion's levels mean, in the reader's language (an extra column
+    the import ignores)."""
+    rows = [
+        (judge.email, item.nomination.category.slug, item.nomination.nominee_name,
+         criterion.display_name, None, " · ".join(level_lines(criterion.levels)))
+        for item in judge_queue(judge, program)
+        for criterion in item.nomination.category.criteria
+    ]  # fmt: skip
+    columns = tuple(Column(name) for name in (*COLUMNS, "levels"))
+    return Table("ballot", _("Ballot"), columns, rows)
 
 
 def _matches(texts: dict, wanted: str) -> bool:
@@ -262,6 +280,7 @@ def import_ballots(
             nomination=nomination, judge=judge, actor=actor, points=merged,
             version=existing.version if existing else None, submit=complete,
             reason=override_reason.strip() or _("Imported from a paper ballot."), now=now,
+            practice_first=False,  # a paper jury calibrated on paper, in any order of rows
         )  # fmt: skip
         if progress:
             progress(done, len(ballots), _("Saving the scorecards"))

@@ -18,7 +18,16 @@ from wtforms.fields.choices import SelectChoice
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.judging import assignments, conflicts, matrix, permissions, scoring, window
+from awards.judging import (
+    assignments,
+    conflicts,
+    matrix,
+    permissions,
+    practice,
+    rounds,
+    scoring,
+    window,
+)
 from awards.judging.forms import (
     AssignCategoryForm,
     AssignNominationForm,
@@ -136,7 +145,8 @@ def category_page(slug: str, category_id: int):
         judge_total=len(judge_rows), entry_total=len(entry_rows),
         possible=possible_page, possible_people=possible_people,
         possible_entries=possible_entries, forms=_forms(program, category, program_judges),
-        possible_form=PossibleConflictForm(),
+        possible_form=PossibleConflictForm(), waiting=rounds.waiting_round(category),
+        practice=practice.practice_summary(category),
     )  # fmt: skip
 
 

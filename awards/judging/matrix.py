@@ -18,6 +18,7 @@ from awards.accounts.models import User
 from awards.extensions import db
 from awards.judging.conflicts import PossiblePair
 from awards.judging.models import Assignment, Conflict, Scorecard
+from awards.judging.rounds import in_play
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category, Program, ProgramRole, Role
 
@@ -41,7 +42,14 @@ class CategorySummary:
 
 
 def _accepted_in(program: Program):
-    return (Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+    """The program's accepted entries the scored round works on (see rounds.in_play), but the
+    practice ones (assigned with the category)."""
+    return (
+        Nomination.program_id == program.id,
+        Nomination.state == NominationState.ACCEPTED,
+        in_play(),
+        Nomination.is_practice.is_(False),
+    )
 
 
 def _entry_numbers(program: Program) -> dict[int, tuple]:

@@ -1,9 +1,19 @@
-"""Assignments, conflicts of interest, and scorecards with their points."""
+"""Assignments, conflicts of interest, scorecards with their points, and the qualifying rounds
+before the scored one (their jurors, votes and frozen outcomes)."""
 
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -11,7 +21,7 @@ from awards.accounts.models import User
 from awards.extensions import db
 from awards.i18n import utcnow
 from awards.nominations.models import Nomination
-from awards.programs.models import Criterion
+from awards.programs.models import Category, Criterion
 
 
 class Assignment(db.Model):
@@ -171,3 +181,122 @@ class JudgeReminder(db.Model):
     missing: Mapped[int]
 
     judge: Mapped[User] = relationship(foreign_keys=[judge_id])
+
+
+class RoundKind(StrEnum):
+    QUALIFYING = "qualifying"  # each juror: advance, reject or abstain
+    SCORED = "scored"  # the rubric (today's judging); implicit when no row says otherwise
+
+
+class Verdict(StrEnum):
+    ADVANCE = "advance"
+    REJECT = "reject"
+    ABSTAIN = "abstain"
+
+
+class JudgingRound(db.Model):
+    """One round of a category's judging. Qualifying rounds come before the scored one, in
+    ``position`` order; each works on the entries the previous decided round advanced. Deciding
+    freezes the outcome (``content``, with its SHA-256) and it never changes afterwards."""
+
+    __tablename__ = "judging_rounds"
+    __table_args__ = (
+        UniqueConstraint("category_id", "name", name="uq_judging_rounds_category_name"),
+        UniqueConstraint("category_id", "position", name="uq_judging_rounds_category_position"),
+        CheckConstraint("kind IN ('qualifying', 'scored')", name="kind_known"),
+        CheckConstraint("majority >= 0.5 AND majority < 1", name="majority_range"),
+        CheckConstraint(
+            "opens_at IS NULL OR closes_at IS NULL OR opens_at < closes_at", name="window_order"
+        ),
+        CheckConstraint("(decided_at IS NULL) = (sha256 IS NULL)", name="decided_has_digest"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("categories.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20), default=RoundKind.QUALIFYING)
+    name: Mapped[str] = mapped_column(String(40))
+    title: Mapped[dict] = mapped_column(JSON, default=dict)
+    opens_at: Mapped[datetime | None]
+    closes_at: Mapped[datetime | None]
+    majority: Mapped[float] = mapped_column(Float, default=0.5)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    content: Mapped[dict | None] = mapped_column(JSON)
+    sha256: Mapped[str | None] = mapped_column(String(64))
+
+    category: Mapped[Category] = relationship()
+    decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])
+    jurors: Mapped[list["RoundJuror"]] = relationship(
+        back_populates="round", cascade="all, delete-orphan", order_by="RoundJuror.id"
+    )
+
+    @property
+    def is_decided(self) -> bool:
+        return self.decided_at is not None
+
+
+class RoundJuror(db.Model):
+    """A judge of the program on a round's jury (none: the category's assigned judges)."""
+
+    __tablename__ = "round_jurors"
+    __table_args__ = (UniqueConstraint("round_id", "judge_id", name="uq_round_jurors_round_judge"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("judging_rounds.id", ondelete="CASCADE"), index=True
+    )
+    judge_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+
+    round: Mapped[JudgingRound] = relationship(back_populates="jurors")
+    judge: Mapped[User] = relationship()
+
+
+class QualifyingVote(db.Model):
+    """A juror's verdict on an entry in a qualifying round, with their comment."""
+
+    __tablename__ = "qualifying_votes"
+    __table_args__ = (
+        UniqueConstraint(
+            "round_id", "nomination_id", "judge_id", name="uq_qualifying_votes_round_entry_judge"
+        ),
+        CheckConstraint("verdict IN ('advance', 'reject', 'abstain')", name="verdict_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("judging_rounds.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    judge_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    verdict: Mapped[str] = mapped_column(String(20))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    judge: Mapped[User] = relationship()
+
+
+class RoundOutcome(db.Model):
+    """Whether an entry advanced from a decided round: a row per entry of the round, written
+    with the frozen content (which also holds the tally) so the scored round can filter in SQL."""
+
+    __tablename__ = "round_outcomes"
+    __table_args__ = (
+        UniqueConstraint("round_id", "nomination_id", name="uq_round_outcomes_round_entry"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(
+        ForeignKey("judging_rounds.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), index=True
+    )
+    advanced: Mapped[bool] = mapped_column(Boolean)
+    tie_reason: Mapped[str | None] = mapped_column(Text)

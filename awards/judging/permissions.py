@@ -1,14 +1,16 @@
 """Who may do what in judging: one can_<verb> per rule.
 
 A judge sees a nomination only while assigned to it and free of any conflict of interest;
-otherwise, for them, it does not exist (404).
+otherwise, for them, it does not exist (404). The same holds for an entry the scored round
+leaves out (it did not advance from a qualifying round, or that round is not decided yet).
 """
 
 from datetime import datetime
 
 from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
-from awards.judging.models import Scorecard
+from awards.judging.models import JudgingRound, Scorecard
+from awards.judging.rounds import is_in_play, is_round_juror
 from awards.judging.scoring import find_scorecard, is_assigned
 from awards.nominations.models import Document, Nomination, NominationState
 from awards.programs.models import Category, Program, RevealScores, Role
@@ -30,6 +32,7 @@ def can_judge_nomination(user, nomination: Nomination) -> bool:
         and nomination.state == NominationState.ACCEPTED
         and is_assigned(user, nomination)
         and not has_conflict(user, nomination)
+        and is_in_play(nomination)
     )
 
 
@@ -71,23 +74,25 @@ def can_see_panel_scores(user, nomination: Nomination, *, now: datetime | None =
     """The entry's other submitted scorecards, as the reveal policy allows: never to a juror
     who may not judge the entry (conflicted, unassigned); after their own submitted scorecard,
     or once the judging window has closed."""
-    if not can_judge_nomination(user, nomination):
-        return False
+    # The policy first: "never" (the default) costs the judge's page no query.
     policy = reveal_policy(nomination.category)
     if policy == RevealScores.AFTER_OWN:
         own = find_scorecard(user, nomination)
-        return own is not None and own.is_submitted
-    if policy == RevealScores.AFTER_CLOSE:
+        revealed = own is not None and own.is_submitted
+    elif policy == RevealScores.AFTER_CLOSE:
         closes = nomination.program.judging_close_at
-        return closes is not None and (now or utcnow()) >= closes
-    return False
+        revealed = closes is not None and (now or utcnow()) >= closes
+    else:
+        revealed = False
+    return revealed and can_judge_nomination(user, nomination)
 
 
 def can_discuss(user, nomination: Nomination) -> bool:
     """Read and post in the jury's discussion of an entry: its jurors (assigned, free of
-    conflict) and the program's organizers. The jury chair joins them here in one line:
-    ``or Role.CHAIR in roles_in(user, nomination.program)``."""
-    return can_manage_program(user, nomination.program) or can_judge_nomination(user, nomination)
+    conflict), the program's organizers, and the jury's chair unless in conflict with it."""
+    program = nomination.program
+    chair = Role.CHAIR in roles_in(user, program) and not has_conflict(user, nomination)
+    return can_manage_program(user, program) or chair or can_judge_nomination(user, nomination)
 
 
 def juror_labels(user, program: Program) -> dict:
@@ -100,3 +105,21 @@ def juror_labels(user, program: Program) -> dict:
         "juror_letters": manage or program.blind_judging,
         "juror_names": manage or not program.blind_judging,
     }
+
+
+def can_manage_rounds(user, program: Program) -> bool:
+    """Add, change and remove a category's qualifying rounds and choose their jurors."""
+    return can_manage_jury(user, program)
+
+
+def can_vote_in_round(user, judging_round: JudgingRound) -> bool:
+    """Open the round's voting page: a judge of the program on the round's jury (which entries
+    they may vote on, and when, the service decides)."""
+    return is_judge(user, judging_round.category.program) and is_round_juror(judging_round, user)
+
+
+def can_decide_round(user, judging_round: JudgingRound) -> bool:
+    """See the tally and freeze the outcome, deciding ties: the organizers and the jury's
+    chair."""
+    program = judging_round.category.program
+    return can_manage_program(user, program) or Role.CHAIR in roles_in(user, program)

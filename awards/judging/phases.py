@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from awards.extensions import db
 from awards.judging.models import Assignment, Scorecard, ScorecardState
+from awards.judging.rounds import in_play, rounds_by_category
 from awards.judging.window import reopened_scorecards
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Program
@@ -24,7 +25,12 @@ def _judges_per_entry(program: Program) -> list[int]:
         select(func.count(Assignment.id))
         .select_from(Nomination)
         .outerjoin(Assignment, Assignment.nomination_id == Nomination.id)
-        .where(Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+        .where(
+            Nomination.program_id == program.id,
+            Nomination.state == NominationState.ACCEPTED,
+            in_play(),
+        )
+        .where(Nomination.is_practice.is_(False))
         .group_by(Nomination.id)
     )
     return list(db.session.scalars(query))
@@ -35,7 +41,8 @@ def _submitted(program: Program) -> tuple[int, int]:
     assigned = db.session.scalar(
         select(func.count(Assignment.id))
         .join(Nomination, Nomination.id == Assignment.nomination_id)
-        .where(Nomination.program_id == program.id)
+        .where(Nomination.program_id == program.id, in_play())
+        .where(Nomination.is_practice.is_(False))
     )
     submitted = db.session.scalar(
         select(func.count(Scorecard.id))
@@ -45,7 +52,12 @@ def _submitted(program: Program) -> tuple[int, int]:
             (Assignment.nomination_id == Scorecard.nomination_id)
             & (Assignment.judge_id == Scorecard.judge_id),
         )  # fmt: skip
-        .where(Nomination.program_id == program.id, Scorecard.state == ScorecardState.SUBMITTED)
+        .where(
+            Nomination.program_id == program.id,
+            Scorecard.state == ScorecardState.SUBMITTED,
+            in_play(),
+        )
+        .where(Nomination.is_practice.is_(False))
     )
     return submitted, assigned
 
@@ -79,6 +91,17 @@ def _judging(program: Program, now: datetime) -> Phase:
     if assigned:
         phase.done.append(
             _("%(done)d of %(total)d scorecards submitted", done=submitted, total=assigned)
+        )
+    waiting = sum(
+        any(not r.is_decided for r in rounds) for rounds in rounds_by_category(program).values()
+    )
+    if waiting:
+        phase.missing.append(
+            ngettext(
+                "%(num)d category waits for its qualifying round to be decided before scoring",
+                "%(num)d categories wait for their qualifying rounds to be decided before scoring",
+                waiting,
+            )  # fmt: skip
         )
     reopened = len(reopened_scorecards(program))
     if reopened:

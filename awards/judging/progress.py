@@ -15,6 +15,8 @@ from awards.i18n import utcnow
 from awards.judging.assignments import program_judges
 from awards.judging.conflicts import conflicted_ids
 from awards.judging.models import Assignment, JudgeReminder, Scorecard, ScorecardState
+from awards.judging.order import judge_order
+from awards.judging.rounds import in_play
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category, Program, ProgramRole, Role
@@ -35,13 +37,15 @@ class QueueItem:
 # texts and lists stay in the database.
 QUEUE_COLUMNS = (
     Nomination.program_id, Nomination.category_id, Nomination.state, Nomination.nominee_kind,
+    Nomination.is_practice,
     Nomination.org_name, Nomination.bin, Nomination.person_name, Nomination.person_workplace,
     Nomination.team_name, Nomination.submitting_organization_id, Nomination.nominee_organization_id,
 )  # fmt: skip
 
 
 def judge_queue(judge: User, program: Program) -> list[QueueItem]:
-    """The judge's assigned, accepted nominations without a conflict, by category then id.
+    """The judge's assigned, accepted nominations without a conflict, by category, each
+    category in the judge's own order (awards.judging.order).
 
     Four queries however long the queue: the nominations with the state of the judge's
     scorecard on each, their categories, and two for conflicts of interest.
@@ -59,19 +63,38 @@ def judge_queue(judge: User, program: Program) -> list[QueueItem]:
             Nomination.id.in_(assigned),
             Nomination.program_id == program.id,
             Nomination.state == NominationState.ACCEPTED,
+            in_play(),
         )
         .order_by(Nomination.category_id, Nomination.id)
         .options(load_only(*QUEUE_COLUMNS), selectinload(Nomination.category))
     )
     rows = db.session.execute(query).all()
     hidden = conflicted_ids(judge, [nomination for nomination, _ in rows])
-    return [
+    items = [
         QueueItem(nomination, state) for nomination, state in rows if nomination.id not in hidden
     ]
+    shuffled = judge_order(program.id, judge.id, items, lambda item: item.nomination.id)
+    # Category by category (in the program's order), each in the judge's own shuffled order.
+    # The category's practice entry first: the others wait for it (scoring.practice_pending).
+    return sorted(shuffled, key=lambda item: (item.nomination.category.position,
+                                              item.nomination.category_id,
+                                              not item.nomination.is_practice))  # fmt: skip
+
+
+def next_to_score(items: list[QueueItem], current_id: int) -> Nomination | None:
+    """The entry after ``current_id`` in the judge's queue that is not yet submitted (from the
+    start again past the end), or None when every other one is."""
+    ids = [item.nomination.id for item in items]
+    start = ids.index(current_id) + 1 if current_id in ids else 0
+    for item in items[start:] + items[:start]:
+        if item.status != "submitted" and item.nomination.id != current_id:
+            return item.nomination
+    return None
 
 
 # Where the jury stands is counted over the assignments of the program's judges (those who hold
-# the role now) to its accepted entries, each with that judge's scorecard when there is one.
+# the role now) to its accepted entries in play (see rounds.in_play), each with that judge's
+# scorecard when there is one.
 _SUBMITTED = Scorecard.state == ScorecardState.SUBMITTED
 _DRAFT = Scorecard.state == ScorecardState.DRAFT
 _MISSING = or_(Scorecard.id.is_(None), Scorecard.state != ScorecardState.SUBMITTED)
@@ -89,7 +112,13 @@ def _assignments(program: Program, *columns) -> Select:
             (Scorecard.nomination_id == Assignment.nomination_id)
             & (Scorecard.judge_id == Assignment.judge_id),
         )
-        .where(Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+        .where(
+            Nomination.program_id == program.id,
+            Nomination.state == NominationState.ACCEPTED,
+            in_play(),
+        )
+        # The practice entry is counted apart (practice_tallies): it never counts.
+        .where(Nomination.is_practice.is_(False))
     )
 
 

@@ -9,7 +9,7 @@ from awards import paging
 from awards.accounts.models import User
 from awards.errors import DomainError
 from awards.extensions import db
-from awards.judging import jobs, permissions, progress
+from awards.judging import jobs, permissions, practice, progress
 from awards.judging.forms import ConfirmForm
 from awards.judging.jury_views import bp, load_for_organizer
 from awards.pages import committed
@@ -57,6 +57,7 @@ def progress_page(slug: str):
         totals=totals, anyone_behind=totals.judges_behind > 0, confirm=ConfirmForm(),
         judges=paging.paginate_list(rows, number=paging.page_number(request.args)),
         category_id=category_id, search=search, behind=behind, sort=sort, descending=descending,
+        practice=practice.practice_tallies(program),
     )  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from awards.formats import number
 from awards.i18n import utcnow
 from awards.judging.conflicts import has_conflict
 from awards.judging.models import Assignment, Score, Scorecard, ScorecardState
+from awards.judging.rounds import is_in_play, waiting_round
 from awards.mail import external_url, queue_email
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Criterion, Program, Role
@@ -68,8 +69,51 @@ def is_assigned(judge: User, nomination: Nomination) -> bool:
     return db.session.scalar(query) is not None
 
 
-def check_may_score(judge: User, nomination: Nomination) -> None:
-    """Refuse anyone but an assigned, unconflicted judge of an accepted entry."""
+def check_in_play(nomination: Nomination) -> None:
+    """Refuse an entry the scored round leaves out: its category's qualifying round is not
+    decided yet, or the entry did not advance from it."""
+    if is_in_play(nomination):
+        return
+    if waiting_round(nomination.category) is not None:
+        raise DomainError(
+            _("Scoring in this category starts once its qualifying round is decided.")
+        )
+    raise DomainError(_("This entry did not advance from the qualifying round."))
+
+
+def practice_pending(judge: User, nomination: Nomination) -> Nomination | None:
+    """The practice entry of ``nomination``'s category when the judge, assigned to it, has not
+    submitted its scorecard yet (the other entries wait for it); None otherwise."""
+    if nomination.is_practice:
+        return None
+    practice = db.session.scalar(
+        select(Nomination)
+        .join(Assignment, Assignment.nomination_id == Nomination.id)
+        .where(
+            Nomination.category_id == nomination.category_id,
+            Nomination.is_practice.is_(True),
+            Nomination.state == NominationState.ACCEPTED,
+            Assignment.judge_id == judge.id,
+        )
+    )
+    if practice is None:
+        return None
+    card = find_scorecard(judge, practice)
+    return None if card is not None and card.is_submitted else practice
+
+
+def practice_first_message() -> str:
+    return _(
+        "Score the practice entry of this category first. It never counts: once you submit "
+        "it, you see how your points compare with the other judges', and the other entries "
+        "open."
+    )
+
+
+def check_may_score(judge: User, nomination: Nomination, *, practice_first: bool = True) -> None:
+    """Refuse anyone but an assigned, unconflicted judge of an accepted entry in play (the
+    judge learns why an entry left play only once they may otherwise score it); and, with
+    ``practice_first``, a judge who has not yet submitted the category's practice entry."""
     allowed = (
         Role.JUDGE in roles_in(judge, nomination.program)
         and nomination.state == NominationState.ACCEPTED
@@ -78,6 +122,9 @@ def check_may_score(judge: User, nomination: Nomination) -> None:
     )
     if not allowed:
         raise DomainError(_("You cannot score this nomination."))
+    check_in_play(nomination)
+    if practice_first and practice_pending(judge, nomination) is not None:
+        raise DomainError(practice_first_message())
 
 
 # Plain decimal notation in ASCII digits, with an optional exponent (5e-1 is 0.5): Decimal alone
@@ -218,14 +265,15 @@ def write_scorecard(
     *, nomination: Nomination, judge: User, actor: User, points: dict,
     comments: dict | None = None, overall_comment: str = "", version: int | None = None,
     submit: bool = False, reason: str = "", comments_shareable: bool | None = None,
-    now: datetime,
+    now: datetime, practice_first: bool = True,
 ) -> Scorecard:  # fmt: skip
     """The write behind online scoring and paper-ballot import: every rule but the judging
-    window, which the caller checks (or an organizer overrides with ``reason``).
+    window, which the caller checks (or an organizer overrides with ``reason``); paper
+    ballots, typed in any order, skip the practice-first rule (``practice_first``).
 
     Side effects: as save_scorecard; the event names ``actor`` (the organizer for imports).
     """
-    check_may_score(judge, nomination)
+    check_may_score(judge, nomination, practice_first=practice_first)
     scorecard = find_scorecard(judge, nomination)
     if scorecard is not None and scorecard.is_submitted:
         raise DomainError(_("This scorecard has been submitted and is locked."))

@@ -7,10 +7,10 @@ from flask_login import current_user, login_required
 from awards.extensions import db
 from awards.formats import plain_number
 from awards.i18n import utcnow
-from awards.judging import conflicts, discussion, permissions, scoring
+from awards.judging import conflicts, discussion, permissions, practice, rounds, scoring
 from awards.judging.forms import ConflictForm, DiscussionForm, scorecard_form_class
 from awards.judging.panel import juror_letters, panel_scorecards
-from awards.judging.progress import judge_queue
+from awards.judging.progress import judge_queue, next_to_score
 from awards.nominations.loaders import send_document
 from awards.nominations.models import Document, Nomination
 from awards.pages import commit_or_flash, commit_or_show
@@ -49,10 +49,16 @@ def queue(slug: str):
     if not permissions.can_view_queue(current_user, program):
         abort(403)
     items = judge_queue(current_user, program)
-    done = sum(1 for item in items if item.status == "submitted")
+    # The practice entries never count, not even in the judge's own tally.
+    real = [item for item in items if not item.nomination.is_practice]
+    done = sum(1 for item in real if item.status == "submitted")
+    pending = {item.nomination.category_id for item in real if item.status != "submitted"}
+    completed = {item.nomination.category_id for item in real} - pending
     return render_template(
-        "judging/queue.html", program=program, items=items, done=done,
+        "judging/queue.html", program=program, items=items, done=done, total=len(real),
+        any_category_done=bool(completed),
         judging_open=scoring.judging_is_open(program, utcnow()),
+        voting_rounds=rounds.rounds_for_juror(program, current_user),
     )  # fmt: skip
 
 
@@ -115,6 +121,11 @@ def _render_nomination(nomination: Nomination, form, discussion_form=None):
         show_nominators=permissions.can_see_nominators(current_user, nomination),
         judging_open=scoring.judging_is_open(nomination.program, now),
         panel=panel_scorecards(nomination, current_user) if revealed else None,
+        typed_points=_typed_points(form, nomination.category.criteria),
+        next_entry=next_to_score(judge_queue(current_user, nomination.program), nomination.id),
+        practice_pending=scoring.practice_pending(current_user, nomination),
+        calibration=practice.calibration(current_user, nomination)
+        if nomination.is_practice else None,
         **_thread_context(nomination, discussion_form),
     )  # fmt: skip
 
@@ -152,6 +163,12 @@ def discuss(slug: str, nomination_id: int):
         return done
     scorecard = scoring.find_scorecard(current_user, nomination)
     return _render_nomination(nomination, _scorecard_form(nomination, scorecard), form)
+
+
+def _typed_points(form, criteria) -> dict[int, float | None]:
+    """The points in the form, where they are a valid number: the level they fall in is
+    marked on the page even without scripts."""
+    return {c.id: scoring.parse_points(c, form[f"points_{c.id}"].data)[0] for c in criteria}
 
 
 @bp.post("/<int:nomination_id>/conflict")

@@ -21,7 +21,9 @@ INBOX_STATES = (S.SUBMITTED, S.RETURNED, S.ACCEPTED, S.REJECTED, S.WITHDRAWN, S.
 
 def _submitted_in(program: Program):
     return select(Nomination).where(
-        Nomination.program_id == program.id, Nomination.submitted_at.is_not(None)
+        Nomination.program_id == program.id,
+        Nomination.submitted_at.is_not(None),
+        Nomination.is_practice.is_(False),
     )
 
 
@@ -49,6 +51,7 @@ def state_counts(program: Program, *, category_id: int | None = None) -> dict[st
     query = (
         select(Nomination.state, func.count())
         .where(Nomination.program_id == program.id, Nomination.submitted_at.is_not(None))
+        .where(Nomination.is_practice.is_(False))
         .group_by(Nomination.state)
     )
     if category_id:
@@ -65,6 +68,7 @@ def committee_entries(organization_id: int, program: Program) -> list[Nomination
         .where(
             Nomination.program_id == program.id,
             Nomination.submitting_organization_id == organization_id,
+            Nomination.is_practice.is_(False),
         )
         .order_by(Nomination.created_at.desc(), Nomination.id.desc())
     )
@@ -118,8 +122,9 @@ def submitted_rows(program: Program) -> list[Row]:
     """Every submitted entry of the program as a row of _ROW_COLUMNS, oldest first. A row has
     the attributes entry_organization_keys and nominee_keys read."""
     query = select(*_ROW_COLUMNS).where(
-        Nomination.program_id == program.id, Nomination.submitted_at.is_not(None)
-    )
+        Nomination.program_id == program.id, Nomination.submitted_at.is_not(None),
+        Nomination.is_practice.is_(False),  # a practice entry is no one's duplicate
+    )  # fmt: skip
     return list(db.session.execute(query.order_by(Nomination.submitted_at, Nomination.id)))
 
 

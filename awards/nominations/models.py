@@ -4,6 +4,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.accounts.models import Organization, User
@@ -90,6 +91,10 @@ class Nomination(db.Model):
     team_name: Mapped[str] = mapped_column(String(300), default="")
     team_members: Mapped[list] = mapped_column(JSON, default=list)
 
+    # How to read the nominee's name aloud, {kk, ru}: printed beside it in the presenter's
+    # script (the ceremony's pronunciation page edits it).
+    pronunciation: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
+
     justification: Mapped[str] = mapped_column(Text, default="")
     achievements: Mapped[list] = mapped_column(JSON, default=list)
     contact_name: Mapped[str] = mapped_column(String(200), default="")
@@ -106,6 +111,9 @@ class Nomination(db.Model):
     )
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("nominations.id"))
+    # A practice entry: every judge of the category scores it first to calibrate; it never
+    # counts (results, exports, certificates, public pages, counts leave it out).
+    is_practice: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
 
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

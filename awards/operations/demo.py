@@ -9,13 +9,15 @@ from awards.accounts import organizations
 from awards.accounts import services as accounts
 from awards.accounts.models import User
 from awards.ceremony import guests as ceremony_guests
+from awards.ceremony import pronunciation
 from awards.ceremony import services as ceremony
 from awards.certificates import settings as certificate_settings
 from awards.extensions import db
 from awards.i18n import to_utc
 from awards.judging import assignments as judging_assignments
 from awards.judging import conflicts as judging_conflicts
-from awards.judging import discussion, scoring
+from awards.judging import discussion, round_services, scoring
+from awards.judging import practice as judging_practice
 from awards.mail import discard_queued_email
 from awards.nominations import documents as nomination_documents
 from awards.nominations import inbox, linking
@@ -31,6 +33,7 @@ from awards.operations.demo_texts import (
     DEMO_DISSENT,
     DEMO_DISSENTER,
     DEMO_FEEDBACK,
+    DEMO_LEVELS,
     DEMO_NOT_COMING,
     DEMO_PEOPLE,
     DEMO_REPRESENTATIVES,
@@ -41,6 +44,7 @@ from awards.operations.demo_texts import (
     DISCUSSION_ORGANIZER,
     DOCUMENTS_ATTACHED,
     EDUCATION_DEPARTMENT,
+    GOVERNOR,
     KAZZINC,
     KAZZINC_JUSTIFICATION,
     KAZZINC_PLANT,
@@ -55,6 +59,9 @@ from awards.results import meeting
 from awards.results import services as results
 from awards.results.ranking import category_results
 from awards.results.votes import category_panel, recusals
+
+# The category whose judges scored a practice entry first.
+PRACTICE_CATEGORY = "best-social-partner"
 
 
 def _program_dates() -> dict:
@@ -106,7 +113,12 @@ def load_demo(*, password: str) -> Program:
         )  # fmt: skip
         for name, weight in spec["criteria"]:
             programs.add_criterion(
-                category=category, actor=organizer, name=name, weight=weight, max_points=10
+                category=category,
+                actor=organizer,
+                name=name,
+                weight=weight,
+                max_points=10,
+                levels=DEMO_LEVELS,
             )
     for email, role, *_ in DEMO_PEOPLE:
         programs.grant_role(program=program, user=users[email], role=role, actor=organizer)
@@ -115,6 +127,7 @@ def load_demo(*, password: str) -> Program:
         accounts.find_or_create_organization(name=name, actor=organizer)
     load_demo_nominations(program, committee=users["committee@demo.kz"], organizer=organizer)
     load_demo_identity(program, organizer=organizer)
+    load_demo_qualifying_round(program, organizer=organizer, judges=users)
     load_demo_scores(program, organizer=organizer)
     load_demo_deliberation(program, organizer=organizer)
     load_demo_results(program, organizer=organizer)
@@ -173,6 +186,57 @@ def load_demo_identity(program: Program, *, organizer) -> None:
     )  # fmt: skip
 
 
+# The Best Social Partner round: every entry advances (the 2025 laureates are all sixteen), one
+# by a split vote, one after a tie the organizer decided. Each juror writes in their language.
+QUALIFYING_TITLE = {"kk": "Іріктеу кезеңі", "ru": "Отборочный тур", "en": "Qualifying round"}
+SPLIT_ENTRY, TIED_ENTRY = "Кафе «Поляна»", "Ресторан казахской кухни Qurt & Wine"
+SPLIT_VOTES = [
+    ("advance", "Кафе принимает студентов колледжа общественного питания на практику."),
+    ("advance", "Колледж түлектерін жұмысқа алады."),
+    ("reject", "A café: the entry says little about training for working professions."),
+]
+TIED_VOTES = [
+    ("advance", "Ресторан проводит мастер-классы для студентов по специальности «Повар»."),
+    ("reject", "Тағылымдама туралы нақты дерек жоқ."),
+    ("abstain", "I know the owners personally; I leave this one to the others."),
+]
+TIE_REASON = (
+    "Ресторан ежегодно принимает на практику студентов Высшего колледжа питания; заявка "
+    "допущена к оценке."
+)
+
+
+def load_demo_qualifying_round(program: Program, *, organizer, judges: dict) -> None:
+    """A qualifying round before the scored one in Best Social Partner, by three jurors, decided
+    the evening judging opened; every entry advances, so the final results are the real ones.
+
+    Side effects: the round, its jurors and votes, its frozen outcome; logged; flushes.
+    """
+    category = program.categories[1]
+    jurors = [judges[email] for email in ("judge1@demo.kz", "judge2@demo.kz", "judge3@demo.kz")]
+    opens = program.judging_open_at + timedelta(hours=3)
+    judging_round = round_services.add_round(
+        category=category, actor=organizer, name="qualifying", title=QUALIFYING_TITLE,
+        majority=0.5, opens_at=opens, closes_at=opens + timedelta(hours=8),
+        juror_ids=[juror.id for juror in jurors], now=opens - timedelta(hours=1),
+    )  # fmt: skip
+    tied = None
+    for n, entry in enumerate(accepted_nominations(category)):
+        votes = {SPLIT_ENTRY: SPLIT_VOTES, TIED_ENTRY: TIED_VOTES}.get(
+            entry.org_name["ru"], [("advance", "")] * 3
+        )
+        tied = entry if entry.org_name["ru"] == TIED_ENTRY else tied
+        for j, (juror, (verdict, comment)) in enumerate(zip(jurors, votes, strict=True)):
+            round_services.cast_vote(
+                judging_round=judging_round, nomination=entry, actor=juror, verdict=verdict,
+                comment=comment, now=opens + timedelta(minutes=10 * n + j),
+            )  # fmt: skip
+    round_services.decide_round(
+        judging_round=judging_round, actor=organizer, ties={tied.id: (True, TIE_REASON)},
+        now=opens + timedelta(hours=9),
+    )  # fmt: skip
+
+
 def demo_points(nomination_index: int, judge_index: int, criterion_index: int) -> int:
     """Points from 6 to 10 that differ between entries, judges and criteria, the same every run."""
     seed = f"{nomination_index}-{judge_index}-{criterion_index}".encode()
@@ -183,10 +247,11 @@ def load_demo_scores(program: Program, *, organizer) -> None:
     """The demo jury scores every accepted entry inside the 2025 judging window.
 
     judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
-    Kazzinc's entry: the demo shows a conflict at work. On Best Patron's entries three jurors
-    write comments, two of them shareable with the nominators (DEMO_FEEDBACK): the comments
-    change no points, so the results stay the same. Side effects: assignments, submitted
-    scorecards and their history.
+    Kazzinc's entry: the demo shows a conflict at work. Best Social Partner has a practice entry
+    every judge scored first (it never counts: the results are the same without it).
+    On Best Patron's entries three jurors write
+    comments, two of them shareable with the nominators (DEMO_FEEDBACK): the comments change no
+    points, so the results stay the same. Side effects: the practice entry; assignments, submitted scorecards and their history.
     """
     opened = program.judging_open_at + timedelta(days=1)
     judges = judging_assignments.program_judges(program)
@@ -195,6 +260,8 @@ def load_demo_scores(program: Program, *, organizer) -> None:
             judging_assignments.assign_to_category(
                 category=category, judge=judge, actor=organizer, notify=False
             )
+        if category.slug == PRACTICE_CATEGORY:
+            _score_practice(category, judges, organizer=organizer, now=opened)
         entries = accepted_nominations(category)
         for n, nomination in enumerate(entries):
             for j, judge in enumerate(judges):
@@ -262,6 +329,21 @@ def _language(user) -> str:
     return "kk" if user.locale == "kk" else "ru"
 
 
+def _score_practice(category, judges, *, organizer, now) -> None:
+    """The category's practice entry, scored by each of its judges before anything else."""
+    entry = judging_practice.add_practice_entry(
+        category=category, actor=organizer, now=category.program.judging_open_at
+    )
+    for j, judge in enumerate(judges):
+        if judging_conflicts.has_conflict(judge, entry):
+            continue
+        points = {c.id: demo_points(99, j, i) for i, c in enumerate(category.criteria)}
+        scoring.save_scorecard(
+            nomination=entry, actor=judge, points=points, submit=True,
+            now=now - timedelta(hours=2) + timedelta(minutes=j),
+        )  # fmt: skip
+
+
 def load_demo_results(program: Program, *, organizer) -> None:
     """The real 2025 laureates, confirmed after judging closed and published on the ceremony day:
     Kazzinc as Best Patron, recorded by the jury's chair with the jury's split vote and a
@@ -308,16 +390,44 @@ def load_demo_jury_meeting(program: Program, *, organizer) -> None:
 
 
 def load_demo_ceremony(program: Program, *, organizer) -> None:
-    """The 2025 ceremony's running order, both categories awarded at their point, and the
-    partners. Side effects: adds running-order points and partners; flushes."""
+    """The 2025 ceremony's running order (a coffee break among its points), both categories
+    awarded at their point, and the partners.
+    Side effects: adds running-order points and partners; flushes."""
     categories = {category.slug: category.id for category in program.categories}
-    for starts_at, title, presenter, category in CEREMONY_RUNNING_ORDER:
+    for starts_at, title, presenter, category, *break_minutes in CEREMONY_RUNNING_ORDER:
         ceremony.add_running_order_item(
             program=program, actor=organizer, starts_at=time.fromisoformat(starts_at),
             title=title, presenter=presenter, category_id=categories.get(category),
+            break_minutes=break_minutes[0] if break_minutes else None,
         )  # fmt: skip
     for name in CEREMONY_PARTNERS:
         ceremony.add_partner(program=program, actor=organizer, name=name)
+    load_demo_pronunciations(program, organizer=organizer)
+
+
+# How the presenter reads a few names ("+" before the stressed vowel), by their Russian
+# form: the governor's stressed surname, and two Latin names read in Kazakh and in Russian.
+DEMO_PRONUNCIATIONS = {
+    GOVERNOR["ru"]: {"kk": "Нұрымбет Сақтаған+ов", "ru": "Нурымб+ет Сактаг+анов"},
+    "VK Development Group": {"kk": "Ви-Кей Дев+елопмент Груп", "ru": "Ви-К+ей Дев+елопмент Гр+уп"},
+    "Ресторан казахской кухни Qurt & Wine": {"kk": "Құрт энд Уайн", "ru": "К+урт энд В+айн"},
+}
+
+
+def load_demo_pronunciations(program: Program, *, organizer) -> None:
+    """Pronunciation notes for a few names, so the presenter's script shows them.
+    Side effects: as pronunciation.save_pronunciations."""
+    notes = {}
+    for item in ceremony.running_order(program):
+        note = DEMO_PRONUNCIATIONS.get((item.presenter or {}).get("ru"))
+        if note:
+            notes.setdefault(f"presenter-{item.id}", note)
+    for category in program.categories:
+        for nomination in accepted_nominations(category):
+            note = DEMO_PRONUNCIATIONS.get(nomination.org_name.get("ru"))
+            if note:
+                notes[f"nomination-{nomination.id}"] = note
+    pronunciation.save_pronunciations(program=program, actor=organizer, notes=notes)
 
 
 def load_demo_certificate_settings(program: Program, *, organizer) -> None:

@@ -137,6 +137,22 @@ CATEGORIES = [
     },
 ]  # fmt: skip
 
+# What the points of every demo criterion (out of 10) mean; judges read it beside the points.
+DEMO_LEVELS = [
+    {"low": 0, "high": 3, "label": {
+        "kk": "Әлсіз: үлесі аз, дәлелдері жоқтың қасы",
+        "ru": "Слабо: вклад невелик, подтверждений почти нет",
+        "en": "Weak: a small contribution, hardly any evidence"}},
+    {"low": 4, "high": 6, "label": {
+        "kk": "Орташа: нақты үлесі бар, бірақ жүйелі емес",
+        "ru": "Достойно: вклад заметный, но не системный",
+        "en": "Sound: a real contribution, not yet systematic"}},
+    {"low": 7, "high": 10, "label": {
+        "kk": "Үздік: жүйелі үлес, нәтижесі құжатпен расталған",
+        "ru": "Выдающийся: системный вклад с подтверждёнными результатами",
+        "en": "Outstanding: a systematic contribution with documented results"}},
+]  # fmt: skip
+
 # (email, role, name, language, organization)
 DEMO_PEOPLE = [
     ("organizer@demo.kz", Role.ORGANIZER, "Айгерім Қасымова", "ru", EDUCATION_DEPARTMENT),
@@ -199,6 +215,8 @@ CEREMONY_RUNNING_ORDER = [
                "en": "Practice-oriented education and the college–enterprise link: dual "
                      "training, targeted training, businesses mentoring colleges"},
      {}, None),
+    # A break the hall screen counts down to the awards; the report does not mention it.
+    ("11:00", {"kk": "Кофе-брейк", "ru": "Кофе-брейк", "en": "Coffee break"}, {}, None, 10),
     ("11:10", {"kk": "«Жылдың үздік меценаты» номинациясы бойынша марапаттау",
                "ru": "Награждение в номинации «Лучший меценат года»",
                "en": "Award: Best Patron of the Year"}, GOVERNOR, "best-patron"),

@@ -5,11 +5,12 @@ import os
 
 from awards.printing.batch import CertificateBatch, Progress, render_batch
 from awards.printing.chunk import Options
-from awards.printing.errors import PageOverflowError
+from awards.printing.errors import PageOverflowError, PrintingError
 from awards.printing.imposition import impose_booklet
 from awards.printing.plain import render_document
+from awards.printing.stage import FIT_STEPS, stage_context
 from awards.printing.themes import Theme, load_theme
-from awards.printing.values import program_context
+from awards.printing.values import _ensure_plain, program_context
 
 # The texts of a certificate that vary in length, each a suspect when a page overflows.
 FITTED_FIELDS = ("recipient", "category", "citation", "signatories")
@@ -54,10 +55,62 @@ def render_program(theme: str | Theme, program: dict, *, crop_marks: bool = Fals
     )  # fmt: skip
 
 
+SLIDE_PAGE_SIZE = "320mm 180mm"  # 16:9, a projector's shape
+
+
+def render_slides(theme: str | Theme, slides: list[dict], *, logo: str | None = None) -> bytes:
+    """The hall screen's slides as one PDF, a 16:9 page each, for a computer that shows them
+    without the app. ``slides``: dicts of kind, label, title, subtitle, names (each a list of
+    lines), part, parts, until (awards/ceremony/slides.py); ``logo``: a data: URI or None."""
+    if not slides:
+        raise ValueError("no slides to render")
+    return render_document(_theme(theme), "slides.html", SLIDE_PAGE_SIZE, slides=slides, logo=logo)
+
+
+def render_place_cards(theme: str | Theme, cards: list[dict]) -> bytes:
+    """Place cards for the reserved seats, one A4 landscape sheet each, folded into a tent.
+    ``cards``: dicts of name, position and laureate (each a list of lines, Kazakh first) and
+    seat_row, seat_number (text or None)."""
+    if not cards:
+        raise ValueError("no place cards to render")
+    for index, card in enumerate(cards):
+        _ensure_plain(card, f"cards[{index}]")
+    return render_document(_theme(theme), "place_cards.html", "A4 landscape", pages=len(cards),
+                           cards=cards)  # fmt: skip
+
+
 def render_program_sheets(theme: str | Theme, program: dict) -> bytes:
     """The program booklet for an office printer: its pages two-up on A4 landscape sheets in
     saddle-stitch order (imposition.py), to print on both sides, fold and staple."""
     return impose_booklet(render_program(theme, program))
+
+
+# The stage papers: their paper, and the pages each card (a cue card, an envelope) takes.
+STAGE_PAPERS = {
+    "script": ("A4", None), "cue_cards": ("A6", 1), "envelopes": ("A5", 2), "handout": ("A4", None),
+}  # fmt: skip
+
+
+def render_stage_paper(theme: str | Theme, paper: str, values: dict) -> bytes:
+    """One of the ceremony's stage papers (STAGE_PAPERS) as a PDF from the theme's stage.html:
+    the presenter's script, the cue cards (one A6 page each), the envelopes (two A5 pages
+    each: the outside, the inside) or the stage assistants' hand-out sheet. ``values`` are
+    plain (awards/printing/stage.py). PrintingError when a card does not fit its pages."""
+    spec = _theme(theme)
+    page_size, pages_each = STAGE_PAPERS[paper]
+    for fit in range(FIT_STEPS):
+        context = stage_context(paper, values, spec, fit)
+        if not pages_each:
+            return render_document(spec, "stage.html", page_size, stage=context)
+        cards = context["moments"] if paper == "cue_cards" else context["envelopes"]
+        try:
+            return render_document(
+                spec, "stage.html", page_size, pages=len(cards) * pages_each, stage=context
+            )
+        except PrintingError:
+            if fit == FIT_STEPS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def render_certificate_files(

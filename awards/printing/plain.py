@@ -82,14 +82,15 @@ def _check_one_page_each(document, contexts: list[dict]) -> None:
 
 def render_document(
     theme: Theme, template_name: str, page_size: str, *, crop_marks: bool = False,
-    pages_multiple_of: int = 1, **values,
+    pages_multiple_of: int = 1, pages: int | None = None, **values,
 ) -> bytes:  # fmt: skip
     """A theme's template rendered as one document (the ceremony program booklet).
 
     ``crop_marks`` for a print shop: bleed, and the marks in a slug around it (marks.py).
     ``pages_multiple_of`` (4 for a saddle-stitched booklet): when the pages fall short of a
     multiple, the template is filled again with ``padding``, the number of pages it must add
-    at the end; PrintingError if they still do not come out a multiple.
+    at the end; PrintingError if they still do not come out a multiple. ``pages``: the
+    exact number of pages it must have (cards of one page each); PrintingError otherwise.
     """
     font_config = FontConfiguration()
     with strict_weasyprint():
@@ -110,6 +111,11 @@ def render_document(
                     f"{template_name} made {len(document.pages)} pages with {missing} added, "
                     f"not a multiple of {pages_multiple_of}"
                 )
+        if pages is not None and len(document.pages) != pages:
+            raise PrintingError(
+                f"{template_name} made {len(document.pages)} pages, not {pages}: a card is too "
+                "long for its page"
+            )
         pdf = document.write_pdf(finisher=finish_pdf, pdf_identifier=True)
     check_families(theme, {font.family for font in document.fonts.values()})
     return pdf

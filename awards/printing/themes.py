@@ -14,14 +14,23 @@ THEMES_DIR = Path(__file__).resolve().parents[2] / "certificates"
 KINDS = ("laureate", "participant", "judge_thanks")
 LANGUAGES = ("kk", "ru", "en")
 THEME_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")  # a folder name, never a path
-# What wording.toml holds: the phrases of each kind of certificate, phrases by language, and
-# the headings of the program booklet.
+# What wording.toml holds: the phrases of each kind of certificate, phrases by language, the
+# headings of the program booklet and the words of the stage papers.
 KIND_PHRASES = ("title", "before_recipient", "after_recipient", "after_citation")
 LANGUAGE_PHRASES = ("category_prefix", "category_suffix", "seal_mark")
 # Optional: a theme without it prints no degree line. "{degree}" stands for I, II or III.
 OPTIONAL_LANGUAGE_PHRASES = ("degree",)
 PROGRAM_LABELS = ("document", "running_order", "time", "item", "presenter", "categories",
                   "laureates", "nominees", "partners", "notes")  # fmt: skip
+# The words of the stage papers (the presenter's script, cue cards, envelopes, hand-out).
+STAGE_PHRASES = ("script", "cue_cards", "envelopes", "handout", "opening", "greeting", "welcome",
+                 "speaker", "category_intro", "nominees_intro", "envelope", "award_presenter",
+                 "open_envelope", "laureate", "laureates", "representative",
+                 "organization_invited", "congratulations", "results_pending", "partners",
+                 "partners_thanks", "closing", "farewell", "sealed", "inside", "number", "serial",
+                 "recipient", "receives", "handed", "category", "no_certificates")  # fmt: skip
+# Each table of labels wording.toml holds, and the labels it must have.
+LABEL_TABLES = {"program": PROGRAM_LABELS, "stage": STAGE_PHRASES}
 
 
 @dataclass(frozen=True)
@@ -105,10 +114,9 @@ def _merged(shared: dict, changes: dict) -> dict:
 def _check_wording(wording: dict, languages: tuple, where: str) -> None:
     """ValueError unless every phrase is there, as text, in every language the theme prints,
     and nothing else is (a misspelt key would silently print nothing)."""
-    unknown = set(wording) - {*KINDS, *LANGUAGE_PHRASES, *OPTIONAL_LANGUAGE_PHRASES, "program"}
-    unknown |= {
-        f"program.{label}" for label in set(wording.get("program", {})) - set(PROGRAM_LABELS)
-    }
+    unknown = set(wording) - {*KINDS, *LANGUAGE_PHRASES, *OPTIONAL_LANGUAGE_PHRASES, *LABEL_TABLES}
+    for table, labels in LABEL_TABLES.items():
+        unknown |= {f"{table}.{label}" for label in set(wording.get(table, {})) - set(labels)}
     for kind in KINDS:
         for code in languages:
             phrases = (wording.get(kind) or {}).get(code)
@@ -121,9 +129,10 @@ def _check_wording(wording: dict, languages: tuple, where: str) -> None:
     for key in OPTIONAL_LANGUAGE_PHRASES:
         if key in wording:
             _check_texts(wording[key], languages, f"{where}: the wording's {key}")
-    for label in PROGRAM_LABELS:
-        texts = (wording.get("program") or {}).get(label)
-        _check_texts(texts, languages, f"{where}: the wording's program.{label}")
+    for table, labels in LABEL_TABLES.items():
+        for label in labels:
+            texts = (wording.get(table) or {}).get(label)
+            _check_texts(texts, languages, f"{where}: the wording's {table}.{label}")
     if unknown:
         raise ValueError(f"{where}: the wording has unknown keys {', '.join(sorted(unknown))}")
 

@@ -7,6 +7,9 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     EmailField,
+    FieldList,
+    Form,
+    FormField,
     IntegerField,
     SelectField,
     StringField,
@@ -23,7 +26,15 @@ from wtforms.validators import (
 from awards.accounts.forms import LANGUAGE_CHOICES
 from awards.accounts.organizations import NAME_MAX, clean_bin
 from awards.accounts.services import check_email
-from awards.forms import AppForm, DecimalCommaField, NumberRange, Rule, translated_text
+from awards.forms import (
+    AppForm,
+    DecimalCommaField,
+    NumberRange,
+    Rule,
+    WTFormsMessages,
+    translated_text,
+)
+from awards.programs.levels import LABEL_MAX, MAX_LEVELS
 from awards.programs.rules import (
     CRITERION_NOTES_MAX,
     JUDGES_PER_NOMINATION,
@@ -180,6 +191,32 @@ class CategoryForm(AppForm):
             self[name].data = value
 
 
+class LevelForm(Form):
+    """One row of a criterion's levels; a row left blank is no level."""
+
+    class Meta:
+        def get_translations(self, form):
+            return WTFormsMessages()
+
+    low = DecimalCommaField(_l("From"), validators=[Optional()])
+    high = DecimalCommaField(_l("To"), validators=[Optional()])
+    kk = StringField(_l("Kazakh"), validators=[Optional(), Length(max=LABEL_MAX)])
+    ru = StringField(_l("Russian"), validators=[Optional(), Length(max=LABEL_MAX)])
+    en = StringField(_l("English"), validators=[Optional(), Length(max=LABEL_MAX)])
+
+    def level(self) -> dict | None:
+        """The row as a level for the services, or None when nothing was typed in it."""
+        label = {code: self[code].data or "" for code in ("kk", "ru", "en")}
+        if self.low.data is None and self.high.data is None and not any(label.values()):
+            return None
+        return {"low": self.low.data, "high": self.high.data, "label": label}
+
+
+def level_rows_data(levels: list[dict]) -> list[dict]:
+    """A criterion's levels as the rows of the form."""
+    return [{"low": level["low"], "high": level["high"], **level["label"]} for level in levels]
+
+
 class CriterionForm(AppForm):
     name = translated_text(_l("Criterion name"), max_length=TITLE_MAX)
     description = translated_text(
@@ -196,6 +233,12 @@ class CriterionForm(AppForm):
         default=1,
         description=_l("Points are given in multiples of the step, for example 0.5."),
     )  # fmt: skip
+    level_rows = FieldList(
+        FormField(LevelForm), label=_l("Levels"), min_entries=5, max_entries=MAX_LEVELS
+    )
+
+    def levels(self) -> list[dict]:
+        return [level for row in self.level_rows if (level := row.form.level()) is not None]
 
 
 class InvitationForm(AppForm):

@@ -171,6 +171,9 @@ class Criterion(db.Model):
     max_points: Mapped[int] = mapped_column(default=10)
     step: Mapped[float] = mapped_column(Float, default=1.0)
     position: Mapped[int] = mapped_column(default=0)
+    # What the points mean, lowest first: [{"low": 0, "high": 3, "label": {"kk":…, "ru":…}}]
+    # (see awards.programs.levels); judges read them beside the points they give.
+    levels: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
 
     category: Mapped[Category] = relationship(back_populates="criteria")
 

@@ -13,6 +13,7 @@ from awards.accounts.organizations import organization_named
 from awards.errors import DomainError, FieldErrors
 from awards.extensions import db
 from awards.mail import external_url, queue_email
+from awards.programs.levels import check_levels
 from awards.programs.models import Category, Criterion, NomineeKind, Program, ProgramRole, Role
 from awards.programs.rules import (
     CATEGORY_RULES,
@@ -167,25 +168,30 @@ def add_criterion(*, category: Category, actor: User, **fields) -> Criterion:
 
 
 def check_criterion(
-    *, name: dict | None, description: dict | None = None, weight=1.0, max_points=10, step=1.0
-) -> dict:
-    """The criterion's texts cleaned, or every problem of its texts and numbers at once."""
+    *, name: dict | None, description: dict | None = None, weight=1.0, max_points=10, step=1.0,
+    levels: list | None = None,
+) -> dict:  # fmt: skip
+    """The criterion's texts and levels cleaned, or every problem of its texts, numbers and
+    levels at once."""
     problems = FieldErrors()
     problems.run(check_rubric_numbers, weight, max_points, step)
     texts = problems.run(cleaned, CRITERION_RULES, {"name": name, "description": description})
+    clean_levels = problems.run(check_levels, levels, max_points)
     problems.raise_any()
-    return texts
+    return {**texts, "levels": clean_levels}
 
 
 def update_criterion(
     *, criterion: Criterion, actor: User, name: dict, description: dict | None = None,
-    weight: float = 1.0, max_points: int = 10, step: float = 1.0,
+    weight: float = 1.0, max_points: int = 10, step: float = 1.0, levels: list | None = None,
 ) -> Criterion:  # fmt: skip
-    """Change a criterion's texts and numbers. Side effects: flushes."""
+    """Change a criterion's texts, numbers and levels. Side effects: flushes."""
     texts = check_criterion(
-        name=name, description=description, weight=weight, max_points=max_points, step=step
-    )
+        name=name, description=description, weight=weight, max_points=max_points, step=step,
+        levels=levels,
+    )  # fmt: skip
     criterion.name, criterion.description = texts["name"], texts["description"]
+    criterion.levels = texts["levels"]
     criterion.weight, criterion.max_points, criterion.step = weight, max_points, step
     db.session.flush()
     return criterion
@@ -384,6 +390,7 @@ def copy_program(*, source: Program, actor: User, slug: str, title: dict, year: 
                 category=copy, actor=actor, name=dict(criterion.name),
                 description=dict(criterion.description), weight=criterion.weight,
                 max_points=criterion.max_points, step=criterion.step,
+                levels=[dict(level) for level in criterion.levels],
             )  # fmt: skip
     program_copied.send(source, program=program, actor=actor)
     return program

@@ -29,6 +29,7 @@ from awards.programs.forms import (
     LogoForm,
     ProgramCopyForm,
     ProgramForm,
+    level_rows_data,
 )
 from awards.programs.loaders import load_category, load_in_program, load_program
 from awards.programs.models import Criterion, Program, ProgramRole
@@ -235,7 +236,7 @@ def category_edit(slug: str, category_id: int):
 
 def _criterion_fields(form: CriterionForm) -> dict:
     names = ("name", "description", "weight", "max_points", "step")
-    return {name: form[name].data for name in names}
+    return {**{name: form[name].data for name in names}, "levels": form.levels()}
 
 
 @bp.route("/<slug>/categories/<int:category_id>/criteria/new", methods=["GET", "POST"])
@@ -249,7 +250,9 @@ def criterion_form(slug: str, category_id: int, criterion_id: int | None = None)
     criterion = db.session.get(Criterion, criterion_id) if criterion_id else None
     if criterion_id and (criterion is None or criterion.category_id != category.id):
         abort(404)
-    form = CriterionForm(obj=criterion)
+    form = CriterionForm(
+        obj=criterion, level_rows=level_rows_data(criterion.levels) if criterion else []
+    )
     if validate_with_rules(form, lambda: services.check_criterion(**_criterion_fields(form))):
 
         def save():

@@ -97,7 +97,9 @@ def issue(slug: str):
                 flash(_("No decision changed since version %(n)d: it is still the current "
                         "protocol.", n=protocol.version), "info")  # fmt: skip
             return redirect(url_for("protocols.index", slug=slug, _anchor="versions"))
-    return redirect(url_for("protocols.index", slug=slug))
+    else:
+        flash(_("Choose one of the listed designs."), "error")
+    return redirect(url_for("protocols.index", slug=slug, _anchor="produce"))
 
 
 @bp.get("/programs/<slug>/protocol/<int:protocol_id>.pdf")

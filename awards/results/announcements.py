@@ -29,6 +29,7 @@ def _accepted(program: Program) -> list[Nomination]:
     query = (
         select(Nomination)
         .where(Nomination.program_id == program.id, Nomination.state == NominationState.ACCEPTED)
+        .where(Nomination.is_practice.is_(False))
         .order_by(Nomination.category_id, Nomination.id)
     )
     return list(db.session.scalars(query))

@@ -14,6 +14,7 @@ SQLAlchemy.
   total exactly at a threshold reaches it. Below the last threshold: no degree.
 """
 
+from bisect import bisect_left
 from collections.abc import Hashable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,7 +31,7 @@ def by_rank(ranks: Mapping[Hashable, int | None], limits: Sequence[int]) -> dict
         if rank is None:
             degrees[laureate] = None
             continue
-        place = 1 + sum(1 for other in ordered if other < rank)
+        place = 1 + bisect_left(ordered, rank)  # the laureates ranked strictly higher
         degrees[laureate] = _degree_for_place(place, limits)
     return degrees
 

@@ -31,7 +31,7 @@ from awards.programs.models import Category, Program, ProgramRole, Role
 from awards.results import aggregation as agg
 from awards.results.feedback import Card, Letter, feedback_letters
 from awards.results.models import FeedbackRelease
-from awards.results.ranking import countable_scorecards, entries_of
+from awards.results.ranking import category_entries, countable_scorecards
 from awards.results.services import nominee_names
 
 LETTER_LANGUAGES = ("kk", "ru")
@@ -48,7 +48,7 @@ def category_letters(category: Category) -> dict[int, Letter]:
     """{entry id: Letter} for the category's accepted entries, in five statements whatever
     their number: the entries, the countable scorecards (as the results count them), their
     judges, and every scorecard of the entries with its points and comments."""
-    entries = entries_of(category)
+    entries = category_entries(category)
     ids = [entry.id for entry in entries]
     if not ids:
         return {}
@@ -171,11 +171,17 @@ def letter_file_name(entry: Nomination, language: str) -> str:
     return f"{title} — {name}.pdf"
 
 
+def _letter_of(letters: dict[int, Letter], entry: Nomination) -> Letter:
+    """The entry's letter; one without scores for an entry out of play (it did not advance
+    from a qualifying round: the ranking never read its scorecards)."""
+    return letters.get(entry.id) or Letter(entry.id, 0, (), ())
+
+
 def letter_pdf(
     entry: Nomination, *, organization: Organization, language: str, now: datetime | None = None
 ) -> bytes:
     """The entry's letter to ``organization`` in ``language``, as a PDF."""
-    letter = category_letters(entry.category)[entry.id]
+    letter = _letter_of(category_letters(entry.category), entry)
     return render_letter(
         letter_values(entry, letter, organization=organization, language=language, today=now)
     )
@@ -212,6 +218,7 @@ def releasable_entries(program: Program) -> list[Nomination]:
             .where(
                 Nomination.program_id == program.id,
                 Nomination.state == NominationState.ACCEPTED,
+                Nomination.is_practice.is_(False),  # scored to calibrate, nominated by no one
             )
             .order_by(Nomination.category_id, Nomination.id)
             .options(
@@ -285,7 +292,8 @@ def _email_letters(program: Program, entries: list[Nomination], *, now: datetime
                 if entry.category_id not in letters:
                     letters[entry.category_id] = category_letters(entry.category)
                 values = letter_values(
-                    entry, letters[entry.category_id][entry.id], organization=user.organization,
+                    entry, _letter_of(letters[entry.category_id], entry),
+                    organization=user.organization,
                     language=language, today=now,
                 )  # fmt: skip
                 pdfs[key] = render_letter(values)

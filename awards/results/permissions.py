@@ -39,6 +39,12 @@ def can_view_own_outcomes(user, program: Program) -> bool:
     return Role.COMMITTEE in roles_in(user, program) and program.results_published_at is not None
 
 
+def can_view_own_distribution(user, program: Program) -> bool:
+    """A judge sees their own totals against the panel's aggregates (never a scorecard of
+    another judge), category by category once they have submitted all of theirs."""
+    return Role.JUDGE in roles_in(user, program)
+
+
 def can_view_public_results(program: Program) -> bool:
     return program.results_published_at is not None
 
@@ -49,8 +55,9 @@ def can_export_results(user, program: Program) -> bool:
 
 
 def can_view_meeting_list(user, program: Program) -> bool:
-    """The entries flagged for discussion, with their scores' spread: the organizers'."""
-    return can_manage_program(user, program)
+    """The entries flagged for discussion, with their scores' spread: the organizers' and the
+    chair's, who runs the meeting."""
+    return can_manage_program(user, program) or is_chair(user, program)
 
 
 def can_release_feedback(user, program: Program) -> bool:

@@ -13,6 +13,7 @@ from awards.accounts.models import Organization, User
 from awards.extensions import db
 from awards.judging.conflicts import automatic_conflicts
 from awards.judging.models import Assignment, Conflict, Score, Scorecard, ScorecardState
+from awards.judging.rounds import in_play
 from awards.nominations.models import Nomination, NominationState
 from awards.programs.models import Category
 from awards.results import aggregation as agg
@@ -91,8 +92,9 @@ class CategoryResults:
         return any(row.tie for row in self.rows)
 
 
-def entries_of(category: Category) -> list[Nomination]:
-    """The accepted entries, oldest first, with what the conflict checks and the nominee's
+def _entries(category: Category) -> list[Nomination]:
+    """The accepted entries in play (those that advanced from the category's qualifying rounds,
+    when it has some), oldest first, with what the conflict checks and the nominee's
     name read: the organization confirmed as the nominee, the entries merged into each."""
     return list(
         db.session.scalars(
@@ -100,6 +102,8 @@ def entries_of(category: Category) -> list[Nomination]:
             .where(
                 Nomination.category_id == category.id,
                 Nomination.state == NominationState.ACCEPTED,
+                in_play(),
+                Nomination.is_practice.is_(False),  # the practice entry never counts
             )
             .order_by(Nomination.id)
             .options(
@@ -213,7 +217,7 @@ def category_results(category: Category, method: str | None = None) -> CategoryR
     """The ranking as it stands, with spread, warnings, judge statistics and agreement."""
     method = method or category.program.scoring_method
     minimum = category.program.normalization_min_scorecards or agg.DEFAULT_MINIMUM
-    entries = entries_of(category)
+    entries = _entries(category)
     cards, judges = countable_scorecards(category, entries)
     rubric = _rubric(category)
     plain = [agg.Scorecard(c.judge_id, c.nomination_id, c.points) for c in cards]
@@ -271,3 +275,13 @@ def how_sure(results: CategoryResults) -> robustness.Robustness:
         results.totals, results.method, laureates=results.category.max_laureates or None,
         minimum=results.minimum,
     )  # fmt: skip
+
+
+def category_entries(category: Category) -> list[Nomination]:
+    """The entries the category's ranking reads (accepted, never the practice entry), with what
+    countable_scorecards needs of them."""
+    return _entries(category)
+
+
+def category_rubric(category: Category) -> list[agg.Criterion]:
+    return _rubric(category)

@@ -23,6 +23,7 @@ from awards.results import frozen, letters, permissions, public_markup, services
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.disagreement import flagged_entries
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
+from awards.results.own_distribution import own_distributions
 from awards.results.ranking import category_results, how_sure
 from awards.results.ranking_page import ranking_page
 from awards.routing import id_arg
@@ -326,12 +327,25 @@ def ours(slug: str):
             Nomination.program_id == program.id,
             Nomination.submitting_organization_id == current_user.organization_id,
             Nomination.state == NominationState.ACCEPTED,
+            Nomination.is_practice.is_(False),
         )
         .order_by(Nomination.category_id, Nomination.id)
     ).all()
     return render_template(
         "results/ours.html", program=program, entries=entries, laureates=laureates,
         released=letters.released_entries(program),
+    )  # fmt: skip
+
+
+@bp.get("/programs/<slug>/results/my-totals")
+@login_required
+def my_totals(slug: str):
+    program = load_program(slug)
+    if not permissions.can_view_own_distribution(current_user, program):
+        abort(403)
+    return render_template(
+        "results/my_totals.html", program=program,
+        distributions=own_distributions(current_user, program),
     )  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 entry, and the spread that flags an entry for discussion
 
 Revision ID: a15c00000001
-Revises: f1a2b3c4d601
+Revises: a15b00000001
 Create Date: 2026-12-07 18:00:00
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a15c00000001'
-down_revision = 'f1a2b3c4d601'
+down_revision = 'a15b00000001'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """laureate guests: who comes on stage, their answer and seat
 
 Revision ID: a16c00000001
-Revises: a15f00000001
+Revises: a16b00000001
 Create Date: 2026-12-07 18:00:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'a16c00000001'
-down_revision = 'a15f00000001'
+down_revision = 'a16b00000001'
 branch_labels = None
 depends_on = None
 

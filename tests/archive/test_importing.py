@@ -7,6 +7,7 @@ from awards.accounts.models import User
 from awards.archive.importing import AlreadyImported
 from awards.archive.schema import ArchiveError
 from awards.archive.writing import program_archive
+from awards.ceremony import services as ceremony
 from awards.extensions import db
 from awards.nominations.history import entry_history, history_lines, organizer_comment
 from awards.nominations.models import Nomination
@@ -277,3 +278,22 @@ def test_a_persons_name_in_each_language_travels_with_the_archive(archived, else
         bring(document)
         person = db.session.scalar(select(Nomination).filter_by(nominee_kind="person"))
         assert (person.person_names, person.person_name) == (names, names["ru"])
+
+
+def test_pronunciation_notes_come_back_after_the_round_trip(archived, elsewhere):
+    program = archived["program"]
+    kazzinc = archived["entries"]["Kazzinc Nominee"]
+    kazzinc.pronunciation = {"kk": "Қазмырыш", "ru": "Казц+инк"}
+    presenting = next(i for i in ceremony.running_order(program) if i.presenter)
+    presenting.presenter_pronunciation = {"ru": "Вед+ущий"}
+    db.session.commit()
+    document = program_archive(program)
+    with elsewhere.app_context():
+        bring(document)
+        copy_ = get_program_by_slug("test-awards")
+        entries = db.session.scalars(select(Nomination).filter_by(program_id=copy_.id))
+        notes = {n.org_name["ru"]: n.pronunciation for n in entries if n.pronunciation}
+        assert notes == {"Kazzinc Nominee": {"kk": "Қазмырыш", "ru": "Казц+инк"}}
+        points = ceremony.running_order(copy_)
+        assert [p.presenter_pronunciation for p in points if p.presenter] == [{"ru": "Вед+ущий"}]
+        assert all(p.presenter_pronunciation == {} for p in points if not p.presenter)

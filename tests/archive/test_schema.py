@@ -114,10 +114,10 @@ def test_merges_in_a_circle_are_refused(document):
     )
 
 
-@pytest.mark.parametrize("version", [4, 0, "2", True, None])
+@pytest.mark.parametrize("version", [5, 0, "2", True, None])
 def test_another_version_is_refused(document, version):
     assert refusal({**document, "version": version}) == (
-        "$.version: this installation reads archives of versions 1 to 3."
+        "$.version: this installation reads archives of versions 1 to 4."
     )
 
 

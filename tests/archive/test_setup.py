@@ -4,11 +4,13 @@ certificate settings with their pictures."""
 import base64
 import copy
 import io
+from datetime import time
 
 from PIL import Image
 
 from awards.archive.writing import program_archive
-from awards.ceremony.services import ceremony_partners, running_order
+from awards.ceremony import screen
+from awards.ceremony.services import add_running_order_item, ceremony_partners, running_order
 from awards.certificates.models import KINDS
 from awards.certificates.settings import settings_of
 from awards.extensions import db
@@ -33,7 +35,8 @@ def setup_of(program) -> dict:
     return {
         "logo": pixels(logo),
         "running_order": [
-            (item.starts_at, item.title, item.presenter, item.category and item.category.slug)
+            (item.starts_at, item.title, item.presenter, item.category and item.category.slug,
+             item.break_minutes)
             for item in running_order(program)
         ],
         "partners": [partner.name for partner in ceremony_partners(program)],
@@ -103,3 +106,36 @@ def test_an_archive_of_version_1_imports_as_before(archived, elsewhere):
         assert running_order(moved) == [] and ceremony_partners(moved) == []
         assert settings_of(moved).id is None and moved.logo_file is None
         db.session.rollback()
+
+
+def test_a_break_and_the_hall_screen_travel_without_the_screen_link(archived, elsewhere):
+    program, organizer = archived["program"], archived["organizer"]
+    add_running_order_item(
+        program=program, actor=organizer, starts_at=time(11, 0), break_minutes=15,
+        title={"kk": "Үзіліс", "ru": "Перерыв"}, position=len(running_order(program)),
+    )  # fmt: skip
+    shown = screen.open_screen(program=program, actor=organizer)
+    screen.move_screen(screen=shown, actor=organizer, position=3, count=9)
+    db.session.commit()
+    document, before, token = program_archive(program), setup_of(program), shown.token
+    assert document["screen"] == {"position": 3}
+    assert document["running_order"][-1]["break_minutes"] == 15
+    with elsewhere.app_context():
+        bring(document)
+        moved = get_program_by_slug("test-awards")
+        assert setup_of(moved) == before
+        arrived = screen.find_screen(moved)
+        assert arrived.position == 3 and arrived.token != token
+
+
+def test_an_archive_of_version_3_imports_without_breaks_or_screen(archived, elsewhere):
+    document = copy.deepcopy(program_archive(archived["program"]))
+    del document["screen"]
+    for item in document["running_order"]:
+        del item["break_minutes"]
+    document["version"] = 3
+    with elsewhere.app_context():
+        bring(document)
+        moved = get_program_by_slug("test-awards")
+        assert [item.break_minutes for item in running_order(moved)] == [None, None, None]
+        assert screen.find_screen(moved) is None

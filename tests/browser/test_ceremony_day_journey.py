@@ -1,5 +1,6 @@
 """The ceremony day in Chromium: a nominating committee names who comes on stage through the
-emailed link and confirms; the organizer sees it and gives seats."""
+emailed link and confirms; the organizer sees it and gives seats; the organizer moves the hall
+screen from the control page to a reveal, and the screen in another browser follows."""
 
 import re
 from datetime import timedelta
@@ -89,3 +90,42 @@ def test_committee_names_its_representative_and_organizer_gives_seats(
     expect(page.locator(".seat-form .error")).to_contain_text("3")  # beside the seat it refused
     expect(page.locator(".seat-form input[name=seat_row][aria-invalid=true]")).to_have_value("3")
     page.screenshot(path="test-results/guests-kk.png", full_page=True)
+
+
+def test_organizer_moves_the_hall_screen_to_a_reveal_and_the_screen_follows(
+    page, browser, live_server, login
+):
+    login("organizer@demo.kz")
+    page.click(".lang-switch button[value=kk]")
+    page.goto(f"{live_server}/programs/{DEMO_SLUG}/ceremony/screen")
+    expect(page.locator("#slide")).to_have_attribute("data-position", "0")
+    link = page.locator("#screen-url").input_value()
+    assert "/screen/" in link
+
+    # The hall's computer: another browser, no login, full HD.
+    hall = browser.new_context(viewport={"width": 1920, "height": 1080})
+    screen = hall.new_page()
+    refused = []
+    screen.on("console", lambda message: refused.append(message.text))
+    screen.goto(link if link.startswith("http") else f"{live_server}{link}")
+    expect(screen.locator("#slide")).to_have_attribute("data-position", "0")
+
+    page.click("#next")
+    expect(page.locator("#slide")).to_have_attribute("data-position", "1")
+    expect(screen.locator("#slide")).to_have_attribute("data-position", "1")  # it follows
+
+    reveal = page.locator("#slides li", has_text="Лауреаттарды жариялау").first  # kk: "reveal"
+    reveal.locator("button").click()
+    expect(page.locator("#slide")).to_have_attribute("data-kind", "reveal")
+    expect(screen.locator("#slide")).to_have_attribute("data-kind", "reveal")
+    expect(screen.locator("#slide")).to_contain_text("«Қазмырыш» ЖШС")
+    screen.screenshot(path="test-results/hall-screen-reveal.png")
+
+    # The control link dropped: the hall's own keyboard moves the screen on.
+    shown = int(screen.locator("#slide").get_attribute("data-position"))
+    screen.keyboard.press("ArrowRight")
+    expect(screen.locator("#slide")).to_have_attribute("data-position", str(shown + 1))
+    page.reload()
+    expect(page.locator("#slide")).to_have_attribute("data-position", str(shown + 1))
+    assert not [text for text in refused if "Content Security Policy" in text]
+    hall.close()

@@ -189,3 +189,49 @@ def test_running_order_and_partners_belong_to_one_program(program, organizer, ru
     services.add_partner(program=program, actor=organizer, name={"kk": "Vosca", "ru": "Vosca"})
     assert services.running_order(other) == [] and services.ceremony_partners(other) == []
     assert db.session.query(CeremonyPartner).count() == 1
+
+
+def test_a_break_keeps_its_minutes_and_awards_no_category(program, organizer):
+    pause = services.add_running_order_item(
+        program=program, actor=organizer, starts_at=time(11, 0), break_minutes=15,
+        title={"kk": "Үзіліс", "ru": "Перерыв"},
+    )  # fmt: skip
+    assert pause.break_minutes == 15
+    with pytest.raises(DomainError) as error:
+        services.update_running_order_item(
+            item=pause, actor=organizer, starts_at=time(11, 0), break_minutes=15,
+            title={"kk": "Үзіліс", "ru": "Перерыв"}, category_id=program.categories[0].id,
+        )  # fmt: skip
+    assert error.value.field == "break_minutes"
+
+
+@pytest.mark.parametrize("minutes", [0, -5, services.MAX_BREAK_MINUTES + 1, True, "10"])
+def test_a_break_refuses_minutes_out_of_bounds(program, organizer, minutes):
+    with pytest.raises(DomainError) as error:
+        services.add_running_order_item(
+            program=program, actor=organizer, starts_at=time(11, 0), break_minutes=minutes,
+            title={"kk": "Үзіліс", "ru": "Перерыв"},
+        )  # fmt: skip
+    assert error.value.field == "break_minutes"
+
+
+def test_schema_refuses_a_break_of_no_minutes(program):
+    pause = RunningOrderItem(
+        program_id=program.id, starts_at=time(11, 0), title={"ru": "Перерыв"}, break_minutes=0
+    )
+    db.session.add(pause)
+    with pytest.raises(IntegrityError):
+        db.session.flush()
+    db.session.rollback()
+
+
+def test_a_copied_program_keeps_its_breaks(program, organizer):
+    services.add_running_order_item(
+        program=program, actor=organizer, starts_at=time(11, 0), break_minutes=20,
+        title={"kk": "Үзіліс", "ru": "Перерыв"},
+    )  # fmt: skip
+    copy = programs.copy_program(
+        source=program, actor=organizer, slug="test-awards-2026", year=2026,
+        title={"kk": "Жаңа", "ru": "Новый"},
+    )  # fmt: skip
+    assert [item.break_minutes for item in services.running_order(copy)] == [20]

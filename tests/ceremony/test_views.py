@@ -187,6 +187,8 @@ def ceremony_urls(item_id: int, partner_id: int) -> list[tuple[str, str]]:
         ("POST", f"{BASE}/partners/{partner_id}/move"), ("GET", f"{BASE}/booklet.pdf"),
         ("GET", f"{BASE}/booklet.pdf?layout=print_shop"),
         ("GET", f"{BASE}/booklet.pdf?layout=sheets"),
+        ("GET", f"{BASE}/stage.pdf?paper=script"), ("GET", f"{BASE}/stage.pdf?paper=handout"),
+        ("GET", f"{BASE}/pronunciation"), ("POST", f"{BASE}/pronunciation"),
     ]  # fmt: skip
 
 
@@ -323,3 +325,14 @@ def test_booklet_that_cannot_print_says_why(client, auth, program, query, messag
     response = client.get(f"{BASE}/booklet.pdf{query}", headers=ENGLISH)
     assert response.status_code == 302 and response.location.endswith(f"{BASE}#booklet")
     assert message in client.get(BASE, headers=ENGLISH).get_data(as_text=True)
+
+
+def test_a_break_is_added_through_the_form_and_shown_in_the_list(organizer_client, program):
+    response = organizer_client.post(f"{BASE}/items", data=point_form(break_minutes="10"))
+    assert response.status_code == 302
+    assert services.running_order(program)[0].break_minutes == 10
+    html = organizer_client.get(BASE, headers=ENGLISH).get_data(as_text=True)
+    assert "break, 10 min" in html and f"{BASE}/screen" in html
+    refused = organizer_client.post(f"{BASE}/items", headers=ENGLISH,
+                                    data=point_form(break_minutes="0"))  # fmt: skip
+    assert "A break lasts from 1 to 240 minutes." in refused.get_data(as_text=True)

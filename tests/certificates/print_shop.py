@@ -40,6 +40,13 @@ def fonts(pdf: bytes) -> list[dict]:
     ]
 
 
+def info(pdf: bytes) -> dict[str, str]:
+    """pdfinfo's lines (Pages, Page size, ...) as a dict."""
+    output = _with_file(pdf, lambda path: _run(_tool("pdfinfo"), str(path)))
+    pairs = (line.split(":", 1) for line in output.splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}
+
+
 def _font_row(row: str) -> tuple[str, bool, bool, bool]:
     # The name has no spaces; the yes/no flags are the three columns before the object id.
     parts = row.split()

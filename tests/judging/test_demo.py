@@ -1,7 +1,9 @@
 from awards.extensions import db
+from awards.judging import rounds
 from awards.judging.discussion import thread
 from awards.judging.models import Scorecard
 from awards.judging.permissions import can_see_panel_scores
+from awards.judging.round_services import digest
 from awards.nominations.models import Nomination
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_SLUG
@@ -73,3 +75,23 @@ def test_demo_letters_carry_shared_comments_without_changing_results(app):
     assert all(letter.criteria for letter in letters.values())
     laureates = {row.nomination.id for row in category_results(patron).rows if row.rank == 1}
     assert len(laureates) == 1
+
+
+def test_demo_social_partners_passed_a_qualifying_round_first(app):
+    """Three jurors voted; one entry advanced on a split vote, one after a tie the organizer
+    decided with a reason; every entry advanced, so the 2025 laureates stay the real ones."""
+    load_demo(password="demo password 1")
+    db.session.commit()
+    program = db.session.query(Program).filter_by(slug=DEMO_SLUG).one()
+    patron, partner = program.categories
+    assert rounds.category_rounds(patron) == []
+    [qualifying] = rounds.category_rounds(partner)
+    assert qualifying.is_decided and qualifying.sha256 == digest(qualifying.content)
+    entries = {entry["nominee"]["ru"]: entry for entry in qualifying.content["entries"]}
+    assert len(entries) == 16 and all(entry["advanced"] for entry in entries.values())
+    split = entries["Кафе «Поляна»"]
+    assert (split["advance"], split["reject"], split["result"]) == (2, 1, "advances")
+    tie = entries["Ресторан казахской кухни Qurt & Wine"]
+    assert (tie["advance"], tie["reject"], tie["abstain"], tie["result"]) == (1, 1, 1, "tie")
+    assert "Высшего колледжа питания" in tie["tie_reason"]
+    assert len(category_results(partner).rows) == 16

@@ -170,3 +170,18 @@ def test_reveal_setting_is_the_organizers_and_audited(client, auth, jury):
     page = client.get(f"{BASE}/jury/categories/{category.id}").get_data(as_text=True)
     chosen = re.search(r'<option[^>]*value="after-own"[^>]*>', page).group(0)
     assert "selected" in chosen
+
+
+def test_the_chair_joins_the_discussion_unless_in_conflict(jury):
+    from awards.results.permissions import can_view_meeting_list
+
+    program = jury["program"]
+    entry, other = jury["entries"]["Ulba Nominee"], jury["entries"]["Kazzinc Nominee"]
+    chair = factories.user("chair@x.kz", organization=factories.organization("Chair Org"))
+    assert not can_discuss(chair, entry) and not can_view_meeting_list(chair, program)
+    programs.grant_role(program=program, user=chair, role=Role.CHAIR, actor=jury["organizer"])
+    assert can_discuss(chair, entry) and can_view_meeting_list(chair, program)
+    conflicts.record_conflict(
+        nomination=other, judge=chair, actor=jury["organizer"], reason="Бывший сотрудник"
+    )
+    assert not can_discuss(chair, other) and can_discuss(chair, entry)

@@ -18,8 +18,10 @@ LARGER = Scale(
     nominations=600, judges=30, scorecards=3000, categories=4, committees=20,
     judges_per_nomination=8,
 )  # fmt: skip
-# The pages themselves: the user, the program, roles, the rows shown, the checks, the writes.
-MOST_STATEMENTS = 30
+# The pages themselves: the user, the program, roles, the rows shown, the checks, the writes;
+# the scorecard page also asks whether the entry is in play after a qualifying round, for the
+# category's practice entry, the next entry in the judge's order and the jury's discussion.
+MOST_STATEMENTS = 40
 
 
 def _counted(app, engine, request):

@@ -3,8 +3,11 @@ from sqlalchemy import select
 from awards.accounts.models import User
 from awards.accounts.services import authenticate
 from awards.extensions import db
+from awards.judging.assignments import program_judges
 from awards.judging.conflicts import has_conflict
+from awards.judging.practice import practice_summary
 from awards.nominations.inbox import inbox_entries as program_entries
+from awards.nominations.queries import practice_entry
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import (
     DEMO_ACCOUNTS,
@@ -14,6 +17,7 @@ from awards.operations.demo_texts import (
     SOCIAL_PARTNERS,
 )
 from awards.programs.models import Program
+from awards.results.ranking import category_results
 from awards.results.services import current_snapshot
 
 
@@ -86,3 +90,17 @@ def test_demo_social_partners_get_degrees_by_rank_and_stay_the_same_sixteen(app)
     assert degrees == sorted(degrees)
     patron = next(c for c in program.categories if c.slug == "best-patron")
     assert [lau.degree for lau in current_snapshot(patron).laureates] == [None]
+
+
+def test_demo_rubrics_describe_their_levels_and_one_category_has_a_scored_practice(app):
+    program = load_demo(password="demo password 2025")
+    for category in program.categories:
+        for criterion in category.criteria:
+            assert [(lv["low"], lv["high"]) for lv in criterion.levels] == [(0, 3), (4, 6), (7, 10)]
+            assert all({"kk", "ru", "en"} <= set(lv["label"]) for lv in criterion.levels)
+    patron, partner = program.categories
+    assert practice_entry(patron) is None
+    summary = practice_summary(partner)
+    assert summary.submitted == summary.assigned == len(program_judges(program))
+    ranked = [row.nomination for row in category_results(partner).rows]
+    assert summary.entry not in ranked and len(ranked) == len(SOCIAL_PARTNERS)

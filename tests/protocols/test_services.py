@@ -7,10 +7,12 @@ import pytest
 
 from awards.errors import DomainError
 from awards.extensions import db
+from awards.operations.demo import load_demo
 from awards.protocols import services as protocols
 from awards.protocols.values import protocol_content
 from awards.results import services as results
 from awards.results.ranking import category_results, how_sure
+from tests.certificates import print_checks, print_shop
 from tests.protocols.conftest import DISSENT, MEETING_AT, PLACE
 
 
@@ -129,3 +131,14 @@ def test_an_unknown_design_is_refused(met):
     with pytest.raises(DomainError) as refused:
         protocols.issue_protocol(program=met["program"], actor=met["organizer"], theme="../x")
     assert refused.value.field == "theme"
+
+
+def test_the_demo_jury_met_and_its_protocol_can_be_produced(app):
+    program = load_demo(password="demo-awards-2025")
+    protocol, new = protocols.issue_protocol(program=program, actor=None, theme="classic")
+    content = protocols.protocol_pdf(protocol)
+    assert new and protocol.serial == "WP-2025-P01"
+    assert print_checks.page_count(content) == 3
+    text = print_shop.flat(print_shop.text(content))
+    assert "Қазылар алқасының 4 мүшесінің 4 мүшесі қатысты." in text
+    assert "ТОО «Казцинк»" in text and "Лучший социальный партнёр" in text

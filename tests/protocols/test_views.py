@@ -105,3 +105,10 @@ def test_the_results_overview_links_to_the_protocol(client, auth, met):
     auth.login("organizer@x.kz")
     html = client.get("/programs/test-awards/results").get_data(as_text=True)
     assert page("test-awards") in html
+
+
+def test_an_unknown_design_produces_nothing(client, auth, met):
+    auth.login("organizer@x.kz")
+    response = client.post(f"{page('test-awards')}/issue", data={"theme": "../../etc"})
+    assert response.status_code == 302 and response.headers["Location"].endswith("#produce")
+    assert protocols.program_protocols(met["program"]) == []

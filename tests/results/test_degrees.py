@@ -2,6 +2,8 @@
 and how confirming proposes, changes (with a reason) and freezes them."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from awards.errors import DomainError
 from awards.extensions import db
@@ -160,3 +162,16 @@ def test_the_confirm_form_proposes_and_takes_a_degree(scored, auth, client):
     assert services.current_snapshot(category).laureates[0].degree == 3
     page = client.get(url).text
     assert '<td class="degree">III</td>' in page
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=30), min_size=1, max_size=25),
+    st.lists(st.integers(min_value=0, max_value=6), min_size=3, max_size=3),
+)
+def test_by_rank_never_gives_a_lower_rank_a_better_degree(ranks, limits):
+    limits[0] = max(limits[0], 1)
+    degrees = by_rank(dict(enumerate(ranks)), limits)
+    order = sorted(range(len(ranks)), key=lambda i: ranks[i])
+    worse = [4 if degrees[i] is None else degrees[i] for i in order]
+    assert worse == sorted(worse)
+    assert sum(1 for d in degrees.values() if d == 1) >= min(limits[0], len(ranks))
