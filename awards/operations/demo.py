@@ -248,10 +248,10 @@ def load_demo_scores(program: Program, *, organizer) -> None:
 
     judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
     Kazzinc's entry: the demo shows a conflict at work. Best Social Partner has a practice entry
-    every judge scored first (it never counts: the results are the same without it).
-    On Best Patron's entries three jurors write
-    comments, two of them shareable with the nominators (DEMO_FEEDBACK): the comments change no
-    points, so the results stay the same. Side effects: the practice entry; assignments, submitted scorecards and their history.
+    every judge scored first (it never counts: the results are the same without it). On Best
+    Patron's entries three jurors write comments, two of them shareable with the nominators
+    (DEMO_FEEDBACK): the comments change no points, so the results stay the same.
+    Side effects: the practice entry; assignments, submitted scorecards and their history.
     """
     opened = program.judging_open_at + timedelta(days=1)
     judges = judging_assignments.program_judges(program)
