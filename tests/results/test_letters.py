@@ -90,7 +90,7 @@ def results_rows(category):
 
 @pytest.mark.parametrize(("language", "words"), [
     ("ru", ["Отзыв жюри", "Член жюри A", "Средний по номинации"]),
-    ("kk", ["Қазылар алқасының пікірі", "A қазысы", "Номинация бойынша орташа"]),
+    ("kk", ["Қазылар алқасының пікірі", "Қазы A", "Номинация бойынша орташа"]),
 ])  # fmt: skip
 def test_the_letter_prints_in_the_committees_language(published, language, words):
     kazzinc = published["entries"]["Kazzinc Nominee"]
