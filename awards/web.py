@@ -49,6 +49,7 @@ from awards.programs.views import bp as programs_bp
 from awards.protocols.views import bp as protocols_bp
 from awards.results import phases as results_phases
 from awards.results.export_views import bp as results_export_bp
+from awards.results.feedback_views import bp as feedback_bp
 from awards.results.meeting_views import bp as meeting_bp
 from awards.results.views import bp as results_bp
 from awards.routing import IdConverter
@@ -84,7 +85,7 @@ def init_app(app: Flask) -> None:
     blueprints = (
         main_bp, accounts_bp, programs_bp, nominations_bp, review_bp, organizations_bp,
         judging_bp, jury_bp, deliberation_bp, results_bp, meeting_bp, results_export_bp,
-        certificates_bp, ceremony_bp, rsvp_bp, screen_bp, jobs_bp, protocols_bp,
+        certificates_bp, ceremony_bp, rsvp_bp, screen_bp, jobs_bp, protocols_bp, feedback_bp,
     )  # fmt: skip
     for blueprint in blueprints:
         app.register_blueprint(blueprint)

@@ -131,6 +131,7 @@ PAGES = {
     "people": "/programs/{slug}/people",
     "results": "/programs/{slug}/results",
     "jury protocol": "/programs/{slug}/protocol",
+    "feedback letters": "/programs/{slug}/results/feedback",
     "category results": "/programs/{slug}/results/{category}",
     "assignment proposal": "/programs/{slug}/jury/categories/{category}/proposal",
     "judging progress": "/programs/{slug}/jury/progress",

@@ -106,7 +106,7 @@ JUDGE_RESULTS_PAGES = {"results.my_totals"}
 
 def is_results_page(endpoint):
     return (
-        endpoint.startswith(("results", "meeting."))
+        endpoint.startswith(("results", "meeting.", "feedback."))
         and endpoint not in PUBLIC
         and endpoint not in JUDGE_RESULTS_PAGES
     )

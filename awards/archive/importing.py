@@ -14,6 +14,7 @@ from flask_babel import gettext as _
 from awards.accounts import services as accounts
 from awards.accounts.models import Organization, User
 from awards.archive.deliberation import check_deliberation, import_deliberation
+from awards.archive.feedback import import_feedback
 from awards.archive.guests import import_guests
 from awards.archive.protocols import import_protocols
 from awards.archive.records import parse_time, record
@@ -210,6 +211,7 @@ class _Importer:
                     nomination=self.nominations[data["nomination"]],
                     judge=self.users[data["judge"]], state=data["state"],
                     overall_comment=data["overall_comment"], version=data["version"],
+                    comments_shareable=data.get("comments_shareable", False),
                     created_at=parse_time(data["created_at"]),
                     updated_at=parse_time(data["updated_at"]),
                     submitted_at=parse_time(data["submitted_at"]),
@@ -313,7 +315,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     installation's ids, so rehashed), qualifying rounds with their jurors, votes and frozen
     outcomes (rehashed likewise), running order, partners and certificate settings with their
     pictures, the jury's meeting and its protocols' records (without their files), the
-    ceremony's guests, reveal settings and the jury's discussions (deliberation.py); may create
+    ceremony's guests, reveal settings and the jury's discussions (deliberation.py), the
+    feedback letters' releases and which scorecards' comments may be shared; may create
     users and organizations; stores the logo's file (gone again on rollback); flushes.
     """
     slug = slug or document["program"]["slug"]
@@ -335,6 +338,8 @@ def import_program(*, document: dict, actor: User | None, slug: str | None = Non
     import_protocols(document, program=program, users=importer.users,
                      categories=importer.categories)  # fmt: skip
     import_guests(document, program=program, nominations=importer.nominations)
+    import_feedback(document, program=program, nominations=importer.nominations,
+                    users=importer.users)  # fmt: skip
     import_deliberation(
         document, program=program, categories=importer.categories,
         nominations=importer.nominations, users=importer.users,

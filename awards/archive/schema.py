@@ -201,8 +201,11 @@ GUEST = {
     "seat_row": "str?", "seat_number": "str?", "invited_at": OPTIONAL_TIME,
     "reminded_at": OPTIONAL_TIME, "answered_at": OPTIONAL_TIME,
 }  # fmt: skip
+# The feedback letters released to the nominating committees (never the letters themselves).
+FEEDBACK_RELEASE = {"nomination": "int", "released_at": TIME, "released_by": "str?"}
 OPTIONAL_SECTIONS = {
     "jury_meeting": Maybe(JURY_MEETING), "protocols": [PROTOCOL], "guests": [GUEST],
+    "feedback_releases": [FEEDBACK_RELEASE],
     "rounds": [ROUND],
 }  # fmt: skip
 
@@ -390,6 +393,9 @@ def _check_judging(document: dict, nominations: set, emails: set, problems: Prob
     rubrics = _rubrics(document, problems)
     category_of = {n["id"]: n["category"] for n in document["nominations"]}
     for i, card in enumerate(document["scorecards"]):
+        if "comments_shareable" in card:  # optional: an older archive shares no comments
+            _check(card["comments_shareable"], "bool", f"$.scorecards[{i}].comments_shareable",
+                   problems)  # fmt: skip
         rubric = rubrics.get(category_of.get(card["nomination"]), set())
         for j, score in enumerate(card["scores"]):
             path = f"$.scorecards[{i}].scores[{j}].criterion"
@@ -422,6 +428,10 @@ def _check_setup(document: dict, nominations: set, problems: Problems) -> None:
         signatories = document["certificates"]["signatories"]
         _unique(signatories, "position", "$.certificates.signatories", problems)
     _unique(document.get("guests", []), "nomination", "$.guests", problems)
+    for i, release in enumerate(document.get("feedback_releases", [])):
+        path = f"$.feedback_releases[{i}].nomination"
+        _known(release["nomination"], nominations, path, problems)
+    _unique(document.get("feedback_releases", []), "nomination", "$.feedback_releases", problems)
 
 
 def _check_protocols(document: dict, emails: set, problems: Problems) -> None:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from awards.accounts.models import Organization, User
 from awards.archive.deliberation import deliberation_section
+from awards.archive.feedback import feedback_section
 from awards.archive.guests import guest_records
 from awards.archive.protocols import protocol_sections
 from awards.archive.records import time_text
@@ -166,6 +167,8 @@ def _judging(program: Program, people: _People) -> dict:
             **_pick(card, SCORECARD_FIELDS, SCORECARD_TIMES),
             "nomination": card.nomination_id,
             "judge": people.user(card.judge),
+            # Optional (an older archive has none: not shareable).
+            "comments_shareable": card.comments_shareable,
             "scores": [
                 {"criterion": s.criterion_id, "points": s.points, "comment": s.comment}
                 for s in sorted(card.scores, key=lambda s: s.criterion_id)
@@ -235,6 +238,7 @@ def program_archive(program: Program, *, now: datetime | None = None) -> dict:
         "guests": guest_records(program),
         **protocol_sections(program, people),
         **deliberation_section(program, people),
+        **feedback_section(program, people),
     }
     return {
         "format": FORMAT, "version": VERSION, "exported_at": time_text(now or utcnow()),

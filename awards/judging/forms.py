@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.file import FileField
 from markupsafe import Markup, escape
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 from wtforms.widgets import Select
 
@@ -20,6 +20,9 @@ def scorecard_form_class(criteria):
         version = HiddenField()
         overall_comment = TextAreaField(
             _l("Overall comment"), validators=[Optional(), Length(max=4000)]
+        )
+        comments_shareable = BooleanField(
+            _l("Share my comments, without my name, with the nominating organization")
         )
         action = HiddenField(default="save")
 

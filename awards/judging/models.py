@@ -14,6 +14,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from awards.accounts.models import User
@@ -98,6 +99,9 @@ class Scorecard(db.Model):
     judge_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     state: Mapped[str] = mapped_column(String(20), default=ScorecardState.DRAFT)
     overall_comment: Mapped[str] = mapped_column(Text, default="")
+    # The juror lets the nominating organization read this scorecard's comments (per criterion
+    # and overall) in the feedback letter sent after the results, without the juror's name.
+    comments_shareable: Mapped[bool] = mapped_column(default=False, server_default=sa_false())
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)

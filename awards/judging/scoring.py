@@ -242,11 +242,13 @@ def _write_scores(scorecard: Scorecard, points: dict[int, float], comments: dict
 def save_scorecard(
     *, nomination: Nomination, actor: User, points: dict, comments: dict | None = None,
     overall_comment: str = "", version: int | None = None, submit: bool = False,
-    now: datetime | None = None,
+    comments_shareable: bool | None = None, now: datetime | None = None,
 ) -> Scorecard:  # fmt: skip
     """Save the judge's points as a draft, or submit them, which locks the scorecard.
 
     ``version`` is the version the form was loaded with (None for a new scorecard).
+    ``comments_shareable``: whether the nominators may read the comments in their feedback
+    letter (None leaves it as it is; a new scorecard's are not shareable).
     Side effects: creates or updates the scorecard and its scores; records a 'created',
     'changed' or 'submitted' event with old and new values; flushes.
     """
@@ -254,14 +256,16 @@ def save_scorecard(
     check_judging_open(nomination.program, now)
     return write_scorecard(
         nomination=nomination, judge=actor, actor=actor, points=points, comments=comments,
-        overall_comment=overall_comment, version=version, submit=submit, now=now,
+        overall_comment=overall_comment, version=version, submit=submit,
+        comments_shareable=comments_shareable, now=now,
     )  # fmt: skip
 
 
 def write_scorecard(
     *, nomination: Nomination, judge: User, actor: User, points: dict,
     comments: dict | None = None, overall_comment: str = "", version: int | None = None,
-    submit: bool = False, reason: str = "", now: datetime, practice_first: bool = True,
+    submit: bool = False, reason: str = "", comments_shareable: bool | None = None,
+    now: datetime, practice_first: bool = True,
 ) -> Scorecard:  # fmt: skip
     """The write behind online scoring and paper-ballot import: every rule but the judging
     window, which the caller checks (or an organizer overrides with ``reason``); paper
@@ -281,6 +285,8 @@ def write_scorecard(
         scorecard = _new_scorecard(nomination, judge, now)
     _write_scores(scorecard, clean, comments or {})
     scorecard.overall_comment = (overall_comment or "").strip()
+    if comments_shareable is not None:
+        scorecard.comments_shareable = bool(comments_shareable)
     scorecard.updated_at = now
     if submit:
         scorecard.state, scorecard.submitted_at = ScorecardState.SUBMITTED, now

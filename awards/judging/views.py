@@ -68,6 +68,7 @@ def _scorecard_form(nomination: Nomination, scorecard):
     if request.method == "GET" and scorecard is not None:
         form.version.data = str(scorecard.version)
         form.overall_comment.data = scorecard.overall_comment
+        form.comments_shareable.data = scorecard.comments_shareable
         for score in scorecard.scores:
             form[f"points_{score.criterion_id}"].data = plain_number(score.points)
             form[f"comment_{score.criterion_id}"].data = score.comment
@@ -89,6 +90,7 @@ def _save(nomination: Nomination, form, criteria):
             points={c.id: form[f"points_{c.id}"].data for c in criteria},
             comments={c.id: form[f"comment_{c.id}"].data for c in criteria},
             overall_comment=form.overall_comment.data, version=version, submit=submitted,
+            comments_shareable=form.comments_shareable.data,
         ),
         success=_("Your scorecard has been submitted.") if submitted else _("Draft saved."),
         target=url_for("judging.queue", slug=slug) if submitted

@@ -32,6 +32,7 @@ from awards.operations.demo_texts import (
     DEMO_CHAIR,
     DEMO_DISSENT,
     DEMO_DISSENTER,
+    DEMO_FEEDBACK,
     DEMO_LEVELS,
     DEMO_NOT_COMING,
     DEMO_PEOPLE,
@@ -247,7 +248,9 @@ def load_demo_scores(program: Program, *, organizer) -> None:
 
     judge2@demo.kz works at Kazzinc, so the automatic conflict of interest keeps them away from
     Kazzinc's entry: the demo shows a conflict at work. Best Social Partner has a practice entry
-    every judge scored first (it never counts: the results are the same without it).
+    every judge scored first (it never counts: the results are the same without it). On Best
+    Patron's entries three jurors write comments, two of them shareable with the nominators
+    (DEMO_FEEDBACK): the comments change no points, so the results stay the same.
     Side effects: the practice entry; assignments, submitted scorecards and their history.
     """
     opened = program.judging_open_at + timedelta(days=1)
@@ -268,9 +271,14 @@ def load_demo_scores(program: Program, *, organizer) -> None:
                     criterion.id: demo_points(n, j, c)
                     for c, criterion in enumerate(category.criteria)
                 }
+                comment, overall, shareable = (
+                    DEMO_FEEDBACK[j] if category is program.categories[0] and j < 3
+                    else ("", "", False)
+                )  # fmt: skip
                 scoring.save_scorecard(
                     nomination=nomination, actor=judge, points=points, submit=True,
-                    now=opened + timedelta(hours=n + j),
+                    comments={category.criteria[0].id: comment}, overall_comment=overall,
+                    comments_shareable=shareable, now=opened + timedelta(hours=n + j),
                 )  # fmt: skip
 
 

@@ -304,3 +304,15 @@ DISCUSSION_HIGH = {
 DISCUSSION_ORGANIZER = (
     "Запросим у предприятия данные о практике и наставниках и обсудим заявку на заседании жюри."
 )
+
+# Comments the demo jurors write on Best Patron's entries (first criterion, overall), by
+# juror: the first and third let the nominators read theirs in the feedback letter, the second
+# does not (a comment kept for the jury).
+DEMO_FEEDBACK = (
+    ("Поддержка колледжей описана подробно, с цифрами за три года.",
+     "Сильная заявка; стоит приложить отзывы самих студентов.", True),
+    ("Нақты сандар аз, бірақ жұмыс ауқымы айқын көрінеді.",
+     "Жоба жақсы, құжаттарды толықтыру қажет.", False),
+    ("Видно долгосрочное партнёрство, а не разовую помощь.",
+     "Рекомендую в следующий раз показать, как изменилось трудоустройство выпускников.", True),
+)  # fmt: skip

@@ -135,3 +135,23 @@ class DissentingOpinion(db.Model):
 
     snapshot: Mapped[ResultsSnapshot] = relationship(back_populates="dissents")
     judge: Mapped[User] = relationship()
+
+
+class FeedbackRelease(db.Model):
+    """The feedback letter of one entry released to its nominating committee: once, with the
+    time and who released it; the committee may download the letter from then on."""
+
+    __tablename__ = "feedback_releases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    program_id: Mapped[int] = mapped_column(
+        ForeignKey("programs.id", ondelete="CASCADE"), index=True
+    )
+    nomination_id: Mapped[int] = mapped_column(
+        ForeignKey("nominations.id", ondelete="CASCADE"), unique=True
+    )
+    released_at: Mapped[datetime]
+    released_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+
+    nomination: Mapped[Nomination] = relationship()
+    released_by: Mapped[User | None] = relationship()

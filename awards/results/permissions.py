@@ -6,8 +6,13 @@ publishing stay the organizers'. Committees learn only the outcome of their own 
 only once results are published; the public sees the laureates.
 """
 
+from sqlalchemy import select
+
+from awards.extensions import db
+from awards.nominations.models import Nomination
 from awards.programs.models import Category, Program, Role
 from awards.programs.permissions import can_manage_program, roles_in
+from awards.results.models import FeedbackRelease
 
 
 def is_chair(user, program: Program) -> bool:
@@ -53,3 +58,24 @@ def can_view_meeting_list(user, program: Program) -> bool:
     """The entries flagged for discussion, with their scores' spread: the organizers' and the
     chair's, who runs the meeting."""
     return can_manage_program(user, program) or is_chair(user, program)
+
+
+def can_release_feedback(user, program: Program) -> bool:
+    """Release the feedback letters to the nominating committees: organizers only."""
+    return can_manage_program(user, program)
+
+
+def can_download_feedback(user, entry: Nomination) -> bool:
+    """An entry's feedback letter: a committee member of an organization that nominated it,
+    once the results are published and the letter released."""
+    program = entry.program
+    return (
+        program.results_published_at is not None
+        and Role.COMMITTEE in roles_in(user, program)
+        and user.organization_id is not None
+        and user.organization_id in {org.id for org in entry.supporting_organizations}
+        and db.session.scalar(
+            select(FeedbackRelease.id).where(FeedbackRelease.nomination_id == entry.id)
+        )
+        is not None
+    )

@@ -19,7 +19,7 @@ from awards.pages import commit_or_flash, commit_or_show
 from awards.paging import page_number, paginate_list, search_text
 from awards.programs import services as program_services
 from awards.programs.loaders import load_category, load_program
-from awards.results import frozen, permissions, public_markup, services, votes
+from awards.results import frozen, letters, permissions, public_markup, services, votes
 from awards.results.chart import MOST_ROWS, distribution_chart, scorecard_chart
 from awards.results.disagreement import flagged_entries
 from awards.results.forms import ButtonForm, ConfirmForm, MethodForm, UnfreezeForm
@@ -332,8 +332,9 @@ def ours(slug: str):
         .order_by(Nomination.category_id, Nomination.id)
     ).all()
     return render_template(
-        "results/ours.html", program=program, entries=entries, laureates=laureates
-    )
+        "results/ours.html", program=program, entries=entries, laureates=laureates,
+        released=letters.released_entries(program),
+    )  # fmt: skip
 
 
 @bp.get("/programs/<slug>/results/my-totals")

@@ -58,6 +58,25 @@ def test_demo_jury_discusses_the_entry_it_disagrees_on_most(app):
     assert can_see_panel_scores(messages[0].author, entry, now=program.judging_close_at)
 
 
+def test_demo_letters_carry_shared_comments_without_changing_results(app):
+    """Best Patron's jurors commented; a released letter shows the shared comments only."""
+    from awards.operations.demo_texts import DEMO_FEEDBACK
+    from awards.results.letters import category_letters
+
+    load_demo(password="demo password 1")
+    db.session.commit()
+    program = db.session.query(Program).filter_by(slug=DEMO_SLUG).one()
+    patron = program.categories[0]
+    letters = category_letters(patron)
+    texts = {c.text for letter in letters.values() for c in letter.comments}
+    shared = {t for comment, overall, share in DEMO_FEEDBACK if share for t in (comment, overall)}
+    kept = {t for comment, overall, share in DEMO_FEEDBACK if not share for t in (comment, overall)}
+    assert shared <= texts and not (kept & texts)
+    assert all(letter.criteria for letter in letters.values())
+    laureates = {row.nomination.id for row in category_results(patron).rows if row.rank == 1}
+    assert len(laureates) == 1
+
+
 def test_demo_social_partners_passed_a_qualifying_round_first(app):
     """Three jurors voted; one entry advanced on a split vote, one after a tie the organizer
     decided with a reason; every entry advanced, so the 2025 laureates stay the real ones."""

@@ -46,6 +46,25 @@ def test_judge_scores_and_submits_through_the_form(client, auth, jury):
 
 
 @time_machine.travel(JUDGING, tick=False)
+def test_the_juror_chooses_whether_the_comments_are_shared(client, auth, jury):
+    entry = jury["entries"]["Ulba Nominee"]
+    auth.login("judge@x.kz")
+    page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
+    assert 'name="comments_shareable"' in page and "checked" not in page  # not shared by default
+    client.post(f"{BASE}/judging/{entry.id}", data=score_form(entry) | {"comments_shareable": "y"})
+    card = db.session.query(Scorecard).one()
+    assert card.comments_shareable
+    page = client.get(f"{BASE}/judging/{entry.id}").get_data(as_text=True)
+    assert re.search(
+        r'name="comments_shareable"[^>]*checked|checked[^>]*name="comments_shareable"', page
+    )
+    data = score_form(entry, action="submit", version=str(card.version))
+    client.post(f"{BASE}/judging/{entry.id}", data=data)  # unticked: no longer shared
+    db.session.refresh(card)
+    assert card.is_submitted and not card.comments_shareable
+
+
+@time_machine.travel(JUDGING, tick=False)
 def test_bad_points_shown_beside_field_and_kept(client, auth, jury):
     entry = jury["entries"]["Ulba Nominee"]
     criterion = entry.category.criteria[0]
