@@ -18,15 +18,16 @@ from sqlalchemy import func, select
 from werkzeug.exceptions import HTTPException
 
 from awards.accounts.models import Organization, OrganizationAlias, User
-from awards.ceremony.models import CeremonyPartner, RunningOrderItem
+from awards.ceremony.models import CeremonyPartner, LaureateGuest, RunningOrderItem
 from awards.certificates.models import IssuedCertificate
 from awards.extensions import db
 from awards.jobs.models import Job
-from awards.judging.models import Assignment, Scorecard
+from awards.judging.models import Assignment, JudgingRound, Scorecard
 from awards.nominations.models import Document, Nomination
 from awards.operations.demo import load_demo
 from awards.operations.demo_texts import DEMO_SLUG
 from awards.programs.models import Category, Criterion, Program, ProgramRole
+from awards.protocols.models import JuryProtocol
 
 PASSWORD = "fuzz-demo-password"
 EXAMPLES = int(os.environ.get("AWARDS_FUZZ_EXAMPLES", "25"))
@@ -125,6 +126,8 @@ def real_ids(program: Program) -> dict:
         "scorecard_id": _first(Scorecard), "certificate_id": _first(IssuedCertificate),
         "judge_id": judge.id, "item_id": _first(RunningOrderItem),
         "partner_id": _first(CeremonyPartner), "job_id": _first(Job),
+        "round_id": _first(JudgingRound), "guest_id": _first(LaureateGuest),
+        "protocol_id": _first(JuryProtocol),
         "token": "not-a-token", "theme": "classic", "table": "ranking", "filename": "css/app.css",
     }  # fmt: skip
 
